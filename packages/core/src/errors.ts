@@ -8,7 +8,10 @@ export abstract class DomainError extends Error {
   readonly path: readonly string[] | undefined;
   readonly context: Readonly<Record<string, unknown>>;
 
-  constructor(message: string, options: { path?: readonly string[]; context?: Record<string, unknown> } = {}) {
+  constructor(
+    message: string,
+    options: { path?: readonly string[]; context?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = new.target.name;
     this.path = options.path;

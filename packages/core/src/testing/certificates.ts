@@ -30,12 +30,15 @@ export interface TestCertificateOptions {
   /** EKU OIDs or names; `null` omits the extension. Leaves default to clientAuth, CAs to none. */
   readonly eku?: readonly string[] | null;
   readonly san?: { dns?: string[]; ip?: string[]; email?: string[]; uri?: string[] };
-  /** Hash for the signature; SHA-1 exists to test the lint warning. */
+  /**
+   * Hash of a self-signed certificate's signature (WebCrypto binds the hash to the RSA/ECDSA key, so an
+   * issued certificate is signed with its issuer's hash). SHA-1 exists to test the lint warning.
+   */
   readonly hash?: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 }
 
 const DAY = 86_400_000;
-const keyCache = new Map<TestKeySpec, Promise<CryptoKeyPair>>();
+const keyCache = new Map<string, Promise<CryptoKeyPair>>();
 
 const EKU_OIDS: Readonly<Record<string, string>> = {
   serverAuth: x509.ExtendedKeyUsage.serverAuth,
@@ -47,9 +50,10 @@ const EKU_OIDS: Readonly<Record<string, string>> = {
 /** Makes a real X.509 certificate: a CA, an intermediate (pass `issuer` and `ca`) or a leaf. */
 export async function makeCertificate(options: TestCertificateOptions = {}): Promise<TestCertificate> {
   const spec = options.key ?? 'p-256';
-  const keys = options.freshKey ? await generateKeys(spec) : await cachedKeys(spec);
+  const hash = options.issuer ? undefined : options.hash;
+  const keys = options.freshKey ? await generateKeys(spec, hash) : await cachedKeys(spec, hash);
   const signer = options.issuer;
-  const signingAlgorithm = algorithmFor(signer ? keySpecOf(signer) : spec, options.hash);
+  const signingAlgorithm = signer ? signer.signingAlgorithm : keyAlgorithm(spec, hash);
   const ca = options.ca ?? false;
   const now = Date.now();
   const extensions: x509.Extension[] = [
@@ -90,16 +94,16 @@ export async function makeCertificate(options: TestCertificateOptions = {}): Pro
     keyPem: x509.PemConverter.encode(pkcs8, 'PRIVATE KEY'),
     keys,
     cert,
-    signingAlgorithm: keyAlgorithm(spec),
+    signingAlgorithm: keyAlgorithm(spec, hash),
   };
 }
 
 /** PEM of several certificates, leaf first, as a chain file. */
 export function pemBundle(...certs: TestCertificate[]): string {
-  return certs.map((c) => c.pem.trim()).join('\n') + '\n';
+  return `${certs.map((c) => c.pem.trim()).join('\n')}\n`;
 }
 
-function keyAlgorithm(spec: TestKeySpec): Algorithm {
+function keyAlgorithm(spec: TestKeySpec, hash?: TestCertificateOptions['hash']): Algorithm {
   switch (spec) {
     case 'rsa-1024':
     case 'rsa-2048':
@@ -108,40 +112,29 @@ function keyAlgorithm(spec: TestKeySpec): Algorithm {
         name: 'RSASSA-PKCS1-v1_5',
         modulusLength: Number(spec.slice(4)),
         publicExponent: new Uint8Array([1, 0, 1]),
-        hash: 'SHA-256',
+        hash: hash ?? 'SHA-256',
       } as Algorithm;
     case 'p-256':
-      return { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as Algorithm;
+      return { name: 'ECDSA', namedCurve: 'P-256', hash: hash ?? 'SHA-256' } as Algorithm;
     case 'p-384':
-      return { name: 'ECDSA', namedCurve: 'P-384', hash: 'SHA-384' } as Algorithm;
+      return { name: 'ECDSA', namedCurve: 'P-384', hash: hash ?? 'SHA-384' } as Algorithm;
     case 'ed25519':
       return { name: 'Ed25519' };
   }
 }
 
-function algorithmFor(spec: TestKeySpec, hash: TestCertificateOptions['hash']): Algorithm {
-  const base = keyAlgorithm(spec);
-  return hash && base.name !== 'Ed25519' ? ({ ...base, hash } as Algorithm) : base;
-}
-
-function keySpecOf(cert: TestCertificate): TestKeySpec {
-  const a = cert.signingAlgorithm as Algorithm & { modulusLength?: number; namedCurve?: string };
-  if (a.name === 'Ed25519') return 'ed25519';
-  if (a.namedCurve) return a.namedCurve === 'P-384' ? 'p-384' : 'p-256';
-  return `rsa-${a.modulusLength}` as TestKeySpec;
-}
-
-function cachedKeys(spec: TestKeySpec): Promise<CryptoKeyPair> {
-  let keys = keyCache.get(spec);
+function cachedKeys(spec: TestKeySpec, hash: TestCertificateOptions['hash']): Promise<CryptoKeyPair> {
+  const cacheKey = `${spec}/${hash ?? 'default'}`;
+  let keys = keyCache.get(cacheKey);
   if (!keys) {
-    keys = generateKeys(spec);
-    keyCache.set(spec, keys);
+    keys = generateKeys(spec, hash);
+    keyCache.set(cacheKey, keys);
   }
   return keys;
 }
 
-async function generateKeys(spec: TestKeySpec): Promise<CryptoKeyPair> {
-  return (await webcrypto.subtle.generateKey(keyAlgorithm(spec) as RsaHashedKeyGenParams, true, [
+async function generateKeys(spec: TestKeySpec, hash: TestCertificateOptions['hash']): Promise<CryptoKeyPair> {
+  return (await webcrypto.subtle.generateKey(keyAlgorithm(spec, hash) as RsaHashedKeyGenParams, true, [
     'sign',
     'verify',
   ])) as CryptoKeyPair;

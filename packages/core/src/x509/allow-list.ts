@@ -74,22 +74,29 @@ export class AllowList {
    * SHA-256 equals an entry's fingerprint, unless it has expired. Otherwise refused with the leaf's hash.
    */
   decide(peers: readonly Uint8Array[], at: Date): AllowListDecision {
-    const presented = peers.map(presentedCertificate).filter((p) => p !== undefined);
-    const leaf = presented[0];
+    const leaf = peers.length > 0 ? presentedCertificate(peers[0]!) : undefined;
     if (!leaf) {
       return refuse('CLIENT_CERTIFICATE_REQUIRED', 'Client TLS certificate is required', null);
     }
     const now = at.getTime();
-    for (const [peerIndex, peer] of presented.entries()) {
+    // Plain loop: this runs on every request, and the leaf is usually the only peer.
+    for (let peerIndex = 0; peerIndex < peers.length; peerIndex++) {
+      const peer = peerIndex === 0 ? leaf : presentedCertificate(peers[peerIndex]!);
+      if (!peer) continue;
       const anchor = this.verifyingAnchor(peer, now);
-      if (anchor) return { allowed: true, match: 'CA_SIGNED', entryId: anchor.id, peerIndex, leafSha256: leaf.sha256 };
+      if (anchor)
+        return { allowed: true, match: 'CA_SIGNED', entryId: anchor.id, peerIndex, leafSha256: leaf.sha256 };
       const entryId = this.exact.get(peer.sha256);
       if (entryId === undefined) continue;
       // Tyk checks only NotAfter here: a not-yet-valid but exactly listed certificate is admitted.
       if (now > peer.notAfter) return refuse('CERTIFICATE_EXPIRED', 'Certificate has expired', leaf.sha256);
       return { allowed: true, match: 'EXACT', entryId, peerIndex, leafSha256: leaf.sha256 };
     }
-    return refuse('CERTIFICATE_NOT_ALLOWED', `Certificate with SHA256 ${leaf.sha256} not allowed`, leaf.sha256);
+    return refuse(
+      'CERTIFICATE_NOT_ALLOWED',
+      `Certificate with SHA256 ${leaf.sha256} not allowed`,
+      leaf.sha256,
+    );
   }
 
   private verifyingAnchor(peer: PresentedCertificate, now: number): TrustAnchor | undefined {

@@ -1,5 +1,7 @@
+import { publicKeyInfo, signatureAlgorithmName } from './algorithms.ts';
+import type { CertificateInfo, SubjectAltNames } from './certificate-info.ts';
+import { readCertificateStructure } from './certificate-structure.ts';
 import { fingerprintsOf } from './fingerprints.ts';
-import type { CertificateInfo, PublicKeyInfo, SubjectAltNames } from './certificate-info.ts';
 import { commonName, rfc4514 } from './names.ts';
 import * as x509 from './peculiar.ts';
 
@@ -25,79 +27,56 @@ const EKU_NAMES: Readonly<Record<string, string>> = {
   '2.5.29.37.0': 'anyExtendedKeyUsage',
 };
 
-const CURVE_BITS: Readonly<Record<string, number>> = { 'P-256': 256, 'P-384': 384, 'P-521': 521, 'K-256': 256 };
+const EXTENSION = {
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extendedKeyUsage: '2.5.29.37',
+  subjectAltName: '2.5.29.17',
+} as const;
 
-/** Reads every field the portal shows or searches on from a parsed certificate. */
-export function describe(cert: x509.X509Certificate, der: Uint8Array): CertificateInfo {
-  const basic = cert.getExtension(x509.BasicConstraintsExtension);
+/**
+ * Reads every field the portal shows or searches on. The certificate is split with our DER
+ * walker; names and extensions are decoded by @peculiar/x509 from their own bytes only.
+ * Throws on anything malformed (the caller maps it to CERTIFICATE_MALFORMED).
+ */
+export function describe(der: Uint8Array): CertificateInfo {
+  const s = readCertificateStructure(der);
+  const extension = <T>(oid: string, Type: new (raw: BufferSource) => T): T | undefined => {
+    const raw = s.extensions.get(oid);
+    return raw ? new Type(raw as Uint8Array<ArrayBuffer>) : undefined;
+  };
+  const basic = extension(EXTENSION.basicConstraints, x509.BasicConstraintsExtension);
+  const eku = extension(EXTENSION.extendedKeyUsage, x509.ExtendedKeyUsageExtension);
+  const keyUsage = extension(EXTENSION.keyUsage, x509.KeyUsagesExtension);
+  const san = extension(EXTENSION.subjectAltName, x509.SubjectAlternativeNameExtension);
+  const subjectName = new x509.Name(s.subject as Uint8Array<ArrayBuffer>);
+  const issuerName = new x509.Name(s.issuer as Uint8Array<ArrayBuffer>);
+  const subject = { dn: rfc4514(subjectName), cn: commonName(subjectName) };
+  const issuer = { dn: rfc4514(issuerName), cn: commonName(issuerName) };
   const isCa = basic?.ca ?? false;
-  const eku = cert.getExtension(x509.ExtendedKeyUsageExtension);
-  const subject = { dn: rfc4514(cert.subjectName), cn: commonName(cert.subjectName) };
-  const issuer = { dn: rfc4514(cert.issuerName), cn: commonName(cert.issuerName) };
   return {
     der,
     subject,
     issuer,
-    serialNumber: cert.serialNumber.toLowerCase(),
-    notBefore: cert.notBefore,
-    notAfter: cert.notAfter,
-    subjectAltNames: subjectAltNames(cert),
+    serialNumber: s.serialNumber,
+    notBefore: s.notBefore,
+    notAfter: s.notAfter,
+    subjectAltNames: subjectAltNames(san),
     isCa,
     pathLength: isCa && basic?.pathLength !== undefined ? basic.pathLength : null,
-    keyUsage: keyUsage(cert),
+    keyUsage: keyUsage
+      ? KEY_USAGE_NAMES.filter(([flag]) => (keyUsage.usages & flag) !== 0).map(([, n]) => n)
+      : [],
     extendedKeyUsage: eku ? eku.usages.map((u) => EKU_NAMES[String(u)] ?? String(u)) : null,
-    publicKey: publicKeyInfo(cert.publicKey.algorithm),
-    signatureAlgorithm: signatureAlgorithmName(cert.signatureAlgorithm),
+    publicKey: publicKeyInfo(s.publicKeyAlgorithmOid, s.publicKeyParameterOid, s.publicKey),
+    signatureAlgorithm: signatureAlgorithmName(s.signatureAlgorithmOid),
     selfIssued: subject.dn === issuer.dn,
     fingerprints: fingerprintsOf(der),
   };
 }
 
-function subjectAltNames(cert: x509.X509Certificate): SubjectAltNames {
-  const names = cert.getExtension(x509.SubjectAlternativeNameExtension)?.names.items ?? [];
+function subjectAltNames(san: x509.SubjectAlternativeNameExtension | undefined): SubjectAltNames {
+  const names = san?.names.items ?? [];
   const of = (type: x509.GeneralNameType) => names.filter((n) => n.type === type).map((n) => n.value);
   return { dns: of('dns'), ip: of('ip'), email: of('email'), uri: of('url') };
-}
-
-function keyUsage(cert: x509.X509Certificate): string[] {
-  const ext = cert.getExtension(x509.KeyUsagesExtension);
-  if (!ext) return [];
-  return KEY_USAGE_NAMES.filter(([flag]) => (ext.usages & flag) !== 0).map(([, name]) => name);
-}
-
-function publicKeyInfo(algorithm: Algorithm): PublicKeyInfo {
-  const a = algorithm as Algorithm & { modulusLength?: number; namedCurve?: string };
-  switch (a.name) {
-    case 'RSASSA-PKCS1-v1_5':
-    case 'RSA-OAEP':
-      return { algorithm: 'RSA', bits: a.modulusLength ?? 0 };
-    case 'RSA-PSS':
-      return { algorithm: 'RSA-PSS', bits: a.modulusLength ?? 0 };
-    case 'ECDSA':
-    case 'ECDH':
-      return { algorithm: 'EC', curve: a.namedCurve ?? 'unknown', bits: CURVE_BITS[a.namedCurve ?? ''] ?? 0 };
-    case 'Ed25519':
-      return { algorithm: 'Ed25519', bits: 256 };
-    case 'Ed448':
-      return { algorithm: 'Ed448', bits: 456 };
-    default:
-      return { algorithm: 'unknown', bits: null };
-  }
-}
-
-function signatureAlgorithmName(algorithm: x509.HashedAlgorithm): string {
-  const hash = algorithm.hash?.name?.replace('-', '') ?? '';
-  switch (algorithm.name) {
-    case 'RSASSA-PKCS1-v1_5':
-      return `${hash.toLowerCase()}WithRSAEncryption`;
-    case 'RSA-PSS':
-      return 'rsassaPss';
-    case 'ECDSA':
-      return `ecdsa-with-${hash}`;
-    case 'Ed25519':
-    case 'Ed448':
-      return algorithm.name.toUpperCase();
-    default:
-      return algorithm.name;
-  }
 }

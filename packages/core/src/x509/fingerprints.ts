@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { X509Error } from './x509.errors.ts';
 
 /** The fingerprint forms a certificate is known by; all hex is lowercase without colons. */
@@ -19,8 +19,9 @@ export function fingerprintsOf(der: Uint8Array): Fingerprints {
   };
 }
 
+/** One-shot hash: about half the cost of createHash() for a certificate-sized input. */
 export function sha256Hex(der: Uint8Array): string {
-  return createHash('sha256').update(der).digest('hex');
+  return hash('sha256', der, 'hex');
 }
 
 /**

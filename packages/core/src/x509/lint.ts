@@ -22,7 +22,7 @@ export const MIN_RSA_BITS = 2048;
 export function lintChain({ leaf, chain }: ParsedChain): LintWarning[] {
   const all = [leaf, ...chain];
   const warnings: LintWarning[] = [...lintLeaf(leaf)];
-  all.forEach((cert, i) => warnings.push(...lintAny(cert, i + 1)));
+  for (const [i, cert] of all.entries()) warnings.push(...lintAny(cert, i + 1));
   warnings.push(...lintOrder(all));
   return warnings;
 }
@@ -53,10 +53,18 @@ function lintAny(cert: CertificateInfo, block: number): LintWarning[] {
   const warnings: LintWarning[] = [];
   const key = cert.publicKey;
   if ((key.algorithm === 'RSA' || key.algorithm === 'RSA-PSS') && key.bits < MIN_RSA_BITS) {
-    warnings.push({ code: 'WEAK_RSA_KEY', block, message: `RSA key of ${key.bits} bits; use at least ${MIN_RSA_BITS}.` });
+    warnings.push({
+      code: 'WEAK_RSA_KEY',
+      block,
+      message: `RSA key of ${key.bits} bits; use at least ${MIN_RSA_BITS}.`,
+    });
   }
   if (/sha1|SHA1/.test(cert.signatureAlgorithm)) {
-    warnings.push({ code: 'SHA1_SIGNATURE', block, message: `Signed with ${cert.signatureAlgorithm}, which is broken.` });
+    warnings.push({
+      code: 'SHA1_SIGNATURE',
+      block,
+      message: `Signed with ${cert.signatureAlgorithm}, which is broken.`,
+    });
   }
   return warnings;
 }
@@ -70,7 +78,11 @@ function lintOrder(all: CertificateInfo[]): LintWarning[] {
     const issuerElsewhere = all.some((c, j) => j !== i + 1 && c.subject.dn === cert.issuer.dn);
     warnings.push(
       issuerElsewhere
-        ? { code: 'CHAIN_OUT_OF_ORDER', block: i + 1, message: `Block ${i + 1} is not followed by its issuer.` }
+        ? {
+            code: 'CHAIN_OUT_OF_ORDER',
+            block: i + 1,
+            message: `Block ${i + 1} is not followed by its issuer.`,
+          }
         : {
             code: 'CHAIN_INCOMPLETE',
             block: i + 1,

@@ -11,12 +11,22 @@ let ca: TestCertificate;
 let leaf: TestCertificate;
 
 beforeAll(async () => {
-  ca = await makeCertificate({ name: 'C=GB, O=Acme\\, Ltd, CN=Acme Root', key: 'rsa-2048', ca: true, pathLength: 1 });
+  ca = await makeCertificate({
+    name: 'C=GB, O=Acme\\, Ltd, CN=Acme Root',
+    key: 'rsa-2048',
+    ca: true,
+    pathLength: 1,
+  });
   leaf = await makeCertificate({
     name: 'O=Acme, CN=client.acme.test',
     key: 'rsa-2048',
     issuer: ca,
-    san: { dns: ['client.acme.test', '*.api.acme.test'], ip: ['10.1.2.3', '2001:db8::1'], email: ['ops@acme.test'], uri: ['spiffe://acme/client'] },
+    san: {
+      dns: ['client.acme.test', '*.api.acme.test'],
+      ip: ['10.1.2.3', '2001:db8::1'],
+      email: ['ops@acme.test'],
+      uri: ['spiffe://acme/client'],
+    },
   });
 });
 
@@ -36,11 +46,20 @@ describe('parseCertificatePem', () => {
   it('reads the metadata of a leaf the way openssl does', () => {
     const { leaf: info, chain } = parsed(leaf.pem);
     expect(chain).toEqual([]);
-    expect(info.subject).toEqual({ dn: openssl(leaf.pem, '-subject', '-nameopt', 'RFC2253').replace(/^subject=/, ''), cn: 'client.acme.test' });
+    expect(info.subject).toEqual({
+      dn: openssl(leaf.pem, '-subject', '-nameopt', 'RFC2253').replace(/^subject=/, ''),
+      cn: 'client.acme.test',
+    });
     expect(info.issuer.dn).toBe('CN=Acme Root,O=Acme\\, Ltd,C=GB');
     expect(info.issuer.cn).toBe('Acme Root');
-    expect(info.serialNumber).toBe(openssl(leaf.pem, '-serial').replace(/^serial=/, '').toLowerCase());
-    expect(info.notAfter.toISOString()).toBe(new Date(openssl(leaf.pem, '-enddate').replace(/^notAfter=/, '')).toISOString());
+    expect(info.serialNumber).toBe(
+      openssl(leaf.pem, '-serial')
+        .replace(/^serial=/, '')
+        .toLowerCase(),
+    );
+    expect(info.notAfter.toISOString()).toBe(
+      new Date(openssl(leaf.pem, '-enddate').replace(/^notAfter=/, '')).toISOString(),
+    );
     expect(info.subjectAltNames).toEqual({
       dns: ['client.acme.test', '*.api.acme.test'],
       ip: ['10.1.2.3', '2001:db8::1'],
@@ -86,11 +105,18 @@ describe('parseCertificatePem', () => {
     const info = parsed(cert.pem).leaf;
     expect(info.publicKey).toEqual(publicKey);
     expect(info.signatureAlgorithm).toBe(signature);
-    expect(info.fingerprints.sha256).toBe(openssl(cert.pem, '-fingerprint', '-sha256').split('=')[1]!.replace(/:/g, '').toLowerCase());
+    expect(info.fingerprints.sha256).toBe(
+      openssl(cert.pem, '-fingerprint', '-sha256').split('=')[1]!.replace(/:/g, '').toLowerCase(),
+    );
   });
 
   it('accepts CRLF, text around the blocks and a chain after the leaf', async () => {
-    const intermediate = await makeCertificate({ name: 'CN=Acme Issuing', ca: true, issuer: ca, key: 'p-256' });
+    const intermediate = await makeCertificate({
+      name: 'CN=Acme Issuing',
+      ca: true,
+      issuer: ca,
+      key: 'p-256',
+    });
     const child = await makeCertificate({ name: 'CN=child', issuer: intermediate });
     const exported = `Bag Attributes\n    friendlyName: child\nsubject=CN=child\n\n${pemBundle(child, intermediate, ca)}trailing note\n`;
     const result = parsed(exported.replace(/\n/g, '\r\n'));
@@ -101,8 +127,14 @@ describe('parseCertificatePem', () => {
 
 describe('refuseExpired', () => {
   it('refuses when any block has expired, as Tyk does, and accepts not-yet-valid ones', async () => {
-    const expired = await makeCertificate({ notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() - DAY) });
-    const future = await makeCertificate({ notBefore: new Date(Date.now() + DAY), notAfter: new Date(Date.now() + 10 * DAY) });
+    const expired = await makeCertificate({
+      notBefore: new Date(Date.now() - 10 * DAY),
+      notAfter: new Date(Date.now() - DAY),
+    });
+    const future = await makeCertificate({
+      notBefore: new Date(Date.now() + DAY),
+      notAfter: new Date(Date.now() + 10 * DAY),
+    });
     const now = new Date();
     const refused = refuseExpired(parsed(expired.pem), now);
     expect(refused.ok).toBe(false);

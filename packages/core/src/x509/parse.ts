@@ -2,7 +2,6 @@ import { Err, Ok, type Result } from '../result.ts';
 import type { CertificateInfo, ParsedChain } from './certificate-info.ts';
 import { describe } from './describe.ts';
 import { decodeCertificateBlocks } from './pem.ts';
-import * as x509 from './peculiar.ts';
 import { X509Error } from './x509.errors.ts';
 
 /**
@@ -32,7 +31,7 @@ export function parseCertificatePem(pem: string): Result<ParsedChain, X509Error>
 /** Parses one DER certificate (from a TLS peer or a Dashboard answer). `block` only labels errors. */
 export function parseCertificateDer(der: Uint8Array, block = 1): Result<CertificateInfo, X509Error> {
   try {
-    return Ok(describe(new x509.X509Certificate(der as Uint8Array<ArrayBuffer>), der));
+    return Ok(describe(der));
   } catch {
     // The library's messages can quote ASN.1 content; ours never does.
     return Err(

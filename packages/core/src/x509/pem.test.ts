@@ -30,17 +30,20 @@ describe('parseCertificatePem refuses', () => {
     expect(refusal('hello world').code).toBe('PEM_NO_CERTIFICATE');
   });
 
-  it.each(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'OPENSSH PRIVATE KEY'])(
-    'a %s block anywhere in the input, without echoing it',
-    (label) => {
-      const secret = 'U2VjcmV0S2V5TWF0ZXJpYWxEb05vdExlYWs=';
-      for (const input of [block(label, secret) + cert.pem, cert.pem + block(label, secret)]) {
-        const error = refusal(input);
-        expect(error.code).toBe('PEM_PRIVATE_KEY');
-        expect(JSON.stringify({ m: error.message, c: error.context })).not.toContain(secret);
-      }
-    },
-  );
+  it.each([
+    'PRIVATE KEY',
+    'RSA PRIVATE KEY',
+    'EC PRIVATE KEY',
+    'ENCRYPTED PRIVATE KEY',
+    'OPENSSH PRIVATE KEY',
+  ])('a %s block anywhere in the input, without echoing it', (label) => {
+    const secret = 'U2VjcmV0S2V5TWF0ZXJpYWxEb05vdExlYWs=';
+    for (const input of [block(label, secret) + cert.pem, cert.pem + block(label, secret)]) {
+      const error = refusal(input);
+      expect(error.code).toBe('PEM_PRIVATE_KEY');
+      expect(JSON.stringify({ m: error.message, c: error.context })).not.toContain(secret);
+    }
+  });
 
   it('the real private key of the certificate next to it', () => {
     expect(refusal(cert.pem + cert.keyPem).code).toBe('PEM_PRIVATE_KEY');

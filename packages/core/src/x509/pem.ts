@@ -79,18 +79,26 @@ function refuseNonCertificates(blocks: RawBlock[]): void {
       throw new X509Error('PEM_PUBLIC_KEY', `Block ${i + 1} is a bare public key, not a certificate.`);
     }
     if (b.label !== 'CERTIFICATE') {
-      throw new X509Error('PEM_UNSUPPORTED_BLOCK', `Block ${i + 1} is a "${b.label}" block, not a certificate.`, {
-        label: b.label,
-      });
+      throw new X509Error(
+        'PEM_UNSUPPORTED_BLOCK',
+        `Block ${i + 1} is a "${b.label}" block, not a certificate.`,
+        {
+          label: b.label,
+        },
+      );
     }
   }
 }
 
 function decodeBlock(raw: RawBlock, block: number): CertificateBlock {
   if (raw.body === undefined) {
-    throw new X509Error('PEM_MALFORMED', `Certificate block ${block} has no END line; the input looks truncated.`, {
-      block,
-    });
+    throw new X509Error(
+      'PEM_MALFORMED',
+      `Certificate block ${block} has no END line; the input looks truncated.`,
+      {
+        block,
+      },
+    );
   }
   const base64 = raw.body.replace(/\s+/g, '');
   if (base64 === '' || base64.length % 4 !== 0 || !BASE64_BODY.test(base64)) {
