@@ -1,2 +1,23 @@
 // Test-only helpers of core (`@repo/core/testing`): real certificates and real databases for tests.
-export { makeCertificate, pemBundle, type TestCertificate, type TestCertificateOptions, type TestKeySpec } from './certificates.ts';
+export {
+  makeCertificate,
+  pemBundle,
+  type TestCertificate,
+  type TestCertificateOptions,
+  type TestKeySpec,
+} from './certificates.ts';
+export { type DescribeDatabasesOptions, describeDatabases, type TestDatabase } from './describe-databases.ts';
+export {
+  insertTestAccessChain,
+  insertTestOrganisation,
+  insertTestProvider,
+  testCertificateRow,
+} from './fixtures.ts';
+export { pgRejection } from './pg-rejection.ts';
+export {
+  createScratchDatabase,
+  deleteAllRows,
+  type ScratchDatabase,
+  type TestTarget,
+  testTargets,
+} from './test-databases.ts';

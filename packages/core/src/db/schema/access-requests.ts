@@ -1,0 +1,104 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, text } from 'drizzle-orm/pg-core';
+import { idColumn, instant, lifecycleDates, oneOf, table } from './_columns.ts';
+import { apps } from './apps.ts';
+import { certificates } from './certificates.ts';
+import { plans } from './plans.ts';
+import { products } from './products.ts';
+import { users } from './users.ts';
+
+export const ACCESS_REQUEST_STATUSES = [
+  'PENDING',
+  'PROVISIONING',
+  'APPROVED',
+  'REJECTED',
+  'FAILED',
+  'REVOKED',
+] as const;
+export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
+
+/** The provisioning steps of architecture.md §3 "Approval", in order. */
+export const PROVISIONING_STEPS = [
+  'RESOLVE_CERTIFICATES',
+  'UPDATE_ALLOW_LISTS',
+  'CREATE_KEY',
+  'STORE_CREDENTIAL',
+] as const;
+export type ProvisioningStep = (typeof PROVISIONING_STEPS)[number];
+
+/** An app's request for a product on a plan, and the state of its provisioning. */
+export const accessRequests = table(
+  'access_requests',
+  {
+    id: idColumn('acr'),
+    appId: text()
+      .notNull()
+      .references(() => apps.id, { onDelete: 'restrict' }),
+    productId: text()
+      .notNull()
+      .references(() => products.id, { onDelete: 'restrict' }),
+    planId: text()
+      .notNull()
+      .references(() => plans.id, { onDelete: 'restrict' }),
+    /** Self-Serve only: the certificate the consumer supplied. Managed requests leave it null. */
+    certificateId: text().references(() => certificates.id, { onDelete: 'restrict' }),
+    status: text({ enum: ACCESS_REQUEST_STATUSES }).notNull().default('PENDING'),
+    /** Set exactly when FAILED: the step that failed; retry resumes there. */
+    failedStep: text({ enum: PROVISIONING_STEPS }),
+    /** Set when FAILED: what went wrong, safe to show to an admin. */
+    failureReason: text(),
+    /** Set when REJECTED: the admin's reason, shown to the consumer. */
+    rejectReason: text(),
+    /** The admin who approved or rejected; kept as null if that user is removed. */
+    decidedById: text().references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: instant(),
+    /** When provisioning finished and the request became APPROVED. */
+    approvedAt: instant(),
+    /** Bumped on every state change; writers compare it to detect a concurrent change. */
+    version: integer().notNull().default(1),
+    /** Provisioning attempts so far (first run and retries). */
+    attempts: integer().notNull().default(0),
+    ...lifecycleDates,
+  },
+  (t) => [
+    oneOf('access_requests_status_valid', t.status, ACCESS_REQUEST_STATUSES),
+    oneOf('access_requests_failed_step_valid', t.failedStep, PROVISIONING_STEPS),
+    check(
+      'access_requests_failure_iff_failed',
+      sql`(${t.status} = 'FAILED') = (${t.failedStep} IS NOT NULL AND ${t.failureReason} IS NOT NULL)`,
+    ),
+    check(
+      'access_requests_rejected_has_reason',
+      sql`${t.status} <> 'REJECTED' OR ${t.rejectReason} IS NOT NULL`,
+    ),
+    check('access_requests_counters_valid', sql`${t.version} >= 1 AND ${t.attempts} >= 0`),
+    index('access_requests_app_id_idx').on(t.appId),
+    index('access_requests_product_id_status_idx').on(t.productId, t.status),
+    // The admin queue: requests by status, oldest first.
+    index('access_requests_status_created_at_idx').on(t.status, t.createdAt),
+    index('access_requests_certificate_id_idx').on(t.certificateId),
+  ],
+);
+
+/**
+ * The certificates an approval put on the product's allow lists (and bound to the key): the record
+ * that re-provisioning and drift reports compare the Dashboard against.
+ */
+export const accessRequestCertificates = table(
+  'access_request_certificates',
+  {
+    accessRequestId: text()
+      .notNull()
+      .references(() => accessRequests.id, { onDelete: 'cascade' }),
+    /** Restrict: a provisioned certificate is soft-deleted, never removed under a live grant. */
+    certificateId: text()
+      .notNull()
+      .references(() => certificates.id, { onDelete: 'restrict' }),
+    provisionedAt: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accessRequestId, t.certificateId] }),
+    // "Where is this certificate used?" and delete refusals start from the certificate.
+    index('access_request_certificates_certificate_id_idx').on(t.certificateId),
+  ],
+);

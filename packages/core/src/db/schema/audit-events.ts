@@ -1,0 +1,26 @@
+import { index, jsonb, text } from 'drizzle-orm/pg-core';
+import { idColumn, instant, table } from './_columns.ts';
+
+/** Who changed what and when. Append-only; no foreign keys, so history outlives its subjects and actors. */
+export const auditEvents = table(
+  'audit_events',
+  {
+    id: idColumn('aud'),
+    /** A user id, or `system:<component>` (e.g. `system:sync`) for background work. */
+    actor: text().notNull(),
+    /** `<subject>.<verb>`, e.g. `certificate.rename`, `allow_list.add`. */
+    action: text().notNull(),
+    /** e.g. `certificate`, `access_request`, `api`. */
+    subjectType: text().notNull(),
+    subjectId: text().notNull(),
+    /** The subject's relevant fields before the change; null for creations. Never secrets. */
+    before: jsonb().$type<Record<string, unknown>>(),
+    /** The same fields after the change; null for deletions. Never secrets. */
+    after: jsonb().$type<Record<string, unknown>>(),
+    at: instant().notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_events_subject_idx').on(t.subjectType, t.subjectId, t.at),
+    index('audit_events_at_idx').on(t.at),
+  ],
+);
