@@ -1,0 +1,86 @@
+import { parseJsonObject } from '../http/read-body.ts';
+import { dashboardMessage, jsonReply, type Reply } from '../http/reply.ts';
+import { bindingError } from '../state/binding-validation.ts';
+import { normaliseSession, parseSession, type SessionInput, sessionBindings } from '../state/sessions.ts';
+import type { StoredKey } from '../state/store.ts';
+import { generateToken, keyHash } from '../state/tokens.ts';
+import type { DashboardContext, DashboardHandler, DashboardRequest } from './context.ts';
+
+const MALFORMED = 'Request body malformed.';
+const NOT_FOUND = 'Could not retrieve key detail.';
+
+/** `KeyData`, the answer of every key read and write (tyk-domain.md §3.2). */
+function keyData(key: StoredKey): Reply {
+  return jsonReply(200, { key_id: key.keyId, key_hash: key.keyHash, data: key.session, api_model: {} });
+}
+
+function readSession(req: DashboardRequest): SessionInput | undefined {
+  const body = parseJsonObject(req.body);
+  return body ? parseSession(body) : undefined;
+}
+
+/**
+ * A key by the id in the path: the token itself, or, for a custom key, the name it was created
+ * with (`generateToken(org, name)`), which the Gateway also accepts.
+ */
+function findKey(ctx: DashboardContext, req: DashboardRequest): StoredKey | undefined {
+  const id = req.params.id!;
+  return ctx.store.keys.get(id) ?? ctx.store.keys.get(generateToken(req.orgId, id));
+}
+
+function saveKey(ctx: DashboardContext, req: DashboardRequest, keyId: string, previous?: StoredKey): Reply {
+  const input = readSession(req);
+  if (!input) return dashboardMessage(403, MALFORMED);
+  const bindings = input.mtls_static_certificate_bindings ?? [];
+  // The Dashboard's own texts are unknown (tyk-domain.md §7.7); the Gateway's 400 texts are used.
+  const error = bindingError(
+    ctx.store,
+    req.orgId,
+    bindings,
+    previous ? sessionBindings(previous.session) : [],
+  );
+  if (error) return dashboardMessage(400, error);
+  const key: StoredKey = {
+    keyId,
+    keyHash: keyHash(keyId),
+    session: normaliseSession(input, req.orgId, ctx.now(), previous?.session),
+  };
+  ctx.store.keys.set(keyId, key);
+  return keyData(key);
+}
+
+/** `POST /api/keys`: a random key in Tyk's token format. */
+export const createKey: DashboardHandler = (ctx, req) => saveKey(ctx, req, generateToken(req.orgId));
+
+/**
+ * `POST /api/keys/{keyId}`: a custom key. As the Gateway does, the stored token is
+ * `generateToken(org, keyId)`; posting the same id again overwrites it (idempotent for retries).
+ */
+export const createCustomKey: DashboardHandler = (ctx, req) => {
+  const keyId = generateToken(req.orgId, req.params.id!);
+  return saveKey(ctx, req, keyId);
+};
+
+export const getKey: DashboardHandler = (ctx, req) => {
+  const key = findKey(ctx, req);
+  if (!key) return dashboardMessage(404, NOT_FOUND);
+  if (key.session.org_id !== req.orgId) return dashboardMessage(400, 'Attempted access to non-owned key.');
+  return keyData(key);
+};
+
+/** `PUT /api/keys/{keyId}`: replaces the session; only newly added bindings are validated. */
+export const putKey: DashboardHandler = (ctx, req) => {
+  if (!readSession(req)) return dashboardMessage(403, MALFORMED);
+  const key = findKey(ctx, req);
+  if (!key) return dashboardMessage(404, NOT_FOUND);
+  if (key.session.org_id !== req.orgId) return dashboardMessage(400, 'Attempted access to non-owned key.');
+  return saveKey(ctx, req, key.keyId, key);
+};
+
+export const deleteKey: DashboardHandler = (ctx, req) => {
+  const key = findKey(ctx, req);
+  if (!key) return dashboardMessage(404, NOT_FOUND);
+  if (key.session.org_id !== req.orgId) return dashboardMessage(400, 'Attempted access to non-owned key.');
+  ctx.store.keys.delete(key.keyId);
+  return dashboardMessage(200, 'Key deleted successfully.');
+};

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { ControlContext } from './control/control-context.ts';
+import { type MockSeed, seedSchema } from './control/seed-schema.ts';
+import { createDashboardListener } from './dashboard/dashboard-listener.ts';
+import { DEFAULT_FAULT_SEED, FaultRegistry } from './faults/fault-registry.ts';
+import { createGatewayListener } from './gateway/gateway-listener.ts';
+import { applySeed } from './state/apply-seed.ts';
+import { DEFAULT_PAGE_SIZE, MockStore } from './state/store.ts';
+import { generateServerIdentity, type ServerIdentity } from './tls/server-certificate.ts';
+
+export interface MockDashboardOptions {
+  /** Dashboard API port; 0 (default) picks a free one. */
+  readonly port?: number;
+  /** Gateway TLS port; 0 (default) picks a free one. */
+  readonly gatewayPort?: number;
+  /** Also serve the gateway over plain HTTP on this port (0 = any), to see Tyk's "TLS not enabled". */
+  readonly gatewayHttpPort?: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  readonly host?: string;
+  /** Loaded at start, and again by `POST /_mock/reset`. Throws a ZodError or SeedError when invalid. */
+  readonly seed?: MockSeed;
+  /** `X-Mock-Admin-Key` for `/_mock/*`; random when absent (read it from the result). */
+  readonly adminKey?: string;
+  /** Dashboard `page_size`; default 10, as Tyk. */
+  readonly pageSize?: number;
+  /** Seed of the RNG behind probability faults; default 1. */
+  readonly faultSeed?: number;
+  /** The clock for every expiry decision; default the system clock. */
+  readonly now?: () => Date;
+  /** The gateway's server certificate and key (PEM); generated at start when absent. */
+  readonly tls?: ServerIdentity;
+}
+
+export interface MockDashboard {
+  readonly dashboardUrl: string;
+  readonly gatewayUrl: string;
+  readonly gatewayHttpUrl: string | undefined;
+  readonly adminKey: string;
+  /** The gateway's certificate (PEM), for clients that verify the server. */
+  readonly gatewayCertificate: string;
+  close(): Promise<void>;
+}
+
+/** Starts the Dashboard API (HTTP) and the Gateway (HTTPS, client certificates requested). */
+export async function startMockDashboard(options: MockDashboardOptions = {}): Promise<MockDashboard> {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? (() => new Date());
+  const initialSeed = options.seed ? seedSchema.parse(options.seed) : undefined;
+  const store = new MockStore(options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const faultSeed = options.faultSeed ?? DEFAULT_FAULT_SEED;
+  const faults = new FaultRegistry(faultSeed);
+  if (initialSeed) applySeed(store, initialSeed, now());
+  const control: ControlContext = { store, faults, now, initialSeed, faultSeed };
+  const adminKey = options.adminKey ?? randomBytes(16).toString('hex');
+  const identity = options.tls ?? (await generateServerIdentity());
+  const gatewayListener = createGatewayListener(store, faults, now);
+
+  const dashboard = createHttpServer(createDashboardListener({ control, adminKey }));
+  // rejectUnauthorized: false is Tyk's RequestClientCert mode: the handshake admits any client
+  // and the allow list answers at the HTTP level with Tyk's 403s. `ca` holds only our own
+  // certificate so Node never appends trust-store issuers to the peer chain (see peerChain).
+  const gateway = createHttpsServer(
+    {
+      cert: identity.cert,
+      key: identity.key,
+      ca: [identity.cert],
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    gatewayListener,
+  );
+  const plain = options.gatewayHttpPort === undefined ? undefined : createHttpServer(gatewayListener);
+  const servers = [dashboard, gateway, ...(plain ? [plain] : [])];
+  try {
+    await listen(dashboard, options.port ?? 0, host);
+    await listen(gateway, options.gatewayPort ?? 0, host);
+    if (plain) await listen(plain, options.gatewayHttpPort ?? 0, host);
+  } catch (error) {
+    await Promise.all(servers.map(close));
+    throw error;
+  }
+  const urlOf = (server: Server, scheme: string) =>
+    `${scheme}://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
+  return {
+    dashboardUrl: urlOf(dashboard, 'http'),
+    gatewayUrl: urlOf(gateway, 'https'),
+    gatewayHttpUrl: plain ? urlOf(plain, 'http') : undefined,
+    adminKey,
+    gatewayCertificate: identity.cert,
+    close: () => Promise.all(servers.map(close)).then(() => undefined),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
