@@ -11,7 +11,7 @@ import {
   type Tlv,
 } from './der.ts';
 
-/** The parts of a certificate the portal reads, still encoded where decoding is left to asn1-x509. */
+/** The parts of a certificate the portal reads, still encoded where decoding is left to @peculiar/x509. */
 export interface CertificateStructure {
   readonly serialNumber: string;
   readonly signatureAlgorithmOid: string;

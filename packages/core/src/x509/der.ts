@@ -1,6 +1,6 @@
 /**
  * A minimal, bounds-checked DER reader. It only splits tag-length-value triples; decoding of names
- * and extensions stays with @peculiar/asn1-x509. It exists because a full schema parse of a
+ * and extensions stays with @peculiar/x509. It exists because a full schema parse of a
  * certificate costs ~0.9 ms (asn1js), five times Node's native parse, while walking the
  * structure and decoding only the parts we read costs a fraction of that (see `pnpm bench`).
  */
