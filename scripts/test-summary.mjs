@@ -1,5 +1,7 @@
 // Adds up the vitest JSON reports of every package and prints one closing line for the whole run:
-// "N passed, N failed, N skipped". Exits 1 when a test failed or no test ran at all.
+// "N passed, N failed, N skipped", after a line per package that says how many database tests ran
+// on each driver (suites are named "[pglite] …" and "[postgres] …"), so the log proves both ran.
+// Exits 1 when a test failed or no test ran at all.
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
@@ -10,7 +12,17 @@ for (const file of process.argv.slice(2).filter((f) => existsSync(f))) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests + report.numTodoTests;
-  console.log(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  const byDriver = { pglite: 0, postgres: 0 };
+  for (const result of report.testResults) {
+    for (const test of result.assertionResults) {
+      const driver = /^\[(pglite|postgres)\]/.exec(test.ancestorTitles[0] ?? '')?.[1];
+      if (driver && test.status === 'passed') byDriver[driver]++;
+    }
+  }
+  console.log(
+    `${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed` +
+      ` (database tests passed: ${byDriver.pglite} on PGlite, ${byDriver.postgres} on PostgreSQL)`,
+  );
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
