@@ -18,3 +18,22 @@ export abstract class DomainError extends Error {
     this.context = options.context ?? {};
   }
 }
+
+/** Input that fails validation before anything is looked up or changed. `path` names the field. */
+export class InvalidInputError extends DomainError {
+  readonly code = 'INVALID_INPUT' as const;
+}
+
+/** An id that names nothing the caller may see (unknown, or another organisation's). */
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND' as const;
+
+  constructor(what: string, id: string, path?: readonly string[]) {
+    super(`No ${what} with id ${id}.`, { path, context: { what, id } });
+  }
+}
+
+/** The caller's role does not allow the action. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN' as const;
+}

@@ -1,0 +1,12 @@
+/** Who is acting: recorded on every audit event and used by services to scope what a caller sees. */
+export type Actor =
+  | { readonly kind: 'ADMIN'; readonly userId: string }
+  | { readonly kind: 'CONSUMER'; readonly userId: string; readonly organisationId: string }
+  | { readonly kind: 'SYSTEM'; readonly component: string };
+
+/** The audit log's `actor` column: a user id, or `system:<component>`. */
+export function actorLabel(actor: Actor): string {
+  return actor.kind === 'SYSTEM' ? `system:${actor.component}` : actor.userId;
+}
+
+export const systemActor = (component: string): Actor => ({ kind: 'SYSTEM', component });

@@ -1,0 +1,161 @@
+import { DashboardError } from './dashboard.errors.ts';
+import { type DashboardHttpOptions, dashboardCall } from './dashboard-http.ts';
+import * as s from './dashboard-schemas.ts';
+
+/** "Certificate with <id> ID already exists" (Dashboard) or "... <id> id already exists" (Gateway). */
+const ALREADY_EXISTS = /Certificate with (\S+) (?:ID|id) already exists/;
+
+/**
+ * Typed calls to one Tyk Dashboard. Every call has a timeout; reads, PUTs and DELETEs are retried
+ * with backoff on retryable failures; every answer is validated. Failures throw `DashboardError`.
+ */
+export class DashboardClient {
+  constructor(private readonly http: DashboardHttpOptions) {}
+
+  /** Every certificate of the org, all pages of `mode=detailed`. Either the whole listing or a throw. */
+  async listAllCertificates(onPage?: (page: number, pages: number) => void): Promise<s.CertificateBasics[]> {
+    const all: s.CertificateBasics[] = [];
+    let pages = 1;
+    for (let p = 1; p <= pages; p++) {
+      const page = await this.listCertificatePage(p);
+      pages = page.pages;
+      all.push(...(page.cert_basics ?? []));
+      onPage?.(p, pages);
+    }
+    return all;
+  }
+
+  listCertificatePage(p: number) {
+    return dashboardCall(this.http, {
+      method: 'GET',
+      path: '/api/certs',
+      query: { p, mode: 'detailed' },
+      schema: s.certificateBasicsPage,
+    });
+  }
+
+  getCertificate(id: string) {
+    return dashboardCall(this.http, {
+      method: 'GET',
+      path: `/api/certs/${encodeURIComponent(id)}`,
+      schema: s.certificateMeta,
+    });
+  }
+
+  /** Registers a certificate. The same certificate already in the store is success, as Tyk ids are content hashes. */
+  async uploadCertificate(pem: string): Promise<{ id: string; alreadyExisted: boolean }> {
+    const form = new FormData();
+    form.set('cert', new Blob([pem], { type: 'application/x-pem-file' }), 'cert.pem');
+    try {
+      const added = await dashboardCall(this.http, {
+        method: 'POST',
+        path: '/api/certs',
+        body: form,
+        schema: s.certificateAdded,
+      });
+      return { id: added.id, alreadyExisted: false };
+    } catch (error) {
+      const existing = error instanceof DashboardError ? ALREADY_EXISTS.exec(error.message) : null;
+      if (existing) return { id: existing[1]!, alreadyExisted: true };
+      throw error;
+    }
+  }
+
+  async deleteCertificate(id: string): Promise<void> {
+    await dashboardCall(this.http, {
+      method: 'DELETE',
+      path: `/api/certs/${encodeURIComponent(id)}`,
+      schema: s.anything,
+    });
+  }
+
+  certificateApis(id: string) {
+    return dashboardCall(this.http, {
+      method: 'GET',
+      path: `/api/certs/${encodeURIComponent(id)}/apis`,
+      schema: s.certificateApis,
+    });
+  }
+
+  async listAllApis(): Promise<s.ApiDefinitionWrapper[]> {
+    const all: s.ApiDefinitionWrapper[] = [];
+    let pages = 1;
+    for (let p = 1; p <= pages; p++) {
+      const page = await dashboardCall(this.http, {
+        method: 'GET',
+        path: '/api/apis',
+        query: { p },
+        schema: s.apiDefinitionPage,
+      });
+      pages = page.pages;
+      all.push(...(page.apis ?? []));
+    }
+    return all;
+  }
+
+  getApi(apiId: string) {
+    return dashboardCall(this.http, {
+      method: 'GET',
+      path: `/api/apis/${encodeURIComponent(apiId)}`,
+      schema: s.apiDefinitionWrapper,
+    });
+  }
+
+  /** Replaces the whole definition, as Tyk's PUT does: send back what `getApi` returned, changed. */
+  updateApi(apiId: string, wrapper: s.ApiDefinitionWrapper) {
+    return dashboardCall(this.http, {
+      method: 'PUT',
+      path: `/api/apis/${encodeURIComponent(apiId)}`,
+      json: wrapper,
+      schema: s.tykStatus,
+    });
+  }
+
+  getOasApi(apiId: string) {
+    return dashboardCall(this.http, {
+      method: 'GET',
+      path: `/api/apis/oas/${encodeURIComponent(apiId)}`,
+      schema: s.oasApiDefinition,
+    });
+  }
+
+  updateOasApi(apiId: string, document: s.OasApiDefinition) {
+    return dashboardCall(this.http, {
+      method: 'PUT',
+      path: `/api/apis/oas/${encodeURIComponent(apiId)}`,
+      json: document,
+      schema: s.tykStatus,
+    });
+  }
+
+  /** Creates a key; with `keyId` the id is ours, so a retried create cannot make a second key. */
+  createKey(session: s.SessionState, keyId?: string) {
+    const path = keyId ? `/api/keys/${encodeURIComponent(keyId)}` : '/api/keys';
+    return dashboardCall(this.http, { method: 'POST', path, json: session, schema: s.keyData });
+  }
+
+  getKey(keyId: string) {
+    return dashboardCall(this.http, {
+      method: 'GET',
+      path: `/api/keys/${encodeURIComponent(keyId)}`,
+      schema: s.keyData,
+    });
+  }
+
+  updateKey(keyId: string, session: s.SessionState) {
+    return dashboardCall(this.http, {
+      method: 'PUT',
+      path: `/api/keys/${encodeURIComponent(keyId)}`,
+      json: session,
+      schema: s.keyData,
+    });
+  }
+
+  async deleteKey(keyId: string): Promise<void> {
+    await dashboardCall(this.http, {
+      method: 'DELETE',
+      path: `/api/keys/${encodeURIComponent(keyId)}`,
+      schema: s.anything,
+    });
+  }
+}
