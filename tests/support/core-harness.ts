@@ -21,6 +21,8 @@ export interface CoreHarness {
   readonly mock: MockDashboard;
   /** A provider pointing at the mock, created fresh before each test. */
   readonly provider: Provider;
+  /** The secret key the harness's core seals with, for a second core over the same database. */
+  readonly secrets: SecretBox;
   /** Calls the mock's `/_mock/*` control surface. */
   control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
   /** Calls the mock's Dashboard API as the portal's Dashboard user would. */
@@ -70,6 +72,7 @@ export function useCoreHarness(
     get provider() {
       return required(provider, 'provider');
     },
+    secrets,
     async control(method, path, body) {
       const response = await fetch(new URL(path, required(mock, 'mock').dashboardUrl), {
         method,

@@ -1,5 +1,6 @@
 import type { Db } from './db/open-database.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
+import type { HoldPolicy } from './sync/sync-plan.ts';
 
 /** Everything core needs from outside. Core reads no environment: the caller builds these. */
 export interface CoreDeps {
@@ -10,4 +11,10 @@ export interface CoreDeps {
   readonly clock?: () => Date;
   /** Dashboard call tuning (tests shorten the backoff). */
   readonly dashboard?: { readonly retries?: number; readonly backoffMs?: number };
+  readonly sync?: {
+    /** When a run would soft-delete an unusual share of the store (default: over 50% and at least 10). */
+    readonly hold?: HoldPolicy;
+    /** A RUNNING run older than this is taken for dead and replaced (default 15 minutes). */
+    readonly staleAfterMs?: number;
+  };
 }

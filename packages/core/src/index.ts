@@ -37,3 +37,7 @@ export type { ConnectionCheck, ProviderService } from './providers/provider.serv
 export type { Provider, ProviderInput, ProviderPatch } from './providers/provider.ts';
 export { Err, Ok, type Result } from './result.ts';
 export { SecretBox, SecretKeyError } from './secrets/secret-box.ts';
+export { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync/sync.errors.ts';
+export type { SyncRun, SyncService } from './sync/sync.service.ts';
+export type { SyncProgress } from './sync/sync-events.ts';
+export { DEFAULT_HOLD_POLICY, type HoldPolicy } from './sync/sync-plan.ts';

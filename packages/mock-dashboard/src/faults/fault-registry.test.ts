@@ -21,6 +21,16 @@ describe('FaultRegistry', () => {
     expect(registry.take('gateway', 'POST', '/x')).toBeUndefined();
   });
 
+  it('lets the first `skip` matching calls through, then fires', () => {
+    const registry = new FaultRegistry();
+    registry.add({ method: 'GET', path: '/api/certs', kind: 'status', status: 500, skip: 2, times: 1 });
+    const fired = Array.from(
+      { length: 4 },
+      () => registry.take('dashboard', 'GET', '/api/certs') !== undefined,
+    );
+    expect(fired).toEqual([false, false, true, false]);
+  });
+
   it('draws probabilities from the seed', () => {
     const draws = (seed: number) => {
       const registry = new FaultRegistry(seed);

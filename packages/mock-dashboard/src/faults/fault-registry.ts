@@ -16,7 +16,12 @@ export class FaultRegistry {
   /** Validates and installs a rule; throws a ZodError on an invalid one. */
   add(rule: FaultRule): ActiveFault {
     const parsed = faultRuleSchema.parse(rule);
-    const active: ActiveFault = { ...parsed, id: `fault-${this.nextId++}`, remaining: parsed.times ?? null };
+    const active: ActiveFault = {
+      ...parsed,
+      id: `fault-${this.nextId++}`,
+      toSkip: parsed.skip ?? 0,
+      remaining: parsed.times ?? null,
+    };
     this.rules.push(active);
     return active;
   }
@@ -44,6 +49,10 @@ export class FaultRegistry {
     for (const rule of this.rules) {
       if (rule.target !== target || !methodMatches(rule.method, method) || !globMatches(rule.path, path))
         continue;
+      if (rule.toSkip > 0) {
+        rule.toSkip--;
+        continue;
+      }
       // The RNG is drawn only for probabilistic rules, so adding one does not shift the others.
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
       if (rule.remaining !== null) {

@@ -9,6 +9,8 @@ const base = z.object({
   path: z.string().regex(/^[/*]/, 'must start with "/" or "*"'),
   /** "Fail the next N calls": the rule is removed after it fired this many times. */
   times: z.number().int().positive().optional(),
+  /** Let the first N matching calls through untouched, e.g. to fail page 3 of a listing. */
+  skip: z.number().int().nonnegative().optional(),
   /** Fire on this share of matching calls, drawn from the seedable RNG. */
   probability: z.number().min(0).max(1).optional(),
 });
@@ -40,8 +42,8 @@ export type FaultRule = z.input<typeof faultRuleSchema>;
 export type ParsedFaultRule = z.output<typeof faultRuleSchema>;
 export type FaultKind = ParsedFaultRule['kind'];
 
-/** A registered rule: its id and how many firings it has left (`null` = unlimited). */
-export type ActiveFault = ParsedFaultRule & { readonly id: string; remaining: number | null };
+/** A registered rule: its id, matching calls still to let through, firings left (`null` = unlimited). */
+export type ActiveFault = ParsedFaultRule & { readonly id: string; toSkip: number; remaining: number | null };
 
 /** `POST /_mock/faults` with several rules and/or a new RNG seed (a body without `faults` is one rule). */
 export const faultBatchSchema = z.strictObject({

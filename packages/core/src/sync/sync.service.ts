@@ -1,0 +1,272 @@
+import { type Actor, systemActor } from '../actor.ts';
+import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import type { CertificateBasics } from '../dashboard/dashboard-schemas.ts';
+import { withAdvisoryLock } from '../db/advisory-lock.ts';
+import type { Db } from '../db/open-database.ts';
+import type { SyncTrigger } from '../db/schema/sync-runs.ts';
+import type { CoreDeps } from '../deps.ts';
+import { NotFoundError } from '../errors.ts';
+import type { ProviderService } from '../providers/provider.service.ts';
+import { Err, Ok, type Result } from '../result.ts';
+import { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync.errors.ts';
+import * as repo from './sync.repo.ts';
+import { SyncEvents } from './sync-events.ts';
+import { DEFAULT_HOLD_POLICY, planSync, type SyncPlan, shouldHold } from './sync-plan.ts';
+
+export type SyncRun = repo.SyncRunRow;
+
+const LOCK_WAIT_MS = 10_000;
+
+/**
+ * Reconciles a provider's certificate store with the portal's records (architecture.md §3 "Sync").
+ * A run fetches every page first and applies only a complete listing, in one transaction under the
+ * provider's advisory lock; one RUNNING or HELD run per provider exists at a time, across replicas.
+ */
+export class SyncService {
+  readonly events = new SyncEvents();
+  readonly #deps: CoreDeps;
+  readonly #providers: ProviderService;
+
+  constructor(deps: CoreDeps, providers: ProviderService) {
+    this.#deps = deps;
+    this.#providers = providers;
+  }
+
+  /** Runs a sync to its end. Errors: NOT_FOUND, SYNC_ALREADY_RUNNING, SYNC_HELD; a failed fetch is a FAILED run. */
+  async run(providerId: string, trigger: SyncTrigger, actor: Actor = systemActor('sync')) {
+    const launched = await this.launch(providerId, trigger, actor);
+    return launched.ok ? Ok(await launched.value.completion) : launched;
+  }
+
+  /** Starts a run and returns it RUNNING, with a promise of its final state (for mutations that return at once). */
+  async launch(
+    providerId: string,
+    trigger: SyncTrigger,
+    actor: Actor = systemActor('sync'),
+  ): Promise<
+    Result<
+      { run: SyncRun; completion: Promise<SyncRun> },
+      NotFoundError | SyncAlreadyRunningError | SyncHeldError
+    >
+  > {
+    const client = await this.#providers.client(providerId);
+    if (!client) return Err(new NotFoundError('provider', providerId));
+    const opened = await this.#open(providerId, trigger);
+    if (!opened.ok) return opened;
+    const run = opened.value;
+    const completion = this.#fetch(run, (onPage) => client.listAllCertificates(onPage)).then((listing) =>
+      listing.ok ? this.#reconcile(run, listing.value, actor) : listing.error,
+    );
+    return Ok({ run, completion });
+  }
+
+  /** Applies a HELD run's plan (rows changed since are skipped). Errors: NOT_FOUND, SYNC_NOT_HELD. */
+  async confirm(runId: string, actor: Actor): Promise<Result<SyncRun, NotFoundError | SyncNotHeldError>> {
+    const run = await repo.findRun(this.#deps.db, runId);
+    if (!run) return Err(new NotFoundError('sync run', runId));
+    const applied = await this.#locked(run.providerId, async (tx) => {
+      const current = await repo.findRun(tx, runId);
+      if (current?.status !== 'HELD') return Err(new SyncNotHeldError(runId, current?.status ?? 'missing'));
+      return Ok(await this.#apply(tx, current, current.heldPlan as unknown as SyncPlan, actor));
+    });
+    if (applied.ok) this.#emitDone(applied.value);
+    return applied;
+  }
+
+  /** Drops a HELD run's plan; nothing changes. Errors: NOT_FOUND, SYNC_NOT_HELD. */
+  async discard(runId: string, actor: Actor): Promise<Result<SyncRun, NotFoundError | SyncNotHeldError>> {
+    const run = await repo.findRun(this.#deps.db, runId);
+    if (!run) return Err(new NotFoundError('sync run', runId));
+    const discarded = await this.#locked(run.providerId, async (tx) => {
+      const current = await repo.findRun(tx, runId);
+      if (current?.status !== 'HELD') return Err(new SyncNotHeldError(runId, current?.status ?? 'missing'));
+      const now = this.#now();
+      const updated = await repo.updateRun(tx, runId, {
+        status: 'DISCARDED',
+        finishedAt: now,
+        durationMs: since(current, now),
+      });
+      await recordAudit(tx, actor, [{ action: 'sync.discard', subjectType: 'sync_run', subjectId: runId }]);
+      return Ok(updated);
+    });
+    if (discarded.ok) this.#emitDone(discarded.value);
+    return discarded;
+  }
+
+  get(runId: string): Promise<SyncRun | undefined> {
+    return repo.findRun(this.#deps.db, runId);
+  }
+
+  list(filter: { providerId?: string; limit?: number } = {}): Promise<SyncRun[]> {
+    return repo.listRuns(this.#deps.db, filter.providerId, Math.min(filter.limit ?? 50, 500));
+  }
+
+  /** Phase 1: claim the provider (a RUNNING row), or report who has it. */
+  async #open(providerId: string, trigger: SyncTrigger) {
+    return this.#locked(
+      providerId,
+      async (tx): Promise<Result<SyncRun, SyncAlreadyRunningError | SyncHeldError>> => {
+        const open = await repo.openRun(tx, providerId);
+        const now = this.#now();
+        if (open?.status === 'HELD') return Err(new SyncHeldError(open.id));
+        if (
+          open &&
+          now.getTime() - open.startedAt.getTime() < (this.#deps.sync?.staleAfterMs ?? 15 * 60_000)
+        ) {
+          return Err(new SyncAlreadyRunningError(open.id));
+        }
+        if (open) {
+          await repo.updateRun(tx, open.id, {
+            status: 'FAILED',
+            error: 'Abandoned: its process stopped before it finished.',
+            finishedAt: now,
+            durationMs: since(open, now),
+          });
+        }
+        return Ok(await repo.insertRun(tx, { providerId, trigger, status: 'RUNNING', startedAt: now }));
+      },
+    );
+  }
+
+  /** Phase 2: the whole listing, outside any lock (it can take seconds); a failure ends the run FAILED. */
+  async #fetch(
+    run: SyncRun,
+    list: (onPage: (page: number, pages: number) => void) => Promise<CertificateBasics[]>,
+  ) {
+    try {
+      const listing = await list((page, pages) =>
+        this.events.emit({
+          runId: run.id,
+          providerId: run.providerId,
+          status: 'RUNNING',
+          phase: 'FETCHING',
+          pagesFetched: page,
+          pagesTotal: pages,
+        }),
+      );
+      return Ok(listing);
+    } catch (error) {
+      return Err(await this.#fail(run, error));
+    }
+  }
+
+  /** Phase 3: diff against the rows as they are now, then apply or hold, under the lock. */
+  async #reconcile(run: SyncRun, listing: CertificateBasics[], actor: Actor): Promise<SyncRun> {
+    try {
+      const finished = await this.#locked(run.providerId, async (tx) => {
+        // A run taken for dead while it fetched must not apply a listing that is now stale.
+        const current = await repo.findRun(tx, run.id);
+        if (current?.status !== 'RUNNING') return current ?? run;
+        const plan = planSync(listing, await repo.knownCertificates(tx, run.providerId));
+        if (shouldHold(plan, this.#deps.sync?.hold ?? DEFAULT_HOLD_POLICY)) {
+          return repo.updateRun(tx, run.id, {
+            status: 'HELD',
+            heldPlan: plan as unknown as Record<string, unknown>,
+            ...counts(plan),
+          });
+        }
+        return this.#apply(tx, run, plan, actor);
+      });
+      this.#emitDone(finished);
+      return finished;
+    } catch (error) {
+      return this.#fail(run, error);
+    }
+  }
+
+  async #apply(tx: Db, run: SyncRun, plan: SyncPlan, actor: Actor): Promise<SyncRun> {
+    const now = this.#now();
+    const changed = await repo.applyPlan(tx, run.providerId, plan, now);
+    const audit: AuditEntry[] = [
+      ...changed.inserted.map((id) => ({
+        action: 'certificate.discover',
+        subjectType: 'certificate',
+        subjectId: id,
+        after: { syncRunId: run.id },
+      })),
+      ...changed.restored.map((id) => ({
+        action: 'certificate.restore',
+        subjectType: 'certificate',
+        subjectId: id,
+        after: { syncRunId: run.id },
+      })),
+      ...changed.softDeleted.map((id) => ({
+        action: 'certificate.soft_delete',
+        subjectType: 'certificate',
+        subjectId: id,
+        after: { syncRunId: run.id },
+      })),
+    ];
+    await recordAudit(tx, actor, audit);
+    return repo.updateRun(tx, run.id, {
+      status: 'SUCCEEDED',
+      added: changed.inserted.length,
+      restored: changed.restored.length,
+      softDeleted: changed.softDeleted.length,
+      unchanged: plan.unchanged,
+      heldPlan: null,
+      finishedAt: now,
+      durationMs: since(run, now),
+    });
+  }
+
+  async #fail(run: SyncRun, error: unknown): Promise<SyncRun> {
+    const now = this.#now();
+    const message = error instanceof Error ? error.message : String(error);
+    const failed = await repo.failRun(this.#deps.db, run.id, {
+      error: message,
+      finishedAt: now,
+      durationMs: since(run, now),
+    });
+    const final = failed ?? (await repo.findRun(this.#deps.db, run.id)) ?? run;
+    this.#emitDone(final);
+    return final;
+  }
+
+  #emitDone(run: SyncRun): void {
+    this.events.emit({
+      runId: run.id,
+      providerId: run.providerId,
+      status: run.status,
+      phase: run.status === 'RUNNING' ? 'APPLYING' : 'DONE',
+      pagesFetched: 0,
+      pagesTotal: null,
+      counts: {
+        added: run.added,
+        restored: run.restored,
+        softDeleted: run.softDeleted,
+        unchanged: run.unchanged,
+      },
+      ...(run.error ? { error: run.error } : {}),
+    });
+  }
+
+  /** The provider's advisory lock, waited for briefly: holders keep it only for database work. */
+  async #locked<T>(providerId: string, fn: (tx: Db) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const result = await withAdvisoryLock(this.#deps.db, `sync:${providerId}`, fn);
+      if (result.acquired) return result.value;
+      if (Date.now() > deadline)
+        throw new Error(`The sync lock of provider ${providerId} stayed taken for ${LOCK_WAIT_MS} ms.`);
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20));
+    }
+  }
+
+  #now(): Date {
+    return this.#deps.clock?.() ?? new Date();
+  }
+}
+
+function counts(plan: SyncPlan) {
+  return {
+    added: plan.insert.length,
+    restored: plan.restore.length,
+    softDeleted: plan.softDelete.length,
+    unchanged: plan.unchanged,
+  };
+}
+
+function since(run: SyncRun, now: Date): number {
+  return Math.max(0, now.getTime() - run.startedAt.getTime());
+}

@@ -1,0 +1,89 @@
+// `pnpm bench` (sync): first sync of 10,000 and 50,000 certificates from the mock Dashboard, and a
+// re-sync with no change, beside the bare listing fetch in the same run. One JSON line per figure.
+import { createCore, DashboardClient, SecretBox } from '@repo/core';
+import { createScratchDatabase, type TestTarget } from '@repo/core/testing';
+import { startMockDashboard } from '@repo/mock-dashboard';
+import { benchCertificatePems } from './bench-certificates.ts';
+
+const ORG = '5e9d9544a1dcd60001d0ed20';
+const KEY = 'bench-key';
+const sizes = (process.env.BENCH_SYNC_SIZES ?? '10000,50000').split(',').map(Number);
+const pageSize = Number(process.env.BENCH_PAGE_SIZE ?? 100);
+const targets: TestTarget[] = [{ dialect: 'pglite', adminUrl: undefined }];
+if (process.env.TEST_DATABASE_URL)
+  targets.push({ dialect: 'postgres', adminUrl: process.env.TEST_DATABASE_URL });
+
+const print = (line: Record<string, unknown>) =>
+  process.stdout.write(`${JSON.stringify({ bench: 'sync', ...line })}\n`);
+const ms = (from: number) => Math.round(performance.now() - from);
+
+for (const size of sizes) {
+  const pems = await benchCertificatePems(size);
+  const mock = await startMockDashboard({
+    pageSize,
+    seed: { orgs: [{ id: ORG, apiKeys: [KEY] }], certificates: pems.map((pem) => ({ orgId: ORG, pem })) },
+  });
+  try {
+    const client = new DashboardClient({ baseUrl: mock.dashboardUrl, apiKey: KEY });
+    await client.listAllCertificates(); // warm the mock and the connection pool
+    let started = performance.now();
+    const listed = (await client.listAllCertificates()).length;
+    const fetchMs = ms(started);
+    for (const target of targets) {
+      const statements: string[] = [];
+      const database = await createScratchDatabase(target, (sql) => statements.push(sql));
+      try {
+        const secrets = new SecretBox(SecretBox.generateKey());
+        const core = createCore({ db: database.db, secrets });
+        const provider = await core.providers.create(
+          { name: 'bench', dashboardUrl: mock.dashboardUrl, orgId: ORG, apiKey: KEY },
+          { kind: 'SYSTEM', component: 'bench' },
+        );
+        if (!provider.ok) throw provider.error;
+        statements.length = 0;
+        started = performance.now();
+        const first = await core.sync.run(provider.value.id, 'MANUAL');
+        const firstMs = ms(started);
+        const firstStatements = statements.length;
+        statements.length = 0;
+        started = performance.now();
+        const again = await core.sync.run(provider.value.id, 'MANUAL');
+        const againMs = ms(started);
+        const writes = statements.filter((s) =>
+          /^\s*(insert into|update|delete from)\s+"?(certificates|audit_events)/i.test(s),
+        ).length;
+        if (!first.ok || first.value.added !== size || !again.ok || again.value.unchanged !== size) {
+          throw new Error(`unexpected sync outcome: ${JSON.stringify({ first, again })}`);
+        }
+        print({
+          case: 'first sync',
+          db: target.dialect,
+          certificates: size,
+          pageSize,
+          listed,
+          fetchMs,
+          syncMs: firstMs,
+          ratio: +(firstMs / fetchMs).toFixed(2),
+          target: '<= 3',
+          statements: firstStatements,
+        });
+        print({
+          case: 're-sync, no change',
+          db: target.dialect,
+          certificates: size,
+          pageSize,
+          fetchMs,
+          syncMs: againMs,
+          ratio: +(againMs / fetchMs).toFixed(2),
+          target: '<= 1.5',
+          statements: statements.length,
+          certificateWrites: writes,
+        });
+      } finally {
+        await database.destroy();
+      }
+    }
+  } finally {
+    await mock.close();
+  }
+}

@@ -1,0 +1,165 @@
+import { createCore, openDatabase, type SyncProgress } from '@repo/core';
+import { describeDatabases } from '@repo/core/testing';
+import { sha256Hex } from '@repo/core/x509';
+import { expect, it } from 'vitest';
+import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
+import { seedDashboardCertificates } from '../support/seed-certificates.ts';
+
+describeDatabases('sync', (ctx) => {
+  const h = useCoreHarness(ctx);
+
+  const liveRows = async () =>
+    (await ctx.db.query.certificates.findMany({ orderBy: { tykId: 'asc' } })).filter(
+      (c) => c.deletedAt === null,
+    );
+
+  it('adds every certificate of every page, as source DASHBOARD, with progress events', async () => {
+    const certs = await seedDashboardCertificates(h, 25); // 3 pages of 10
+    const events: SyncProgress[] = [];
+    h.core.sync.events.subscribe((e) => events.push(e));
+    const result = await h.core.sync.run(h.provider.id, 'MANUAL', ADMIN);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: 'SUCCEEDED', added: 25, restored: 0, softDeleted: 0, unchanged: 0 },
+    });
+    const rows = await liveRows();
+    expect(rows).toHaveLength(25);
+    const one = rows.find((r) => r.sha256 === sha256Hex(certs[7]!.der))!;
+    expect(one).toMatchObject({
+      source: 'DASHBOARD',
+      tykId: ORG_ID + one.sha256,
+      subjectCn: 'synced 7',
+      subjectAltNames: ['dns:synced-7.test'],
+    });
+    expect(events.filter((e) => e.phase === 'FETCHING').map((e) => e.pagesFetched)).toEqual([1, 2, 3]);
+    expect(events.at(-1)).toMatchObject({ phase: 'DONE', status: 'SUCCEEDED', counts: { added: 25 } });
+  });
+
+  it('writes no certificate or audit row when nothing changed', async () => {
+    await seedDashboardCertificates(h, 12);
+    await h.core.sync.run(h.provider.id, 'MANUAL', ADMIN);
+    const { result, statements } = await ctx.countStatements(() =>
+      h.core.sync.run(h.provider.id, 'MANUAL', ADMIN),
+    );
+    expect(result).toMatchObject({ ok: true, value: { status: 'SUCCEEDED', added: 0, unchanged: 12 } });
+    const writes = statements.filter((s) =>
+      /^\s*(insert into|update|delete from)\s+"?(certificates|audit_events|certificate_organisations)/i.test(
+        s,
+      ),
+    );
+    expect(writes).toEqual([]);
+  });
+
+  it.each([
+    ['an error status on page 3 of 5', { kind: 'status', status: 500, skip: 2 }],
+    ['a truncated page 3', { kind: 'truncate', skip: 2 }],
+    ['a malformed page 3', { kind: 'malformed', skip: 2 }],
+    ['a dropped connection on page 3', { kind: 'drop', skip: 2 }],
+    [
+      'a page 3 of the wrong shape',
+      { kind: 'status', status: 200, body: { cert_basics: [{ id: 42 }], pages: 5 }, skip: 2 },
+    ],
+  ])('changes nothing when the Dashboard gives %s', async (_, fault) => {
+    await seedDashboardCertificates(h, 30);
+    await h.core.sync.run(h.provider.id, 'SCHEDULE'); // 30 known
+    const gone = (await liveRows()).slice(0, 5);
+    for (const row of gone) await h.dashboard('DELETE', `/api/certs/${row.tykId}`);
+    await seedDashboardCertificates(h, 15, 'new'); // 40 listed now: 4 pages; page 3 fails
+    await h.control('POST', '/_mock/faults', { method: 'GET', path: '/api/certs', ...fault });
+    const before = await ctx.db.query.certificates.findMany({ orderBy: { id: 'asc' } });
+    const result = await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    expect(result).toMatchObject({ ok: true, value: { status: 'FAILED', error: expect.any(String) } });
+    expect(await ctx.db.query.certificates.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+  });
+
+  it('applies two overlapping syncs of one provider once', async () => {
+    await seedDashboardCertificates(h, 15);
+    // Slow pages keep the first run fetching while the second one starts.
+    await h.control('POST', '/_mock/faults', { method: 'GET', path: '/api/certs', kind: 'latency', ms: 150 });
+    const results = await Promise.all([
+      h.core.sync.run(h.provider.id, 'MANUAL', ADMIN),
+      h.core.sync.run(h.provider.id, 'SCHEDULE'),
+    ]);
+    expect(results.map((r) => (r.ok ? r.value.status : r.error.code)).sort()).toEqual([
+      'SUCCEEDED',
+      'SYNC_ALREADY_RUNNING',
+    ]);
+    expect(await liveRows()).toHaveLength(15);
+  });
+
+  it('applies once when two core instances on one PostgreSQL sync at the same time', async (test) => {
+    if (!ctx.url) return test.skip(); // one PGlite belongs to one process: the case above covers it
+    const second = await openDatabase({ url: ctx.url, max: 2 });
+    try {
+      await seedDashboardCertificates(h, 15);
+      await h.control('POST', '/_mock/faults', {
+        method: 'GET',
+        path: '/api/certs',
+        kind: 'latency',
+        ms: 150,
+      });
+      const other = createCore({ db: second.db, secrets: h.secrets });
+      const results = await Promise.all([
+        h.core.sync.run(h.provider.id, 'MANUAL'),
+        other.sync.run(h.provider.id, 'MANUAL'),
+      ]);
+      expect(results.map((r) => (r.ok ? r.value.status : r.error.code)).sort()).toEqual([
+        'SUCCEEDED',
+        'SYNC_ALREADY_RUNNING',
+      ]);
+      expect(await liveRows()).toHaveLength(15);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('replaces a run that stopped making progress, and the old run never applies', async () => {
+    await seedDashboardCertificates(h, 3);
+    await h.control('POST', '/_mock/faults', {
+      method: 'GET',
+      path: '/api/certs',
+      kind: 'latency',
+      ms: 600,
+      times: 1,
+    });
+    const stuck = await h.core.sync.launch(h.provider.id, 'SCHEDULE');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const impatient = createCore({ db: ctx.db, secrets: h.secrets, sync: { staleAfterMs: 50 } });
+    expect(await impatient.sync.run(h.provider.id, 'MANUAL')).toMatchObject({
+      ok: true,
+      value: { status: 'SUCCEEDED', added: 3 },
+    });
+    const old = stuck.ok ? await stuck.value.completion : undefined;
+    expect(old).toMatchObject({ status: 'FAILED', error: expect.stringMatching(/^Abandoned/) });
+    expect(await liveRows()).toHaveLength(3);
+  });
+
+  it('holds a run that would soft-delete most of the store, until confirmed', async () => {
+    await seedDashboardCertificates(h, 20);
+    await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    for (const row of (await liveRows()).slice(0, 12)) await h.dashboard('DELETE', `/api/certs/${row.tykId}`);
+    const held = await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    expect(held).toMatchObject({ ok: true, value: { status: 'HELD', softDeleted: 12 } });
+    expect(await liveRows()).toHaveLength(20);
+    const blocked = await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    expect(!blocked.ok && blocked.error.code).toBe('SYNC_HELD');
+    const confirmed = await h.core.sync.confirm(held.ok ? held.value.id : '', ADMIN);
+    expect(confirmed).toMatchObject({ ok: true, value: { status: 'SUCCEEDED', softDeleted: 12 } });
+    expect(await liveRows()).toHaveLength(8);
+  });
+
+  it('discards a held run without changing anything', async () => {
+    await seedDashboardCertificates(h, 20);
+    await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    for (const row of (await liveRows()).slice(0, 15)) await h.dashboard('DELETE', `/api/certs/${row.tykId}`);
+    const held = await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    const runId = held.ok ? held.value.id : '';
+    expect(await h.core.sync.discard(runId, ADMIN)).toMatchObject({
+      ok: true,
+      value: { status: 'DISCARDED' },
+    });
+    expect(await liveRows()).toHaveLength(20);
+    const again = await h.core.sync.confirm(runId, ADMIN);
+    expect(!again.ok && again.error.code).toBe('SYNC_NOT_HELD');
+  });
+});
