@@ -21,6 +21,8 @@ export interface CoreHarness {
   readonly mock: MockDashboard;
   /** A provider pointing at the mock, created fresh before each test. */
   readonly provider: Provider;
+  /** An admin that exists as a user (decisions record who made them). */
+  readonly admin: Actor;
   /** The secret key the harness's core seals with, for a second core over the same database. */
   readonly secrets: SecretBox;
   /** Calls the mock's `/_mock/*` control surface. */
@@ -41,6 +43,7 @@ export function useCoreHarness(
   let mock: MockDashboard | undefined;
   let core: Core | undefined;
   let provider: Provider | undefined;
+  let admin: Actor | undefined;
   const secrets = new SecretBox(SecretBox.generateKey());
   beforeAll(async () => {
     mock = await startMockDashboard({ seed: options.seed ?? BASE_SEED, pageSize: options.pageSize ?? 10 });
@@ -61,6 +64,10 @@ export function useCoreHarness(
     );
     if (!created.ok) throw created.error;
     provider = created.value;
+    admin = {
+      kind: 'ADMIN',
+      userId: (await core.users.ensureAdmin('mtp_test-admin-token', 'test admin')).id,
+    };
   });
   const harness: CoreHarness = {
     get core() {
@@ -71,6 +78,9 @@ export function useCoreHarness(
     },
     get provider() {
       return required(provider, 'provider');
+    },
+    get admin() {
+      return required(admin, 'admin');
     },
     secrets,
     async control(method, path, body) {

@@ -10,3 +10,12 @@ export function actorLabel(actor: Actor): string {
 }
 
 export const systemActor = (component: string): Actor => ({ kind: 'SYSTEM', component });
+
+/** The organisation a caller is confined to; undefined for admins and system work, who see everything. */
+export function organisationScope(actor: Actor): string | undefined {
+  return actor.kind === 'CONSUMER' ? actor.organisationId : undefined;
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.kind === 'ADMIN' || actor.kind === 'SYSTEM';
+}

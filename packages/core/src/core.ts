@@ -1,15 +1,50 @@
+import { AccessRequestService } from './access-requests/access-request.service.ts';
+import { AppService } from './apps/app.service.ts';
+import { CertificateService } from './certificates/certificate.service.ts';
 import type { CoreDeps } from './deps.ts';
+import { OrganisationService } from './organisations/organisation.service.ts';
+import { PlanService } from './plans/plan.service.ts';
+import { ProductService } from './products/product.service.ts';
 import { ProviderService } from './providers/provider.service.ts';
+import { ProvisioningService } from './provisioning/provisioning.service.ts';
 import { SyncService } from './sync/sync.service.ts';
+import { UserService } from './users/user.service.ts';
 
 /** The services of core, wired to one database. Server, CLI and tests build one of these. */
 export interface Core {
   readonly providers: ProviderService;
+  readonly organisations: OrganisationService;
+  readonly users: UserService;
+  readonly certificates: CertificateService;
   readonly sync: SyncService;
+  readonly products: ProductService;
+  readonly plans: PlanService;
+  readonly apps: AppService;
+  readonly accessRequests: AccessRequestService;
+  readonly provisioning: ProvisioningService;
 }
 
 export function createCore(deps: CoreDeps): Core {
   const providers = new ProviderService(deps);
+  const certificates = new CertificateService(deps, providers);
   const sync = new SyncService(deps, providers);
-  return { providers, sync };
+  const organisations = new OrganisationService(deps);
+  const users = new UserService(deps);
+  const products = new ProductService(deps, providers);
+  const plans = new PlanService(deps);
+  const apps = new AppService(deps);
+  const provisioning = new ProvisioningService(deps, { providers, products, plans, apps });
+  const accessRequests = new AccessRequestService(deps, { providers, products, plans, apps, provisioning });
+  return {
+    providers,
+    organisations,
+    users,
+    certificates,
+    sync,
+    products,
+    plans,
+    apps,
+    accessRequests,
+    provisioning,
+  };
 }

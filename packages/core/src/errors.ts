@@ -37,3 +37,11 @@ export class NotFoundError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN' as const;
 }
+
+/** The same error pointing at an input field, for a service that passes another's input through. */
+export function atPath<E extends DomainError>(error: E, path: readonly string[]): E {
+  const copy = Object.create(Object.getPrototypeOf(error)) as E;
+  Object.assign(copy, error, { path });
+  Object.defineProperty(copy, 'message', { value: error.message, writable: true, configurable: true });
+  return copy;
+}

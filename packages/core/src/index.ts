@@ -1,7 +1,45 @@
 // Public entry of @repo/core. Storage: open the database, coordinate replicas, map database errors.
 
+export {
+  AccessRequestStateError,
+  CertificateNotAcceptedError,
+  CertificateOfAnotherOrganisationError,
+  CertificateRequiredError,
+  NoOrganisationCertificatesError,
+} from './access-requests/access-request.errors.ts';
+export type { AccessRequestService } from './access-requests/access-request.service.ts';
+export type { AccessRequest, Credential, SubmitInput } from './access-requests/access-request.ts';
 // Services.
-export { type Actor, actorLabel, systemActor } from './actor.ts';
+export { type Actor, actorLabel, isAdmin, organisationScope, systemActor } from './actor.ts';
+export { type App, type AppInput, AppNameTakenError, type AppService } from './apps/app.service.ts';
+export {
+  type ApiUsage,
+  CertificateDeletedError,
+  CertificateHasPrivateKeyError,
+  CertificateIdMismatchError,
+  CertificateInUseError,
+  type CredentialUsage,
+  UnknownOrganisationError,
+} from './certificates/certificate.errors.ts';
+export type { CertificateService } from './certificates/certificate.service.ts';
+export type {
+  Certificate,
+  CertificateOrganisation,
+  UploadInput,
+  UploadOutcome,
+  UploadResult,
+} from './certificates/certificate.ts';
+export type { CertificateInspection, InspectedFingerprints } from './certificates/certificate-inspect.ts';
+export {
+  CERTIFICATE_SORTS,
+  CERTIFICATE_STATUSES,
+  type CertificateConnection,
+  type CertificateFilter,
+  type CertificatePage,
+  type CertificateSort,
+  MAX_PAGE_SIZE,
+} from './certificates/certificate-search.ts';
+export type { CertificateUsage } from './certificates/certificate-usage.ts';
 export { type Core, createCore } from './core.ts';
 export { DashboardError, type DashboardErrorCode } from './dashboard/dashboard.errors.ts';
 export { DashboardClient } from './dashboard/dashboard-client.ts';
@@ -32,12 +70,36 @@ export type { UserRole } from './db/schema/users.ts';
 export type { CoreDeps } from './deps.ts';
 export { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.ts';
 export { createIdGenerator, ID_PREFIXES, type IdPrefix, idTime, type NewId, newId } from './ids.ts';
+export {
+  type Organisation,
+  OrganisationNameTakenError,
+  type OrganisationService,
+} from './organisations/organisation.service.ts';
+export { type Plan, type PlanInput, PlanNameTakenError, type PlanService } from './plans/plan.service.ts';
+export {
+  ProductApiNotFoundError,
+  ProductAuthTypeMixedError,
+  ProductNameTakenError,
+  ProductOptionNotApplicableError,
+} from './products/product.errors.ts';
+export type { ProductService } from './products/product.service.ts';
+export {
+  BINDING_CHANGE_WARNING,
+  MODE_CHANGE_WARNING,
+  type Product,
+  type ProductApi,
+  type ProductInput,
+  type ProductPatch,
+} from './products/product.ts';
 export { ProviderInUseError, ProviderNameTakenError } from './providers/provider.errors.ts';
 export type { ConnectionCheck, ProviderService } from './providers/provider.service.ts';
 export type { Provider, ProviderInput, ProviderPatch } from './providers/provider.ts';
+export type { ProvisioningService } from './provisioning/provisioning.service.ts';
 export { Err, Ok, type Result } from './result.ts';
 export { SecretBox, SecretKeyError } from './secrets/secret-box.ts';
 export { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync/sync.errors.ts';
 export type { SyncRun, SyncService } from './sync/sync.service.ts';
 export type { SyncProgress } from './sync/sync-events.ts';
 export { DEFAULT_HOLD_POLICY, type HoldPolicy } from './sync/sync-plan.ts';
+export type { User, UserInput, UserService } from './users/user.service.ts';
+export { type CertificateStatus, X509Error, type X509ErrorCode } from './x509/index.ts';

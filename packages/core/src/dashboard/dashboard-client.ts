@@ -69,10 +69,12 @@ export class DashboardClient {
     });
   }
 
-  certificateApis(id: string) {
+  /** One page (1-based) of the APIs that use a certificate (Dashboard 5.11+). */
+  certificateApis(id: string, p?: number) {
     return dashboardCall(this.http, {
       method: 'GET',
       path: `/api/certs/${encodeURIComponent(id)}/apis`,
+      query: { p },
       schema: s.certificateApis,
     });
   }

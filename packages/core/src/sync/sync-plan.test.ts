@@ -15,11 +15,14 @@ const basics = (n: number, extra: Partial<CertificateBasics> = {}): CertificateB
   is_ca: false,
   ...extra,
 });
+const EARLIER = new Date('2026-11-01T00:00:00Z');
+const LISTED_SINCE = new Date('2026-11-28T10:00:00Z');
+const LATER = new Date('2026-11-28T10:00:05Z');
 const known = (n: number, state: Partial<KnownCertificate> = {}): KnownCertificate => ({
   id: `crt_${n}`,
   tykId: ORG + hex(n),
-  deleted: false,
-  registered: true,
+  deletedAt: null,
+  registeredAt: EARLIER,
   ...state,
 });
 
@@ -27,7 +30,7 @@ describe('planSync', () => {
   it('inserts new, restores returning, soft-deletes missing and counts the rest', () => {
     const plan = planSync(
       [basics(1), basics(2), basics(3)],
-      [known(1), known(2, { deleted: true }), known(4)],
+      [known(1), known(2, { deletedAt: EARLIER }), known(4)],
     );
     expect(plan.insert.map((c) => c.subjectCn)).toEqual(['cert 3']);
     expect(plan.insert[0]).toMatchObject({
@@ -43,8 +46,19 @@ describe('planSync', () => {
   });
 
   it('leaves unregistered portal rows and already deleted rows alone', () => {
-    const plan = planSync([], [known(1, { registered: false }), known(2, { deleted: true })]);
+    const plan = planSync([], [known(1, { registeredAt: null }), known(2, { deletedAt: EARLIER })]);
     expect(plan).toMatchObject({ insert: [], restore: [], softDelete: [], unchanged: 0 });
+  });
+
+  it('leaves rows uploaded or deleted in the portal after the listing started to the next run', () => {
+    const plan = planSync(
+      [basics(2)],
+      [known(1, { registeredAt: LATER }), known(2, { deletedAt: LATER })],
+      LISTED_SINCE,
+    );
+    expect(plan).toMatchObject({ insert: [], restore: [], softDelete: [], unchanged: 0 });
+    const older = planSync([basics(2)], [known(1), known(2, { deletedAt: EARLIER })], LISTED_SINCE);
+    expect(older).toMatchObject({ restore: ['crt_2'], softDelete: ['crt_1'] });
   });
 
   it('counts a certificate listed twice once', () => {

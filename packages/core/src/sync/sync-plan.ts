@@ -5,9 +5,10 @@ import { splitTykCertificateId } from '../x509/fingerprints.ts';
 export interface KnownCertificate {
   readonly id: string;
   readonly tykId: string;
-  readonly deleted: boolean;
-  /** False for a portal-only row still waiting to be registered: sync must not touch it. */
-  readonly registered: boolean;
+  /** When it was soft-deleted; null when live. */
+  readonly deletedAt: Date | null;
+  /** When the Dashboard accepted it; null for a portal-only row waiting to be registered, which sync leaves alone. */
+  readonly registeredAt: Date | null;
 }
 
 /** A certificate first seen in the Dashboard, as stored (the listing's fields only). */
@@ -38,12 +39,17 @@ export interface SyncPlan {
 
 /**
  * Diffs a complete Dashboard listing against the portal's rows, by Tyk certificate id. Pure.
+ * `listedSince` is when the listing started: a row registered or deleted in the portal after that
+ * may be missing from (or still in) a listing that predates it, so this run leaves it to the next.
  * Throws when a listed id is not `<org><64 hex>`: such a listing is not applied at all.
  */
 export function planSync(
   listing: readonly CertificateBasics[],
   known: readonly KnownCertificate[],
+  listedSince: Date = new Date(8.64e15),
 ): SyncPlan {
+  const since = listedSince.getTime();
+  const registered = (k: KnownCertificate) => k.registeredAt !== null;
   const byTykId = new Map(known.map((k) => [k.tykId, k]));
   const listed = new Set<string>();
   const insert: DiscoveredCertificate[] = [];
@@ -54,11 +60,16 @@ export function planSync(
     listed.add(basics.id);
     const existing = byTykId.get(basics.id);
     if (!existing) insert.push(discovered(basics));
-    else if (existing.deleted) restore.push(existing.id);
-    else unchanged++;
+    else if (existing.deletedAt === null) unchanged++;
+    else if (existing.deletedAt.getTime() < since) restore.push(existing.id);
   }
-  const softDelete = known.filter((k) => k.registered && !k.deleted && !listed.has(k.tykId)).map((k) => k.id);
-  const liveBefore = known.filter((k) => k.registered && !k.deleted).length;
+  const softDelete = known
+    .filter(
+      (k) =>
+        registered(k) && k.deletedAt === null && !listed.has(k.tykId) && k.registeredAt!.getTime() < since,
+    )
+    .map((k) => k.id);
+  const liveBefore = known.filter((k) => registered(k) && k.deletedAt === null).length;
   return { insert, restore, softDelete, unchanged, liveBefore };
 }
 

@@ -12,8 +12,8 @@ export async function knownCertificates(db: Db, providerId: string): Promise<Kno
     .select({
       id: certificates.id,
       tykId: certificates.tykId,
-      deleted: sql<boolean>`${certificates.deletedAt} IS NOT NULL`,
-      registered: sql<boolean>`${certificates.registeredAt} IS NOT NULL`,
+      deletedAt: certificates.deletedAt,
+      registeredAt: certificates.registeredAt,
     })
     .from(certificates)
     .where(eq(certificates.providerId, providerId));

@@ -157,7 +157,7 @@ export class SyncService {
         // A run taken for dead while it fetched must not apply a listing that is now stale.
         const current = await repo.findRun(tx, run.id);
         if (current?.status !== 'RUNNING') return current ?? run;
-        const plan = planSync(listing, await repo.knownCertificates(tx, run.providerId));
+        const plan = planSync(listing, await repo.knownCertificates(tx, run.providerId), run.startedAt);
         if (shouldHold(plan, this.#deps.sync?.hold ?? DEFAULT_HOLD_POLICY)) {
           return repo.updateRun(tx, run.id, {
             status: 'HELD',

@@ -1,0 +1,30 @@
+import { DomainError } from '../errors.ts';
+
+/** The request is not in a state that allows the action (e.g. approving an approved one). */
+export class AccessRequestStateError extends DomainError {
+  readonly code = 'ACCESS_REQUEST_STATE' as const;
+
+  constructor(action: string, status: string) {
+    super(`Cannot ${action} an access request that is ${status}.`, { context: { action, status } });
+  }
+}
+
+/** Self-Serve product without a certificate in the request. */
+export class CertificateRequiredError extends DomainError {
+  readonly code = 'ACCESS_REQUEST_CERTIFICATE_REQUIRED' as const;
+}
+
+/** A certificate given for a Managed (or non-mTLS) product: the organisation's certificates are used. */
+export class CertificateNotAcceptedError extends DomainError {
+  readonly code = 'ACCESS_REQUEST_CERTIFICATE_NOT_ACCEPTED' as const;
+}
+
+/** Managed approval while the organisation has no usable certificate on the product's provider. */
+export class NoOrganisationCertificatesError extends DomainError {
+  readonly code = 'ACCESS_REQUEST_NO_CERTIFICATES' as const;
+}
+
+/** The PEM of a Self-Serve request is a certificate another organisation holds. */
+export class CertificateOfAnotherOrganisationError extends DomainError {
+  readonly code = 'ACCESS_REQUEST_CERTIFICATE_NOT_YOURS' as const;
+}

@@ -1,0 +1,249 @@
+import { type Actor, isAdmin, organisationScope } from '../actor.ts';
+import type { AppService } from '../apps/app.service.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { CoreDeps } from '../deps.ts';
+import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import type { PlanService } from '../plans/plan.service.ts';
+import type { ProductService } from '../products/product.service.ts';
+import type { ProviderService } from '../providers/provider.service.ts';
+import type { ProvisioningService } from '../provisioning/provisioning.service.ts';
+import { Err, Ok, type Result } from '../result.ts';
+import { parseInput } from '../validation.ts';
+import type { X509Error } from '../x509/x509.errors.ts';
+import {
+  AccessRequestStateError,
+  type CertificateNotAcceptedError,
+  type CertificateOfAnotherOrganisationError,
+  type CertificateRequiredError,
+  type NoOrganisationCertificatesError,
+} from './access-request.errors.ts';
+import * as repo from './access-request.repo.ts';
+import {
+  type AccessRequest,
+  type Credential,
+  rejectInput,
+  type SubmitInput,
+  submitInput,
+} from './access-request.ts';
+import { certificateRule } from './certificate-rule.ts';
+import { resolveSelfServeCertificate } from './self-serve-certificate.ts';
+
+type SubmitError =
+  | InvalidInputError
+  | NotFoundError
+  | ForbiddenError
+  | X509Error
+  | CertificateRequiredError
+  | CertificateNotAcceptedError
+  | CertificateOfAnotherOrganisationError;
+
+/** Access requests: submitted by consumers, decided by admins, provisioned by the provisioning jobs. */
+export class AccessRequestService {
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly services: {
+      providers: ProviderService;
+      products: ProductService;
+      plans: PlanService;
+      apps: AppService;
+      provisioning: ProvisioningService;
+    },
+  ) {}
+
+  /**
+   * App + product + plan, with a certificate for Self-Serve (a new PEM or one of the organisation's).
+   * Errors: INVALID_INPUT, NOT_FOUND (app, product, plan, certificate), the X509Error of a bad PEM,
+   * ACCESS_REQUEST_CERTIFICATE_REQUIRED / _NOT_ACCEPTED / _NOT_YOURS. A refusal stores nothing.
+   */
+  async submit(input: SubmitInput, actor: Actor): Promise<Result<AccessRequest, SubmitError>> {
+    const parsed = parseInput(submitInput, input);
+    if (!parsed.ok) return parsed;
+    const { appId, productId, planId, certificate } = parsed.value;
+    const [app] = await this.services.apps.byIds([appId], actor);
+    if (!app) return Err(new NotFoundError('app', appId, ['appId']));
+    const product = await this.services.products.get(productId);
+    if (!product) return Err(new NotFoundError('product', productId, ['productId']));
+    const [plan] = await this.services.plans.byIds([planId]);
+    if (!plan) return Err(new NotFoundError('plan', planId, ['planId']));
+    const rule = certificateRule(product, certificate !== undefined);
+    if (!rule.ok) return rule;
+    const provider = (await this.services.providers.get(product.providerId))!;
+    const now = this.#now();
+    return this.deps.db.transaction(async (tx) => {
+      let certificateId: string | null = null;
+      if (certificate) {
+        const scope = {
+          providerId: provider.id,
+          providerOrgId: provider.orgId,
+          organisationId: app.organisationId,
+          now,
+        };
+        const resolved = await resolveSelfServeCertificate(tx, certificate, scope);
+        if (!resolved.ok) return resolved;
+        certificateId = resolved.value;
+      }
+      const request = await repo.insertRequest(tx, { appId, productId, planId, certificateId });
+      await recordAudit(tx, actor, [
+        {
+          action: 'access_request.submit',
+          subjectType: 'access_request',
+          subjectId: request.id,
+          after: { appId, productId, planId, certificateId },
+        },
+      ]);
+      return Ok(request);
+    });
+  }
+
+  /** Errors: FORBIDDEN, INVALID_INPUT (no reason), NOT_FOUND, ACCESS_REQUEST_STATE. */
+  async reject(
+    id: string,
+    reason: string,
+    actor: Actor,
+  ): Promise<
+    Result<AccessRequest, ForbiddenError | InvalidInputError | NotFoundError | AccessRequestStateError>
+  > {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins decide access requests.'));
+    const parsed = parseInput(rejectInput, { reason });
+    if (!parsed.ok) return parsed;
+    return this.#decide(id, 'reject', ['PENDING', 'FAILED'], actor, {
+      status: 'REJECTED',
+      rejectReason: parsed.value.reason,
+      failedStep: null,
+      failureReason: null,
+    });
+  }
+
+  /**
+   * Starts provisioning: the request becomes PROVISIONING and a job is queued (run it with
+   * `provisioning.runDue()`; the server's worker does). Managed with no usable certificate in the
+   * organisation is refused here and nothing changes. Errors: FORBIDDEN, NOT_FOUND,
+   * ACCESS_REQUEST_STATE, ACCESS_REQUEST_NO_CERTIFICATES.
+   */
+  async approve(
+    id: string,
+    actor: Actor,
+  ): Promise<
+    Result<
+      AccessRequest,
+      ForbiddenError | NotFoundError | AccessRequestStateError | NoOrganisationCertificatesError
+    >
+  > {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins decide access requests.'));
+    const request = await this.get(id, actor);
+    if (!request) return Err(new NotFoundError('access request', id));
+    if (request.status !== 'PENDING') return Err(new AccessRequestStateError('approve', request.status));
+    const ready = await this.services.provisioning.checkCertificates(request);
+    if (!ready.ok) return ready;
+    return this.#decide(
+      id,
+      'approve',
+      ['PENDING'],
+      actor,
+      { status: 'PROVISIONING', decidedById: actorUserId(actor), decidedAt: this.#now() },
+      'provision',
+    );
+  }
+
+  /** Re-runs a FAILED provisioning; done steps are not repeated twice (they are idempotent). */
+  async retry(id: string, actor: Actor) {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins retry provisioning.'));
+    return this.#decide(
+      id,
+      'retry',
+      ['FAILED'],
+      actor,
+      { status: 'PROVISIONING', failedStep: null, failureReason: null },
+      'provision',
+    );
+  }
+
+  /** Recomputes the certificates (Managed: the organisation's now) and brings allow lists and key up to date. */
+  async reprovision(id: string, actor: Actor) {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins re-provision access.'));
+    return this.#decide(id, 're-provision', ['APPROVED'], actor, { status: 'PROVISIONING' }, 'provision');
+  }
+
+  /** Deletes the key in the Dashboard and marks the credential and request revoked. */
+  async revoke(id: string, actor: Actor) {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins revoke access.'));
+    const revoked = await this.#decide(
+      id,
+      'revoke',
+      ['APPROVED', 'FAILED'],
+      actor,
+      { status: 'PROVISIONING' },
+      'revoke',
+    );
+    return revoked;
+  }
+
+  async get(id: string, actor: Actor): Promise<AccessRequest | undefined> {
+    return (await repo.requestsByIds(this.deps.db, [id], organisationScope(actor)))[0];
+  }
+
+  byIds(ids: readonly string[], actor: Actor): Promise<AccessRequest[]> {
+    return repo.requestsByIds(this.deps.db, ids, organisationScope(actor));
+  }
+
+  list(
+    filter: Omit<repo.RequestFilter, 'organisationId'> & { organisationId?: string; limit?: number },
+    actor: Actor,
+  ) {
+    const organisationId = organisationScope(actor) ?? filter.organisationId;
+    return repo.listRequests(this.deps.db, { ...filter, organisationId }, Math.min(filter.limit ?? 100, 500));
+  }
+
+  /** The request's credentials; the token only for a consumer of the owning organisation. */
+  async credentials(requestIds: readonly string[], actor: Actor): Promise<Credential[]> {
+    const visible = await this.byIds(requestIds, actor);
+    const rows = await repo.credentialsOf(
+      this.deps.db,
+      visible.map((r) => r.id),
+    );
+    const owner = actor.kind === 'CONSUMER';
+    return rows.map(({ tokenCiphertext, updatedAt: _, ...row }) => ({
+      ...row,
+      token: owner ? this.deps.secrets.open(tokenCiphertext) : null,
+    }));
+  }
+
+  async #decide(
+    id: string,
+    action: string,
+    from: readonly AccessRequest['status'][],
+    actor: Actor,
+    values: Partial<AccessRequest>,
+    job?: 'provision' | 'revoke',
+  ): Promise<Result<AccessRequest, NotFoundError | AccessRequestStateError>> {
+    const before = await this.get(id, actor);
+    if (!before) return Err(new NotFoundError('access request', id));
+    const after = await this.deps.db.transaction(async (tx) => {
+      const moved = await repo.transition(tx, id, from, values);
+      if (!moved) return undefined;
+      if (job) await this.services.provisioning.enqueue(tx, id, job);
+      await recordAudit(tx, actor, [
+        {
+          action: `access_request.${action.replace('-', '')}`,
+          subjectType: 'access_request',
+          subjectId: id,
+          before: { status: before.status },
+          after: { status: moved.status },
+        },
+      ]);
+      return moved;
+    });
+    if (!after)
+      return Err(new AccessRequestStateError(action, (await this.get(id, actor))?.status ?? before.status));
+    if (job) this.services.provisioning.kick();
+    return Ok(after);
+  }
+
+  #now(): Date {
+    return this.deps.clock?.() ?? new Date();
+  }
+}
+
+function actorUserId(actor: Actor): string | null {
+  return actor.kind === 'SYSTEM' ? null : actor.userId;
+}

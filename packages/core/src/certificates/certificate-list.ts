@@ -1,0 +1,57 @@
+import type { Actor } from '../actor.ts';
+import { InvalidInputError } from '../errors.ts';
+import { Err, Ok, type Result } from '../result.ts';
+import { parseInput } from '../validation.ts';
+import { type CertificateContext, toCertificate } from './certificate-context.ts';
+import { searchCertificates } from './certificate-search.repo.ts';
+import {
+  type CertificateConnection,
+  type CertificateFilter,
+  type CertificatePage,
+  certificateFilter,
+  certificatePage,
+  decodeCursor,
+  encodeCursor,
+} from './certificate-search.ts';
+
+/**
+ * One page of certificates in one SQL statement, keyset-paginated (a cursor stays valid while rows
+ * are added or removed before it). Consumers see only their organisation's certificates.
+ */
+export async function listCertificates(
+  ctx: CertificateContext,
+  filter: CertificateFilter,
+  page: CertificatePage,
+  actor: Actor,
+): Promise<Result<CertificateConnection, InvalidInputError>> {
+  const f = parseInput(certificateFilter, filter);
+  if (!f.ok) return f;
+  const p = parseInput(certificatePage, page);
+  if (!p.ok) return p;
+  const after = p.value.after === undefined ? undefined : decodeCursor(p.value.after);
+  if (p.value.after !== undefined && after?.sort !== p.value.sort) {
+    return Err(
+      new InvalidInputError('after is not a cursor of this listing and sort order.', { path: ['after'] }),
+    );
+  }
+  const now = ctx.now();
+  const { rows, totalCount } = await searchCertificates(ctx.deps.db, {
+    filter: f.value,
+    sort: p.value.sort,
+    limit: p.value.first + 1,
+    after,
+    withTotalCount: p.value.withTotalCount,
+    now,
+    organisationScope: actor.kind === 'CONSUMER' ? actor.organisationId : undefined,
+  });
+  const edges = rows.slice(0, p.value.first).map(({ sortKey, ...row }) => ({
+    cursor: encodeCursor({ sort: p.value.sort, key: sortKey, id: row.id }),
+    node: toCertificate(row, now, f.value.expiringWithinDays),
+  }));
+  return Ok({
+    nodes: edges.map((e) => e.node),
+    edges,
+    pageInfo: { hasNextPage: rows.length > p.value.first, endCursor: edges.at(-1)?.cursor ?? null },
+    ...(totalCount === undefined ? {} : { totalCount }),
+  });
+}

@@ -1,0 +1,52 @@
+import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardClient } from '../dashboard/dashboard-client.ts';
+import { type ApiDefinitionWrapper, oasApiDefinition } from '../dashboard/dashboard-schemas.ts';
+import type { ApiUsage, CredentialUsage } from './certificate.errors.ts';
+
+/** Where a certificate is used: API definitions in the Dashboard, credentials in the portal. */
+export interface CertificateUsage {
+  readonly apis: readonly ApiUsage[];
+  /**
+   * CERTIFICATE_APIS: the Dashboard's own index (`GET /api/certs/{id}/apis`, Dashboard 5.11+).
+   * API_DEFINITIONS: a scan of every API's allow list, when that endpoint answers 404 (older
+   * Dashboards, or a certificate no longer in the store that allow lists still name).
+   */
+  readonly apisFrom: 'CERTIFICATE_APIS' | 'API_DEFINITIONS';
+  readonly credentials: readonly CredentialUsage[];
+}
+
+/** The APIs whose definitions name `tykId`, every page. Throws `DashboardError`. */
+export async function apisUsing(
+  client: DashboardClient,
+  tykId: string,
+): Promise<Pick<CertificateUsage, 'apis' | 'apisFrom'>> {
+  try {
+    const apis: ApiUsage[] = [];
+    let pages = 1;
+    for (let p = 1; p <= pages; p++) {
+      const page = await client.certificateApis(tykId, p);
+      pages = page.pages ?? 1;
+      for (const api of page.apis ?? []) {
+        apis.push({ apiId: api.api_id, name: api.name, usageTypes: api.usage_type ?? [] });
+      }
+    }
+    return { apis, apisFrom: 'CERTIFICATE_APIS' };
+  } catch (error) {
+    if (!(error instanceof DashboardError) || error.code !== 'DASHBOARD_NOT_FOUND') throw error;
+  }
+  const definitions = await client.listAllApis();
+  return { apis: definitions.flatMap((w) => allowListUsage(w, tykId)), apisFrom: 'API_DEFINITIONS' };
+}
+
+/** An API listing entry whose allow list (classic `client_certificates` or OAS `allowlist`) holds the id. */
+export function allowListUsage(wrapper: ApiDefinitionWrapper, tykId: string): ApiUsage[] {
+  const wanted = tykId.toLowerCase();
+  const definition = wrapper.api_definition;
+  const oas = oasApiDefinition.safeParse(wrapper.oas);
+  const oasList = oas.success
+    ? oas.data['x-tyk-api-gateway'].server.clientCertificates?.allowlist
+    : undefined;
+  const entries = [...(definition.client_certificates ?? []), ...(oasList ?? [])];
+  if (!entries.some((entry) => entry.toLowerCase() === wanted)) return [];
+  return [{ apiId: definition.api_id, name: definition.name, usageTypes: ['client'] }];
+}

@@ -1,0 +1,96 @@
+import { DomainError } from '../errors.ts';
+
+/** The certificate is soft-deleted: it is gone from the Dashboard, so it cannot be edited or deleted again. */
+export class CertificateDeletedError extends DomainError {
+  readonly code = 'CERTIFICATE_DELETED' as const;
+
+  constructor(id: string) {
+    super(`Certificate ${id} is deleted; it can be edited again once it is back in the Dashboard.`, {
+      context: { id },
+    });
+  }
+}
+
+/**
+ * The Dashboard holds the certificate's private key: it is a server (or upstream) certificate, not a
+ * client certificate, so the portal does not name it or give it to organisations.
+ */
+export class CertificateHasPrivateKeyError extends DomainError {
+  readonly code = 'CERTIFICATE_HAS_PRIVATE_KEY' as const;
+
+  constructor(id: string) {
+    super(`Certificate ${id} carries a private key in the Dashboard; it is not a client certificate.`, {
+      context: { id },
+    });
+  }
+}
+
+/** Organisation ids that name no organisation. */
+export class UnknownOrganisationError extends DomainError {
+  readonly code = 'ORGANISATION_NOT_FOUND' as const;
+  readonly ids: readonly string[];
+
+  constructor(ids: readonly string[]) {
+    super(`No organisation with id ${ids.join(', ')}.`, { path: ['organisationIds'], context: { ids } });
+    this.ids = ids;
+  }
+}
+
+/** An API whose definition names the certificate (allow list, upstream or server certificate). */
+export interface ApiUsage {
+  readonly apiId: string;
+  readonly name: string;
+  /** Tyk's `usage_type`: `client` (the allow list), `upstream`, `server`. */
+  readonly usageTypes: readonly string[];
+}
+
+/** A live credential issued by an approval that provisioned the certificate. */
+export interface CredentialUsage {
+  readonly credentialId: string;
+  readonly accessRequestId: string;
+  readonly appId: string;
+  readonly appName: string;
+  readonly organisationId: string;
+  readonly productId: string;
+  readonly productName: string;
+  /** The product binds certificates to tokens (`mtls_static_certificate_bindings`). */
+  readonly boundToToken: boolean;
+}
+
+/** Deleting the certificate would break these APIs and credentials; `force` overrides. */
+export class CertificateInUseError extends DomainError {
+  readonly code = 'CERTIFICATE_IN_USE' as const;
+  readonly apis: readonly ApiUsage[];
+  readonly credentials: readonly CredentialUsage[];
+
+  constructor(id: string, usage: { apis: readonly ApiUsage[]; credentials: readonly CredentialUsage[] }) {
+    const parts = [
+      ...(usage.apis.length > 0
+        ? [`APIs ${usage.apis.map((a) => `${a.name} (${a.apiId})`).join(', ')}`]
+        : []),
+      ...(usage.credentials.length > 0
+        ? [`credentials ${usage.credentials.map((c) => c.credentialId).join(', ')}`]
+        : []),
+    ];
+    super(`Certificate ${id} is in use by ${parts.join(' and ')}; delete with force to break them.`, {
+      context: { id, apis: usage.apis, credentials: usage.credentials },
+    });
+    this.apis = usage.apis;
+    this.credentials = usage.credentials;
+  }
+}
+
+/**
+ * The Dashboard registered the certificate under another id than the portal computes: the
+ * provider's org id does not match the Dashboard user's org. Nothing is stored.
+ */
+export class CertificateIdMismatchError extends DomainError {
+  readonly code = 'CERTIFICATE_ID_MISMATCH' as const;
+
+  constructor(expected: string, actual: string) {
+    super(
+      `The Dashboard registered the certificate as ${actual}, not ${expected}: check the provider's org id.`,
+      { context: { expected, actual } },
+    );
+  }
+}

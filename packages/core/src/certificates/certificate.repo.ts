@@ -1,0 +1,157 @@
+import { and, asc, eq, getColumns, inArray, isNull, notInArray } from 'drizzle-orm';
+import type { Db } from '../db/open-database.ts';
+import { accessRequestCertificates, accessRequests } from '../db/schema/access-requests.ts';
+import { apps } from '../db/schema/apps.ts';
+import { certificateOrganisations, certificates } from '../db/schema/certificates.ts';
+import { credentials } from '../db/schema/credentials.ts';
+import { organisations } from '../db/schema/organisations.ts';
+import { products } from '../db/schema/products.ts';
+import type { CredentialUsage } from './certificate.errors.ts';
+
+export type CertificateInsert = typeof certificates.$inferInsert;
+
+// Every column but the PEM, which only the Self-Serve approval flow reads.
+const { pem: _pem, ...rowColumns } = getColumns(certificates);
+
+export { rowColumns as certificateRowColumns };
+
+/** A stored certificate without its PEM and without the clock-dependent status. */
+export type CertificateRow = Omit<typeof certificates.$inferSelect, 'pem'>;
+
+export async function findCertificate(db: Db, id: string): Promise<CertificateRow | undefined> {
+  const [row] = await db.select(rowColumns).from(certificates).where(eq(certificates.id, id));
+  return row;
+}
+
+/** Inside a transaction: the row, locked against concurrent edits until the transaction ends. */
+export async function lockCertificate(db: Db, id: string): Promise<CertificateRow | undefined> {
+  const [row] = await db.select(rowColumns).from(certificates).where(eq(certificates.id, id)).for('update');
+  return row;
+}
+
+/** The row of a Tyk id in a provider, soft-deleted or not, locked until the transaction ends. */
+export async function lockByTykId(
+  db: Db,
+  providerId: string,
+  tykId: string,
+): Promise<CertificateRow | undefined> {
+  const [row] = await db
+    .select(rowColumns)
+    .from(certificates)
+    .where(and(eq(certificates.providerId, providerId), eq(certificates.tykId, tykId)))
+    .for('update');
+  return row;
+}
+
+export async function certificatesByIds(db: Db, ids: readonly string[]): Promise<CertificateRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(rowColumns)
+    .from(certificates)
+    .where(inArray(certificates.id, [...ids]));
+}
+
+/** Inserts unless the provider already has the Tyk id (a concurrent upload or sync); undefined then. */
+export async function insertCertificate(
+  db: Db,
+  values: CertificateInsert,
+): Promise<CertificateRow | undefined> {
+  const [row] = await db
+    .insert(certificates)
+    .values(values)
+    .onConflictDoNothing({ target: [certificates.providerId, certificates.tykId] })
+    .returning(rowColumns);
+  return row;
+}
+
+export async function updateCertificate(
+  db: Db,
+  id: string,
+  values: Partial<CertificateInsert>,
+): Promise<CertificateRow> {
+  const [row] = await db
+    .update(certificates)
+    .set(values)
+    .where(eq(certificates.id, id))
+    .returning(rowColumns);
+  return row!;
+}
+
+export async function organisationIdsOf(db: Db, certificateId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: certificateOrganisations.organisationId })
+    .from(certificateOrganisations)
+    .where(eq(certificateOrganisations.certificateId, certificateId));
+  // Sorted here, not in SQL, so the order matches JavaScript's whatever the database's collation.
+  return rows.map((r) => r.id).sort();
+}
+
+/** Makes the certificate's organisations exactly `ids` (two statements, whatever the sizes). */
+export async function replaceOrganisations(
+  db: Db,
+  certificateId: string,
+  ids: readonly string[],
+): Promise<void> {
+  const mine = eq(certificateOrganisations.certificateId, certificateId);
+  await db
+    .delete(certificateOrganisations)
+    .where(
+      ids.length === 0 ? mine : and(mine, notInArray(certificateOrganisations.organisationId, [...ids])),
+    );
+  if (ids.length === 0) return;
+  await db
+    .insert(certificateOrganisations)
+    .values(ids.map((organisationId) => ({ certificateId, organisationId })))
+    .onConflictDoNothing();
+}
+
+/** The ids of `ids` that name no organisation. */
+export async function missingOrganisationIds(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, [...ids]));
+  const known = new Set(found.map((r) => r.id));
+  return ids.filter((id) => !known.has(id));
+}
+
+/** Organisations of many certificates in one statement (a GraphQL batch). */
+export async function organisationsOfCertificates(
+  db: Db,
+  certificateIds: readonly string[],
+): Promise<{ certificateId: string; id: string; name: string }[]> {
+  if (certificateIds.length === 0) return [];
+  return db
+    .select({
+      certificateId: certificateOrganisations.certificateId,
+      id: organisations.id,
+      name: organisations.name,
+    })
+    .from(certificateOrganisations)
+    .innerJoin(organisations, eq(organisations.id, certificateOrganisations.organisationId))
+    .where(inArray(certificateOrganisations.certificateId, [...certificateIds]))
+    .orderBy(asc(organisations.name), asc(organisations.id));
+}
+
+/** Live credentials of the access requests that provisioned the certificate. */
+export async function credentialsUsing(db: Db, certificateId: string): Promise<CredentialUsage[]> {
+  return db
+    .select({
+      credentialId: credentials.id,
+      accessRequestId: accessRequests.id,
+      appId: apps.id,
+      appName: apps.name,
+      organisationId: apps.organisationId,
+      productId: products.id,
+      productName: products.name,
+      boundToToken: products.bindCertificateToToken,
+    })
+    .from(accessRequestCertificates)
+    .innerJoin(accessRequests, eq(accessRequests.id, accessRequestCertificates.accessRequestId))
+    .innerJoin(credentials, eq(credentials.accessRequestId, accessRequests.id))
+    .innerJoin(apps, eq(apps.id, accessRequests.appId))
+    .innerJoin(products, eq(products.id, accessRequests.productId))
+    .where(and(eq(accessRequestCertificates.certificateId, certificateId), isNull(credentials.revokedAt)))
+    .orderBy(asc(credentials.id));
+}

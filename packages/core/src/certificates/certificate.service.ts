@@ -1,0 +1,120 @@
+import type { Actor } from '../actor.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { CoreDeps } from '../deps.ts';
+import { type InvalidInputError, NotFoundError } from '../errors.ts';
+import type { ProviderService } from '../providers/provider.service.ts';
+import { Err, type Result } from '../result.ts';
+import type { X509Error } from '../x509/x509.errors.ts';
+import type { UnknownOrganisationError } from './certificate.errors.ts';
+import * as repo from './certificate.repo.ts';
+import type { Certificate, CertificateOrganisation, UploadInput, UploadResult } from './certificate.ts';
+import { type CertificateContext, toCertificate } from './certificate-context.ts';
+import { type DeleteError, deleteCertificate, usageOf } from './certificate-delete.ts';
+import { type EditError, renameCertificate, setCertificateOrganisations } from './certificate-edit.ts';
+import { type CertificateInspection, inspectPem } from './certificate-inspect.ts';
+import { listCertificates } from './certificate-list.ts';
+import type { CertificateConnection, CertificateFilter, CertificatePage } from './certificate-search.ts';
+import { type UploadError, uploadCertificate } from './certificate-upload.ts';
+import type { CertificateUsage } from './certificate-usage.ts';
+
+/** The portal's certificate store: a facade over each provider's Dashboard store (architecture.md §3). */
+export class CertificateService {
+  readonly #ctx: CertificateContext;
+
+  constructor(deps: CoreDeps, providers: ProviderService) {
+    this.#ctx = { deps, providers, now: () => deps.clock?.() ?? new Date() };
+  }
+
+  /** Soft-deleted ones included. */
+  async get(id: string): Promise<Certificate | undefined> {
+    const row = await repo.findCertificate(this.#ctx.deps.db, id);
+    return row && toCertificate(row, this.#ctx.now());
+  }
+
+  /** Batch load for GraphQL (one statement for any number of ids), soft-deleted ones included. */
+  async byIds(ids: readonly string[]): Promise<Certificate[]> {
+    const now = this.#ctx.now();
+    return (await repo.certificatesByIds(this.#ctx.deps.db, ids)).map((row) => toCertificate(row, now));
+  }
+
+  /** Organisations of each certificate, in the order of `certificateIds`, in one statement. */
+  async organisationsOf(certificateIds: readonly string[]): Promise<CertificateOrganisation[][]> {
+    const rows = await repo.organisationsOfCertificates(this.#ctx.deps.db, certificateIds);
+    const byCertificate = new Map<string, CertificateOrganisation[]>();
+    for (const { certificateId, id, name } of rows) {
+      byCertificate.set(certificateId, [...(byCertificate.get(certificateId) ?? []), { id, name }]);
+    }
+    return certificateIds.map((id) => byCertificate.get(id) ?? []);
+  }
+
+  /**
+   * A dry run: metadata, fingerprints, status and lint warnings (and the Tyk id in the provider's
+   * org when `providerId` is given). Stores nothing, calls no Dashboard.
+   * Errors: the X509Error codes of parsing (PEM_PRIVATE_KEY, PEM_CSR, PEM_MALFORMED, …), NOT_FOUND.
+   */
+  async inspect(
+    pem: string,
+    options: { readonly providerId?: string } = {},
+  ): Promise<Result<CertificateInspection, X509Error | NotFoundError>> {
+    const provider =
+      options.providerId === undefined ? undefined : await this.#ctx.providers.get(options.providerId);
+    if (options.providerId !== undefined && !provider) {
+      return Err(new NotFoundError('provider', options.providerId, ['providerId']));
+    }
+    return inspectPem(pem, this.#ctx.now(), provider?.orgId);
+  }
+
+  /**
+   * Admins only. Registers the certificate's leaf with the provider's Dashboard and stores the record;
+   * the same certificate again (in the Dashboard, or a live or soft-deleted row here) is success.
+   * Errors: FORBIDDEN, INVALID_INPUT, the X509Error codes (CERTIFICATE_EXPIRED included),
+   * NOT_FOUND (provider), ORGANISATION_NOT_FOUND, DASHBOARD_*, CERTIFICATE_ID_MISMATCH,
+   * CERTIFICATE_HAS_PRIVATE_KEY. On any error nothing is stored.
+   */
+  upload(input: UploadInput, actor: Actor): Promise<Result<UploadResult, UploadError>> {
+    return uploadCertificate(this.#ctx, input, actor);
+  }
+
+  /** Admins only; null clears. Errors: FORBIDDEN, INVALID_INPUT, NOT_FOUND, CERTIFICATE_DELETED, CERTIFICATE_HAS_PRIVATE_KEY. */
+  rename(id: string, name: string | null, actor: Actor): Promise<Result<Certificate, EditError>> {
+    return renameCertificate(this.#ctx, id, name, actor);
+  }
+
+  /** Admins only. Errors: as {@link rename}, and ORGANISATION_NOT_FOUND. */
+  setOrganisations(
+    id: string,
+    organisationIds: readonly string[],
+    actor: Actor,
+  ): Promise<Result<Certificate, EditError | UnknownOrganisationError>> {
+    return setCertificateOrganisations(this.#ctx, id, organisationIds, actor);
+  }
+
+  /**
+   * Admins only. Deletes from the Dashboard (already gone there is fine), then soft-deletes here.
+   * Errors: FORBIDDEN, NOT_FOUND, CERTIFICATE_DELETED, CERTIFICATE_IN_USE (unless `force`), DASHBOARD_*.
+   */
+  delete(
+    id: string,
+    options: { readonly force?: boolean },
+    actor: Actor,
+  ): Promise<Result<Certificate, DeleteError>> {
+    return deleteCertificate(this.#ctx, id, options, actor);
+  }
+
+  /** Which APIs (from the Dashboard) and live credentials (from the portal) use it. Errors: NOT_FOUND, DASHBOARD_*. */
+  async usage(id: string): Promise<Result<CertificateUsage, NotFoundError | DashboardError>> {
+    const row = await repo.findCertificate(this.#ctx.deps.db, id);
+    const client = row && (await this.#ctx.providers.client(row.providerId));
+    if (!row || !client) return Err(new NotFoundError('certificate', id));
+    return usageOf(this.#ctx, client, row);
+  }
+
+  /** One page, filtered and sorted (see {@link CertificateFilter}, {@link CertificatePage}). Errors: INVALID_INPUT. */
+  list(
+    filter: CertificateFilter,
+    page: CertificatePage,
+    actor: Actor,
+  ): Promise<Result<CertificateConnection, InvalidInputError>> {
+    return listCertificates(this.#ctx, filter, page, actor);
+  }
+}

@@ -1,0 +1,84 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, isAdmin, organisationScope } from '../actor.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { isUniqueViolation } from '../db/pg-error.ts';
+import { organisations } from '../db/schema/organisations.ts';
+import type { CoreDeps } from '../deps.ts';
+import { DomainError, ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import { Err, Ok, type Result } from '../result.ts';
+import { parseInput } from '../validation.ts';
+
+export type Organisation = typeof organisations.$inferSelect;
+
+export class OrganisationNameTakenError extends DomainError {
+  readonly code = 'ORGANISATION_NAME_TAKEN' as const;
+}
+
+const organisationInput = z.object({ name: z.string().trim().min(1).max(100) });
+
+/** Consumer organisations. Admins manage them; a consumer sees only its own. */
+export class OrganisationService {
+  readonly #deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.#deps = deps;
+  }
+
+  /** Errors: FORBIDDEN, INVALID_INPUT, ORGANISATION_NAME_TAKEN. */
+  async create(
+    name: string,
+    actor: Actor,
+  ): Promise<Result<Organisation, ForbiddenError | InvalidInputError | OrganisationNameTakenError>> {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins create organisations.'));
+    const parsed = parseInput(organisationInput, { name });
+    if (!parsed.ok) return parsed;
+    try {
+      return Ok(
+        await this.#deps.db.transaction(async (tx) => {
+          const [row] = await tx.insert(organisations).values({ name: parsed.value.name }).returning();
+          await recordAudit(tx, actor, [
+            {
+              action: 'organisation.create',
+              subjectType: 'organisation',
+              subjectId: row!.id,
+              after: { name: row!.name },
+            },
+          ]);
+          return row!;
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error))
+        return Err(
+          new OrganisationNameTakenError(`An organisation named "${parsed.value.name}" exists.`, {
+            path: ['name'],
+          }),
+        );
+      throw error;
+    }
+  }
+
+  /** Errors: NOT_FOUND (also for another organisation's id, seen by a consumer). */
+  async get(id: string, actor: Actor): Promise<Result<Organisation, NotFoundError>> {
+    const [row] = await this.byIds([id], actor);
+    return row ? Ok(row) : Err(new NotFoundError('organisation', id));
+  }
+
+  /** Batch load, scoped: ids the actor may not see are simply absent. */
+  async byIds(ids: readonly string[], actor: Actor): Promise<Organisation[]> {
+    const scope = organisationScope(actor);
+    const visible = scope === undefined ? [...ids] : ids.filter((id) => id === scope);
+    if (visible.length === 0) return [];
+    return this.#deps.db.select().from(organisations).where(inArray(organisations.id, visible));
+  }
+
+  list(actor: Actor): Promise<Organisation[]> {
+    const scope = organisationScope(actor);
+    return this.#deps.db
+      .select()
+      .from(organisations)
+      .where(scope === undefined ? undefined : eq(organisations.id, scope))
+      .orderBy(asc(organisations.name));
+  }
+}

@@ -1,0 +1,33 @@
+import { insertMany } from '../db/insert-many.ts';
+import type { Db } from '../db/open-database.ts';
+import { accessRequestCertificates } from '../db/schema/access-requests.ts';
+import { certificates } from '../db/schema/certificates.ts';
+import { credentials } from '../db/schema/credentials.ts';
+import type { providers } from '../db/schema/providers.ts';
+import { testCertificateRow } from './fixtures.ts';
+
+type CertificateInsert = typeof certificates.$inferInsert;
+
+/**
+ * Inserts certificate rows straight into the table (no Dashboard, no X.509): for listing and
+ * search tests that need many rows or dates a real upload would refuse. Returns the rows as stored.
+ */
+export async function insertTestCertificates(
+  db: Db,
+  provider: Pick<typeof providers.$inferSelect, 'id' | 'orgId'>,
+  overrides: readonly Partial<CertificateInsert>[],
+) {
+  const rows = overrides.map((o) => testCertificateRow(provider, o));
+  await insertMany(db, certificates, rows);
+  return db.query.certificates.findMany({ where: { tykId: { in: rows.map((r) => r.tykId) } } });
+}
+
+/** A live credential of `accessRequestId` whose approval provisioned `certificateId`. */
+export async function insertTestCredential(db: Db, accessRequestId: string, certificateId: string) {
+  await db.insert(accessRequestCertificates).values({ accessRequestId, certificateId });
+  const [row] = await db
+    .insert(credentials)
+    .values({ accessRequestId, dashboardKeyId: `key-${accessRequestId}`, tokenCiphertext: 'v1:test-only' })
+    .returning();
+  return row!;
+}

@@ -1,0 +1,142 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Actor, isAdmin, organisationScope } from '../actor.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { isReferenceViolation } from '../db/pg-error.ts';
+import { users } from '../db/schema/users.ts';
+import type { CoreDeps } from '../deps.ts';
+import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import { Err, Ok, type Result } from '../result.ts';
+import { parseInput } from '../validation.ts';
+import { generateUserToken, hashUserToken } from './user-token.ts';
+
+/** A user as core hands it out: never with its token hash. */
+export type User = Omit<typeof users.$inferSelect, 'tokenHash'>;
+
+const publicColumns = {
+  id: users.id,
+  role: users.role,
+  organisationId: users.organisationId,
+  name: users.name,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+const userInput = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('ADMIN'), name: z.string().trim().min(1).max(100) }),
+  z.object({
+    role: z.literal('CONSUMER'),
+    name: z.string().trim().min(1).max(100),
+    organisationId: z.string().min(1),
+  }),
+]);
+export type UserInput = z.input<typeof userInput>;
+
+/** Admins and consumers, and the bearer tokens they call the portal with. */
+export class UserService {
+  readonly #deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * Creates a user and returns its token: the only time the token is seen, as only its hash is kept.
+   * Errors: FORBIDDEN (not an admin), INVALID_INPUT, NOT_FOUND (organisation).
+   */
+  async create(
+    input: UserInput,
+    actor: Actor,
+  ): Promise<Result<{ user: User; token: string }, ForbiddenError | InvalidInputError | NotFoundError>> {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins create users.'));
+    const parsed = parseInput(userInput, input);
+    if (!parsed.ok) return parsed;
+    const token = generateUserToken();
+    const organisationId = parsed.value.role === 'CONSUMER' ? parsed.value.organisationId : null;
+    try {
+      const user = await this.#deps.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(users)
+          .values({
+            role: parsed.value.role,
+            name: parsed.value.name,
+            organisationId,
+            tokenHash: hashUserToken(token),
+          })
+          .returning(publicColumns);
+        await recordAudit(tx, actor, [
+          {
+            action: 'user.create',
+            subjectType: 'user',
+            subjectId: row!.id,
+            after: { name: row!.name, role: row!.role, organisationId },
+          },
+        ]);
+        return row!;
+      });
+      return Ok({ user, token });
+    } catch (error) {
+      if (isReferenceViolation(error))
+        return Err(new NotFoundError('organisation', organisationId ?? '', ['organisationId']));
+      throw error;
+    }
+  }
+
+  /**
+   * Makes sure an admin holding `token` exists (server start with a configured admin token).
+   * Idempotent: only the hash is compared and stored.
+   */
+  async ensureAdmin(token: string, name = 'admin'): Promise<User> {
+    const tokenHash = hashUserToken(token);
+    const [existing] = await this.#deps.db
+      .select(publicColumns)
+      .from(users)
+      .where(eq(users.tokenHash, tokenHash));
+    if (existing) return existing;
+    const [row] = await this.#deps.db
+      .insert(users)
+      .values({ role: 'ADMIN', name, tokenHash })
+      .onConflictDoNothing({ target: users.tokenHash })
+      .returning(publicColumns);
+    return (
+      row ?? (await this.#deps.db.select(publicColumns).from(users).where(eq(users.tokenHash, tokenHash)))[0]!
+    );
+  }
+
+  /** The actor a bearer token stands for, or undefined for an unknown token. One indexed lookup. */
+  async authenticate(token: string): Promise<{ actor: Actor; user: User } | undefined> {
+    if (!token) return undefined;
+    const [user] = await this.#deps.db
+      .select(publicColumns)
+      .from(users)
+      .where(eq(users.tokenHash, hashUserToken(token)));
+    if (!user) return undefined;
+    const actor: Actor =
+      user.role === 'ADMIN'
+        ? { kind: 'ADMIN', userId: user.id }
+        : { kind: 'CONSUMER', userId: user.id, organisationId: user.organisationId! };
+    return { actor, user };
+  }
+
+  /** Batch load, scoped: a consumer sees the users of its own organisation only. */
+  async byIds(ids: readonly string[], actor: Actor): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const scope = organisationScope(actor);
+    return this.#deps.db
+      .select(publicColumns)
+      .from(users)
+      .where(
+        and(inArray(users.id, [...ids]), scope === undefined ? undefined : eq(users.organisationId, scope)),
+      );
+  }
+
+  list(filter: { organisationId?: string }, actor: Actor): Promise<User[]> {
+    const scope = organisationScope(actor);
+    const organisationId = scope ?? filter.organisationId;
+    return this.#deps.db
+      .select(publicColumns)
+      .from(users)
+      .where(organisationId === undefined ? undefined : eq(users.organisationId, organisationId))
+      .orderBy(asc(users.name), asc(users.id));
+  }
+}
