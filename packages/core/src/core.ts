@@ -7,6 +7,7 @@ import { PlanService } from './plans/plan.service.ts';
 import { ProductService } from './products/product.service.ts';
 import { ProviderService } from './providers/provider.service.ts';
 import { ProvisioningService } from './provisioning/provisioning.service.ts';
+import { RequestCheckService } from './request-check/request-check.service.ts';
 import { SyncService } from './sync/sync.service.ts';
 import { UserService } from './users/user.service.ts';
 
@@ -17,6 +18,7 @@ export interface Core {
   readonly users: UserService;
   readonly certificates: CertificateService;
   readonly sync: SyncService;
+  readonly requestCheck: RequestCheckService;
   readonly products: ProductService;
   readonly plans: PlanService;
   readonly apps: AppService;
@@ -28,6 +30,7 @@ export function createCore(deps: CoreDeps): Core {
   const providers = new ProviderService(deps);
   const certificates = new CertificateService(deps, providers);
   const sync = new SyncService(deps, providers);
+  const requestCheck = new RequestCheckService(deps, providers);
   const organisations = new OrganisationService(deps);
   const users = new UserService(deps);
   const products = new ProductService(deps, providers);
@@ -41,6 +44,7 @@ export function createCore(deps: CoreDeps): Core {
     users,
     certificates,
     sync,
+    requestCheck,
     products,
     plans,
     apps,

@@ -94,7 +94,20 @@ export {
 export { ProviderInUseError, ProviderNameTakenError } from './providers/provider.errors.ts';
 export type { ConnectionCheck, ProviderService } from './providers/provider.service.ts';
 export type { Provider, ProviderInput, ProviderPatch } from './providers/provider.ts';
+export type { DriftFinding } from './provisioning/drift.ts';
 export type { ProvisioningService } from './provisioning/provisioning.service.ts';
+export type { RequestCheckError, RequestCheckService } from './request-check/request-check.service.ts';
+export {
+  type CheckedApi,
+  type CheckedCertificate,
+  type GatewayRefusal,
+  REQUEST_CHECKS,
+  type RequestCheckInput,
+  type RequestCheckName,
+  type RequestCheckOutcome,
+  type RequestCheckReport,
+  type RequestCheckStep,
+} from './request-check/request-check.ts';
 export { Err, Ok, type Result } from './result.ts';
 export { SecretBox, SecretKeyError } from './secrets/secret-box.ts';
 export { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync/sync.errors.ts';

@@ -8,11 +8,13 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { Db } from '../db/open-database.ts';
 import type { CoreDeps } from '../deps.ts';
+import { NotFoundError } from '../errors.ts';
 import { claimJobs, enqueueJob, finishJob, type Job } from '../jobs/job-queue.ts';
 import type { PlanService } from '../plans/plan.service.ts';
 import type { ProductService } from '../products/product.service.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { Err, Ok, type Result } from '../result.ts';
+import { type DriftFinding, findDrift } from './drift.ts';
 import { keyIdFor } from './key-session.ts';
 import { provisionRequest, StepFailure } from './provision-request.ts';
 
@@ -74,6 +76,34 @@ export class ProvisioningService {
         "The organisation has no active certificate on this product's provider; associate one first.",
       ),
     );
+  }
+
+  /**
+   * Where the Dashboard differs from what approvals provisioned, for one provider's approved
+   * Auth Token + mTLS access. Errors: NOT_FOUND (provider), or the Dashboard's failure.
+   */
+  async drift(providerId: string): Promise<Result<DriftFinding[], NotFoundError | DashboardError>> {
+    const client = await this.services.providers.client(providerId);
+    if (!client) return Err(new NotFoundError('provider', providerId));
+    const products = (await this.services.products.list({ providerId })).filter(
+      (p) => p.authType === 'AUTH_TOKEN_MTLS',
+    );
+    const approved = [];
+    for (const product of products) {
+      for (const request of await requests.listRequests(
+        this.deps.db,
+        { productId: product.id, status: 'APPROVED' },
+        10_000,
+      )) {
+        approved.push({ request, product });
+      }
+    }
+    try {
+      return Ok(await findDrift(this.deps.db, client, approved));
+    } catch (error) {
+      if (error instanceof DashboardError) return Err(error);
+      throw error;
+    }
   }
 
   /** Claims and runs due jobs, `concurrency` at a time; returns how many ran. */

@@ -1,0 +1,155 @@
+import type { Actor } from '../actor.ts';
+import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardClient } from '../dashboard/dashboard-client.ts';
+import type { CoreDeps } from '../deps.ts';
+import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import type { ProviderService } from '../providers/provider.service.ts';
+import { Err, Ok, type Result } from '../result.ts';
+import { parseInput } from '../validation.ts';
+import type { CertificateInfo } from '../x509/certificate-info.ts';
+import { parseCertificatePem } from '../x509/parse.ts';
+import type { X509Error } from '../x509/x509.errors.ts';
+import { certificateIdsOf, readAllowList, resolveAllowList } from './allow-list-entries.ts';
+import { type ApiView, loadApiView } from './api-view.ts';
+import { type CertificateFacts, certificateChecks } from './certificate-checks.ts';
+import { verifyJwt } from './jwt-check.ts';
+import { assembleVerdict } from './report.ts';
+import * as repo from './request-check.repo.ts';
+import {
+  type CheckedCertificate,
+  type RequestCheckInput,
+  type RequestCheckReport,
+  requestCheckInput,
+} from './request-check.ts';
+import { decideAgainstStore } from './store-decision.ts';
+import * as token from './token-checks.ts';
+
+export type RequestCheckError =
+  | InvalidInputError
+  | ForbiddenError
+  | X509Error
+  | NotFoundError
+  | DashboardError;
+
+/**
+ * "Would this request pass?": the Gateway's decision for one API, a presented chain and a token,
+ * taken against the Dashboard's current state (architecture.md §3 "Request check").
+ */
+export class RequestCheckService {
+  readonly #deps: CoreDeps;
+  readonly #providers: ProviderService;
+
+  constructor(deps: CoreDeps, providers: ProviderService) {
+    this.#deps = deps;
+    this.#providers = providers;
+  }
+
+  /**
+   * Runs every check in the Gateway's order and reports each one, the first failure with the
+   * Gateway's status and `{"error"}` text, and whether the request would pass. Reads the API
+   * definition, the key (`GET /api/keys/{token}`; 404 = unknown token) and, for the row that
+   * decides the allow list, its store entry; plus one query for the portal's records of the
+   * listed ids. Changes nothing. Admins (and the system) only, for now.
+   * Errors: INVALID_INPUT, FORBIDDEN, the X509Error codes of the PEM (PEM_PRIVATE_KEY, … — then
+   * nothing else is read), NOT_FOUND (provider or API), DASHBOARD_*.
+   */
+  async explain(
+    input: RequestCheckInput,
+    actor: Actor,
+  ): Promise<Result<RequestCheckReport, RequestCheckError>> {
+    // Consumers need scoping to their organisation's products before they may ask about an API.
+    if (actor.kind === 'CONSUMER') return Err(new ForbiddenError('Only admins run the request check.'));
+    const parsed = parseInput(requestCheckInput, input);
+    if (!parsed.ok) return parsed;
+    const { providerId, apiId, pem } = parsed.value;
+    const chain = parseCertificatePem(pem);
+    if (!chain.ok) return chain;
+    const client = await this.#providers.client(providerId);
+    if (!client) return Err(new NotFoundError('provider', providerId, ['providerId']));
+    try {
+      const api = await loadApiView(client, apiId);
+      if (!api) return Err(new NotFoundError('API', apiId, ['apiId']));
+      const presented = [chain.value.leaf, ...chain.value.chain];
+      return Ok(await this.#check(client, providerId, api, presented, headerToken(parsed.value.token)));
+    } catch (error) {
+      if (error instanceof DashboardError) return Err(error);
+      throw error;
+    }
+  }
+
+  async #check(
+    client: DashboardClient,
+    providerId: string,
+    api: ApiView,
+    presented: readonly CertificateInfo[],
+    sent: string | undefined,
+  ): Promise<RequestCheckReport> {
+    const now = this.#deps.clock?.() ?? new Date();
+    const leaf = presented[0]!;
+    const rows = api.staticMutualTls ? readAllowList(api.allowList) : [];
+    const [portal, key] = await Promise.all([
+      repo.portalViewOf(this.#deps.db, providerId, certificateIdsOf(rows)),
+      api.auth === 'AUTH_TOKEN' && sent !== undefined ? lookupKey(client, sent) : notLookedUp,
+    ]);
+    let certificateFacts: CertificateFacts | undefined;
+    if (api.staticMutualTls) {
+      const { entries, ...allowList } = resolveAllowList(rows, presented, portal);
+      const store = await decideAgainstStore(client, entries, presented, now);
+      certificateFacts = { api, presented, allowList, store };
+    }
+    const jwt = api.auth === 'JWT' && sent !== undefined ? verifyJwt(sent, api.jwt, now) : undefined;
+    const facts: token.TokenFacts = { api, leaf, token: sent, key, jwt, now };
+    const verdict = assembleVerdict({
+      ...certificateChecks(certificateFacts),
+      TOKEN_PRESENT: token.tokenPresentCheck(facts),
+      TOKEN_KNOWN: token.tokenKnownCheck(facts),
+      JWT_VALID: token.jwtValidCheck(facts),
+      CERTIFICATE_BINDING: token.bindingCheck(facts),
+      KEY_ACTIVE: token.keyActiveCheck(facts),
+      KEY_NOT_EXPIRED: token.keyNotExpiredCheck(facts),
+      ACCESS_RIGHTS: token.accessRightsCheck(facts),
+    });
+    const { allowList, jwt: _jwt, ...summary } = api;
+    return {
+      providerId,
+      api: { ...summary, allowListEntries: allowList.length },
+      certificate: describeLeaf(api, presented),
+      checkedAt: now,
+      ...verdict,
+    };
+  }
+}
+
+function describeLeaf(api: ApiView, presented: readonly CertificateInfo[]): CheckedCertificate {
+  const leaf = presented[0]!;
+  return {
+    sha256: leaf.fingerprints.sha256,
+    tykId: api.orgId + leaf.fingerprints.sha256,
+    subject: leaf.subject.dn,
+    issuer: leaf.issuer.dn,
+    notBefore: leaf.notBefore,
+    notAfter: leaf.notAfter,
+    chainLength: presented.length,
+  };
+}
+
+const notLookedUp: token.KeyLookup = { state: 'NOT_LOOKED_UP' };
+
+/** The Authorization value as the Gateway reads it: empty is absent, a `Bearer ` prefix is dropped. */
+function headerToken(raw: string | undefined): string | undefined {
+  const value = raw?.trim();
+  if (!value) return undefined;
+  return /^bearer /i.test(value) ? value.slice(7) : value;
+}
+
+async function lookupKey(client: DashboardClient, keyId: string): Promise<token.KeyLookup> {
+  if (keyId === '') return { state: 'UNKNOWN', keyId };
+  try {
+    const key = await client.getKey(keyId);
+    return { state: 'FOUND', keyId: key.key_id, session: key.data };
+  } catch (error) {
+    if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND')
+      return { state: 'UNKNOWN', keyId };
+    throw error;
+  }
+}

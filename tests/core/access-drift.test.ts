@@ -1,0 +1,75 @@
+import { describeDatabases, makeCertificate } from '@repo/core/testing';
+import { sha256Hex } from '@repo/core/x509';
+import { expect, it } from 'vitest';
+import {
+  ACCESS_SEED,
+  consumerOrganisation,
+  gold,
+  LEDGER_API,
+  must,
+  PAYMENTS_API,
+} from '../support/access-fixtures.ts';
+import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
+
+describeDatabases('drift between approvals and the Dashboard', (ctx) => {
+  const h = useCoreHarness(ctx, { seed: ACCESS_SEED });
+
+  it('reports allow lists and bindings changed behind the portal, and re-provisioning repairs them', async () => {
+    const consumer = await consumerOrganisation(h.core, 'Acme');
+    const product = must(
+      await h.core.products.create(
+        {
+          providerId: h.provider.id,
+          name: 'Payments',
+          apiIds: [PAYMENTS_API, LEDGER_API],
+          certificateMode: 'SELF_SERVE',
+          bindCertificateToToken: true,
+        },
+        ADMIN,
+      ),
+    );
+    const plan = await gold(h.core);
+    const cert = await makeCertificate({ name: 'CN=drifting', freshKey: true });
+    const request = must(
+      await h.core.accessRequests.submit(
+        { appId: consumer.app.id, productId: product.id, planId: plan.id, certificate: { pem: cert.pem } },
+        consumer.actor,
+      ),
+    );
+    must(await h.core.accessRequests.approve(request.id, h.admin));
+    await h.core.provisioning.runDue();
+    expect(await h.core.provisioning.drift(h.provider.id)).toEqual({ ok: true, value: [] });
+
+    const tykId = ORG_ID + sha256Hex(cert.der);
+    const wrapper = await (await h.dashboard('GET', `/api/apis/${PAYMENTS_API}`)).json();
+    wrapper.api_definition.client_certificates = [];
+    await h.dashboard('PUT', `/api/apis/${PAYMENTS_API}`, JSON.stringify(wrapper));
+    const key = await (await h.dashboard('GET', `/api/keys/mtls-portal-${request.id}`)).json();
+    await h.dashboard(
+      'PUT',
+      `/api/keys/mtls-portal-${request.id}`,
+      JSON.stringify({ ...key.data, mtls_static_certificate_bindings: [] }),
+    );
+
+    expect(await h.core.provisioning.drift(h.provider.id)).toEqual({
+      ok: true,
+      value: [
+        {
+          accessRequestId: request.id,
+          kind: 'MISSING_FROM_ALLOW_LIST',
+          apiId: PAYMENTS_API,
+          certificateIds: [tykId],
+        },
+        { accessRequestId: request.id, kind: 'BINDING_MISSING', apiId: null, certificateIds: [tykId] },
+      ],
+    });
+    must(await h.core.accessRequests.reprovision(request.id, h.admin));
+    await h.core.provisioning.runDue();
+    expect(await h.core.provisioning.drift(h.provider.id)).toEqual({ ok: true, value: [] });
+
+    await h.dashboard('DELETE', `/api/keys/mtls-portal-${request.id}`);
+    expect(await h.core.provisioning.drift(h.provider.id)).toMatchObject({
+      value: [{ kind: 'KEY_MISSING', accessRequestId: request.id }],
+    });
+  });
+});
