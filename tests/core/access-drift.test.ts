@@ -1,41 +1,14 @@
-import { describeDatabases, makeCertificate } from '@repo/core/testing';
+import { describeDatabases } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { expect, it } from 'vitest';
-import {
-  ACCESS_SEED,
-  consumerOrganisation,
-  gold,
-  LEDGER_API,
-  must,
-  PAYMENTS_API,
-} from '../support/access-fixtures.ts';
-import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
+import { ACCESS_SEED, must, PAYMENTS_API, selfServeRequest } from '../support/access-fixtures.ts';
+import { ORG_ID, useCoreHarness } from '../support/core-harness.ts';
 
 describeDatabases('drift between approvals and the Dashboard', (ctx) => {
   const h = useCoreHarness(ctx, { seed: ACCESS_SEED });
 
   it('reports allow lists and bindings changed behind the portal, and re-provisioning repairs them', async () => {
-    const consumer = await consumerOrganisation(h.core, 'Acme');
-    const product = must(
-      await h.core.products.create(
-        {
-          providerId: h.provider.id,
-          name: 'Payments',
-          apiIds: [PAYMENTS_API, LEDGER_API],
-          certificateMode: 'SELF_SERVE',
-          bindCertificateToToken: true,
-        },
-        ADMIN,
-      ),
-    );
-    const plan = await gold(h.core);
-    const cert = await makeCertificate({ name: 'CN=drifting', freshKey: true });
-    const request = must(
-      await h.core.accessRequests.submit(
-        { appId: consumer.app.id, productId: product.id, planId: plan.id, certificate: { pem: cert.pem } },
-        consumer.actor,
-      ),
-    );
+    const { request, cert } = await selfServeRequest(h, 'CN=drifting');
     must(await h.core.accessRequests.approve(request.id, h.admin));
     await h.core.provisioning.runDue();
     expect(await h.core.provisioning.drift(h.provider.id)).toEqual({ ok: true, value: [] });

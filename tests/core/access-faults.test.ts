@@ -1,15 +1,8 @@
-import { describeDatabases, makeCertificate } from '@repo/core/testing';
+import { describeDatabases } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { expect, it } from 'vitest';
-import {
-  ACCESS_SEED,
-  consumerOrganisation,
-  gold,
-  LEDGER_API,
-  must,
-  PAYMENTS_API,
-} from '../support/access-fixtures.ts';
-import { ADMIN, type CoreHarness, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
+import { ACCESS_SEED, LEDGER_API, must, PAYMENTS_API, selfServeRequest } from '../support/access-fixtures.ts';
+import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
 import { callGateway } from '../support/gateway-client.ts';
 
 describeDatabases('approval under Dashboard faults', (ctx) => {
@@ -59,28 +52,3 @@ describeDatabases('approval under Dashboard faults', (ctx) => {
     },
   );
 });
-
-async function selfServeRequest(h: CoreHarness) {
-  const consumer = await consumerOrganisation(h.core, 'Acme');
-  const product = must(
-    await h.core.products.create(
-      {
-        providerId: h.provider.id,
-        name: 'Payments',
-        apiIds: [PAYMENTS_API, LEDGER_API],
-        certificateMode: 'SELF_SERVE',
-        bindCertificateToToken: true,
-      },
-      ADMIN,
-    ),
-  );
-  const plan = await gold(h.core);
-  const cert = await makeCertificate({ name: 'CN=acme self-serve', freshKey: true });
-  const request = must(
-    await h.core.accessRequests.submit(
-      { appId: consumer.app.id, productId: product.id, planId: plan.id, certificate: { pem: cert.pem } },
-      consumer.actor,
-    ),
-  );
-  return { consumer, product, plan, cert, request };
-}

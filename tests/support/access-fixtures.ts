@@ -1,6 +1,7 @@
 import type { Actor, App, Core, Plan } from '@repo/core';
+import { makeCertificate } from '@repo/core/testing';
 import type { MockSeed } from '@repo/mock-dashboard';
-import { ADMIN, BASE_SEED, DASHBOARD_KEY, ORG_ID } from './core-harness.ts';
+import { ADMIN, BASE_SEED, type CoreHarness, DASHBOARD_KEY, ORG_ID } from './core-harness.ts';
 
 export const PAYMENTS_API = 'b84fe1a04e5648927971c0557971565c';
 export const LEDGER_API = 'd1dfc6a927a046c54c0ed470f19757cc';
@@ -93,4 +94,30 @@ export async function gold(core: Core): Promise<Plan> {
 export function must<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!result.ok) throw result.error;
   return result.value;
+}
+
+/** A consumer's Self-Serve request (binding on) for a product over the classic and the OAS API. */
+export async function selfServeRequest(h: CoreHarness, certificateName = 'CN=acme self-serve') {
+  const consumer = await consumerOrganisation(h.core, 'Acme');
+  const product = must(
+    await h.core.products.create(
+      {
+        providerId: h.provider.id,
+        name: 'Payments',
+        apiIds: [PAYMENTS_API, LEDGER_API],
+        certificateMode: 'SELF_SERVE',
+        bindCertificateToToken: true,
+      },
+      ADMIN,
+    ),
+  );
+  const plan = await gold(h.core);
+  const cert = await makeCertificate({ name: certificateName, freshKey: true });
+  const request = must(
+    await h.core.accessRequests.submit(
+      { appId: consumer.app.id, productId: product.id, planId: plan.id, certificate: { pem: cert.pem } },
+      consumer.actor,
+    ),
+  );
+  return { consumer, product, plan, cert, request };
 }
