@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** `.data` at the repository root: the demo's database and its generated secrets. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data', import.meta.url));
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const secretKey = z
+  .string()
+  .refine(
+    (key) => Buffer.from(key, 'base64').length === 32,
+    'must be 32 bytes, base64 (openssl rand -base64 32)',
+  );
+
+const envSchema = z
+  .object({
+    PORT: port.default(4000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+    MTLS_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+    PGLITE_DIR: z.string().min(1).optional(),
+    MTLS_SECRET_KEY: secretKey.optional(),
+    MTLS_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    DASHBOARD_URL: httpUrl.optional(),
+    DASHBOARD_API_KEY: z.string().min(1).optional(),
+    DASHBOARD_ORG_ID: z.string().min(1).optional(),
+    DASHBOARD_GATEWAY_URL: httpUrl.optional(),
+    DASHBOARD_NAME: z.string().min(1).default('Tyk Dashboard'),
+    DEMO_DASHBOARD_PORT: port.default(0),
+    DEMO_GATEWAY_PORT: port.default(0),
+    SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    const dashboard = ['DASHBOARD_URL', 'DASHBOARD_API_KEY', 'DASHBOARD_ORG_ID'] as const;
+    const given = dashboard.filter((name) => env[name] !== undefined);
+    if (given.length > 0 && given.length < dashboard.length) {
+      for (const name of dashboard.filter((n) => env[n] === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${given.join(', ')}` });
+      }
+    }
+    // Only the demo (embedded database) may generate its own secrets.
+    if (env.DATABASE_URL !== undefined) {
+      for (const name of ['MTLS_SECRET_KEY', 'MTLS_ADMIN_TOKEN'] as const) {
+        if (env[name] === undefined)
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required with DATABASE_URL' });
+      }
+    }
+  });
+
+export type ServerEnv = z.output<typeof envSchema>;
+
+/** Invalid configuration: `message` lists every problem, one variable per line. */
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+/** The only module that reads `process.env` (house style B9). Empty variables count as unset. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(set);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,74 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.ts';
+
+/** Types the schema is built with. Configuration only: no type is defined here (Pothos app layout). */
+export interface PortalTypes {
+  Context: Context;
+  AuthScopes: {
+    /** Any authenticated user, admin or consumer. */
+    loggedIn: boolean;
+    /** Admins only. */
+    admin: boolean;
+  };
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+  };
+  DefaultFieldNullability: false;
+}
+
+const cursorDoc = 'An opaque position in this listing; pass it as `after` to read on from there.';
+
+export const builder = new SchemaBuilder<PortalTypes>({
+  // Scope auth first: it wraps every resolver the relay plugin adds (node, nodes) as well.
+  plugins: [ScopeAuthPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      loggedIn: ctx.viewer !== undefined,
+      admin: ctx.viewer?.actor.kind === 'ADMIN',
+    }),
+    unauthorizedError: (_parent, ctx) => {
+      if (ctx.viewer)
+        return new GraphQLError('Only admins may do this.', { extensions: { code: 'FORBIDDEN' } });
+      const message = ctx.tokenRejected
+        ? 'The bearer token names no user.'
+        : 'Authentication required: send `Authorization: Bearer <token>`.';
+      return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+    },
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    idFieldOptions: { description: 'Opaque global id; `node(id:)` fetches the object again.' },
+    nodeTypeOptions: { description: 'An object with a global id, refetchable through `node(id:)`.' },
+    nodeQueryOptions: {
+      description: 'The object with this global id, or null when it does not exist or is not visible.',
+      args: { id: { description: 'A global id from any `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'The objects with these global ids, in order; null for any that is not visible.',
+      args: { ids: { description: 'Global ids from any `id` fields.' } },
+    },
+    pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole listing.' },
+    hasNextPageFieldOptions: { description: 'More items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Items precede this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last item of the page.' },
+    pageInfoFieldOptions: { description: 'Where this page sits in the whole listing.' },
+    edgesFieldOptions: { description: 'The items of the page, each with its cursor.' },
+    nodesOnConnection: { description: 'The items of the page.' },
+    cursorFieldOptions: { description: cursorDoc },
+    nodeFieldOptions: { description: 'The item.' },
+    firstArgOptions: { description: 'How many items to return: 1 to 100 (default 50).' },
+    afterArgOptions: { description: 'Return the items after this cursor.' },
+    lastArgOptions: { description: 'How many items to return from the end (not every listing offers it).' },
+    beforeArgOptions: { description: 'Return the items before this cursor (not every listing offers it).' },
+  },
+});
+
+/** The builder's full type set, for helpers that take Pothos field builders. */
+export type Types = PothosSchemaTypes.ExtendDefaultTypes<PortalTypes>;

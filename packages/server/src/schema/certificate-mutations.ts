@@ -1,0 +1,165 @@
+import type { UploadResult } from '@repo/core';
+import { builder } from './builder.ts';
+import { pemFallback } from './certificate-inspect.ts';
+import { Certificate } from './certificates.ts';
+import { Organisation } from './organisations.ts';
+import { payloadType } from './payloads.ts';
+import { Provider } from './providers.ts';
+import { settle, USER_ERRORS_DOC, UserError, type UserErrorShape } from './user-errors.ts';
+
+const certificatePayload = (name: string, description: string) =>
+  payloadType(name, {
+    description,
+    field: 'certificate',
+    type: Certificate,
+    fieldDescription: 'The certificate.',
+  });
+
+const UploadOutcome = builder.enumType('CertificateUploadOutcome', {
+  description: "What an upload did with the portal's record.",
+  values: {
+    CREATED: { description: 'A new record.' },
+    RESTORED: { description: 'A soft-deleted record came back, with its name and organisations.' },
+    UPDATED: { description: 'The live record of the same certificate was refreshed.' },
+  } as const,
+});
+
+const CertificateUploadInput = builder.inputType('CertificateUploadInput', {
+  description: "A certificate to register in a provider's store.",
+  fields: (t) => ({
+    provider: t.globalID({ for: Provider, required: true, description: 'The store to register it in.' }),
+    pem: t.string({ required: true, description: 'One leaf certificate, optionally followed by its chain.' }),
+    name: t.string({ description: 'Portal-only label; omitted keeps an existing one.' }),
+    organisations: t.globalIDList({
+      for: Organisation,
+      description: 'Organisations to associate; omitted keeps existing ones.',
+    }),
+  }),
+});
+
+interface Uploaded {
+  readonly value: UploadResult | null;
+  readonly userErrors: readonly UserErrorShape[];
+}
+
+const CertificateUploadPayload = builder.objectRef<Uploaded>('CertificateUploadPayload').implement({
+  description: 'The stored certificate and what the upload did, or why nothing was stored.',
+  fields: (t) => ({
+    certificate: t.field({
+      type: Certificate,
+      nullable: true,
+      description: 'The stored certificate.',
+      resolve: (p) => p.value?.certificate ?? null,
+    }),
+    outcome: t.field({
+      type: UploadOutcome,
+      nullable: true,
+      description: 'What happened to the record.',
+      resolve: (p) => p.value?.outcome ?? null,
+    }),
+    alreadyInDashboard: t.boolean({
+      nullable: true,
+      description: 'The Dashboard already held it ("already exists" counts as success).',
+      resolve: (p) => p.value?.alreadyInDashboard ?? null,
+    }),
+    userErrors: t.expose('userErrors', { type: [UserError], description: USER_ERRORS_DOC }),
+  }),
+});
+
+const CertificateRenameInput = builder.inputType('CertificateRenameInput', {
+  description: "A certificate's new portal-only name.",
+  fields: (t) => ({
+    certificate: t.globalID({ for: Certificate, required: true, description: 'The certificate.' }),
+    name: t.string({ description: 'The new name, 1 to 200 characters; null clears it.' }),
+  }),
+});
+
+const CertificateSetOrganisationsInput = builder.inputType('CertificateSetOrganisationsInput', {
+  description: 'The organisations a certificate is associated with (Managed mode).',
+  fields: (t) => ({
+    certificate: t.globalID({ for: Certificate, required: true, description: 'The certificate.' }),
+    organisations: t.globalIDList({
+      for: Organisation,
+      required: true,
+      description: 'Every organisation it should be associated with; replaces the current set.',
+    }),
+  }),
+});
+
+const CertificateDeleteInput = builder.inputType('CertificateDeleteInput', {
+  description: 'A certificate to delete from its store.',
+  fields: (t) => ({
+    certificate: t.globalID({ for: Certificate, required: true, description: 'The certificate.' }),
+    force: t.boolean({ description: 'Delete even while APIs or live credentials use it (default false).' }),
+  }),
+});
+
+const onCertificate = { subject: 'certificate' };
+
+builder.mutationFields((t) => ({
+  certificateUpload: t.field({
+    type: CertificateUploadPayload,
+    description:
+      "Registers a certificate with the provider's Dashboard, then stores the record; the same certificate " +
+      'again is success. Refused whole for a private key, a CSR or an expired certificate. Admins only.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CertificateUploadInput, required: true, description: 'The certificate.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const uploaded = await ctx.core.certificates.upload(
+        {
+          providerId: input.provider.id,
+          pem: input.pem,
+          name: input.name,
+          organisationIds: input.organisations?.map((o) => o.id),
+        },
+        ctx.viewer!.actor,
+      );
+      return settle(uploaded, { subject: 'provider', fallback: pemFallback });
+    },
+  }),
+  certificateRename: t.field({
+    type: certificatePayload('CertificateRenamePayload', 'The renamed certificate, or why not.'),
+    description: 'Sets or clears the portal-only name (never sent to Tyk). Admins only.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CertificateRenameInput, required: true, description: 'The new name.' }) },
+    resolve: async (_root, { input }, ctx) =>
+      settle(
+        await ctx.core.certificates.rename(input.certificate.id, input.name ?? null, ctx.viewer!.actor),
+        onCertificate,
+      ),
+  }),
+  certificateSetOrganisations: t.field({
+    type: certificatePayload('CertificateSetOrganisationsPayload', 'The certificate, or why not.'),
+    description: 'Replaces the organisations a certificate is associated with. Admins only.',
+    authScopes: { admin: true },
+    args: {
+      input: t.arg({ type: CertificateSetOrganisationsInput, required: true, description: 'The set.' }),
+    },
+    resolve: async (_root, { input }, ctx) =>
+      settle(
+        await ctx.core.certificates.setOrganisations(
+          input.certificate.id,
+          input.organisations.map((o) => o.id),
+          ctx.viewer!.actor,
+        ),
+        onCertificate,
+      ),
+  }),
+  certificateDelete: t.field({
+    type: certificatePayload('CertificateDeletePayload', 'The soft-deleted certificate, or why not.'),
+    description:
+      'Deletes from the Dashboard, then soft-deletes the record (name and organisations kept). Refused ' +
+      'while APIs or live credentials use it (`CertificateInUseError`) unless `force`. Admins only.',
+    authScopes: { admin: true },
+    args: { input: t.arg({ type: CertificateDeleteInput, required: true, description: 'The certificate.' }) },
+    resolve: async (_root, { input }, ctx) =>
+      settle(
+        await ctx.core.certificates.delete(
+          input.certificate.id,
+          { force: input.force ?? false },
+          ctx.viewer!.actor,
+        ),
+        onCertificate,
+      ),
+  }),
+}));

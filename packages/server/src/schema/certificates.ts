@@ -1,0 +1,129 @@
+import { type CERTIFICATE_STATUSES, type Certificate as CertificateModel, ID_PREFIXES } from '@repo/core';
+import { loadAll } from '../loaders.ts';
+import { builder } from './builder.ts';
+import { Fingerprints, LintWarning } from './certificate-parts.ts';
+import { Organisation } from './organisations.ts';
+import { Provider } from './providers.ts';
+import { registerNodeIdPrefix } from './user-errors.ts';
+
+export const Certificate = builder.objectRef<CertificateModel>('Certificate');
+registerNodeIdPrefix(ID_PREFIXES.certificate, 'Certificate');
+
+export const CertificateStatus = builder.enumType('CertificateStatus', {
+  description: 'Where a certificate stands now, from its validity dates.',
+  values: {
+    VALID: { description: 'Valid, and not within the expiry warning window.' },
+    EXPIRING_SOON: { description: 'Valid, but expires within the warning window (30 days unless asked).' },
+    EXPIRED: { description: 'Past its notAfter: the Gateway refuses it.' },
+    NOT_YET_VALID: { description: 'Before its notBefore.' },
+  } satisfies Record<(typeof CERTIFICATE_STATUSES)[number], unknown>,
+});
+
+const CertificateSource = builder.enumType('CertificateSource', {
+  description: 'How the portal came to know a certificate.',
+  values: {
+    PORTAL: { description: 'Uploaded through the portal: every detail of the PEM is known.' },
+    DASHBOARD: { description: "Found in the Dashboard's store by a sync: only what its listing says." },
+  } as const,
+});
+
+const ISSUER_DOC = 'null when only the Dashboard listing is known.';
+
+builder.node(Certificate, {
+  description: "The portal's record of a client certificate in a provider's store. The PEM is never shown.",
+  id: { resolve: (certificate) => certificate.id },
+  loadMany: (ids, ctx) => loadAll(ctx.loaders.certificates, ids),
+  fields: (t) => ({
+    name: t.exposeString('name', { nullable: true, description: 'Portal-only label; never sent to Tyk.' }),
+    tykId: t.exposeString('tykId', { description: "Tyk's id: the provider's org id + the SHA-256." }),
+    source: t.expose('source', { type: CertificateSource, description: 'How the portal knows it.' }),
+    status: t.expose('status', { type: CertificateStatus, description: 'Where it stands now.' }),
+    fingerprints: t.field({ type: Fingerprints, description: 'Its fingerprints.', resolve: (c) => c }),
+    subjectDn: t.exposeString('subjectDn', {
+      nullable: true,
+      description: `Subject (RFC 4514); ${ISSUER_DOC}`,
+    }),
+    subjectCn: t.exposeString('subjectCn', { nullable: true, description: 'Subject common name.' }),
+    issuerDn: t.exposeString('issuerDn', { nullable: true, description: `Issuer (RFC 4514); ${ISSUER_DOC}` }),
+    issuerCn: t.exposeString('issuerCn', { nullable: true, description: 'Issuer common name.' }),
+    serialNumber: t.exposeString('serialNumber', {
+      nullable: true,
+      description: `Hex serial; ${ISSUER_DOC}`,
+    }),
+    notBefore: t.expose('notBefore', { type: 'DateTime', description: 'Start of validity.' }),
+    notAfter: t.expose('notAfter', { type: 'DateTime', description: 'End of validity (inclusive).' }),
+    isCa: t.exposeBoolean('isCa', { description: 'A CA certificate (basicConstraints CA:TRUE).' }),
+    hasPrivateKey: t.exposeBoolean('hasPrivateKey', {
+      description: 'The Dashboard holds its private key: a server certificate, not a client one.',
+    }),
+    subjectAltNames: t.exposeStringList('subjectAltNames', {
+      description: 'SAN entries as `type:value`: `dns:api.example.com`, `ip:10.0.0.1`, `email:…`, `uri:…`.',
+    }),
+    keyAlgorithm: t.exposeString('keyAlgorithm', {
+      nullable: true,
+      description: '`RSA-2048`, `EC-P-256`, …',
+    }),
+    signatureAlgorithm: t.exposeString('signatureAlgorithm', { nullable: true, description: 'As signed.' }),
+    extendedKeyUsage: t.stringList({
+      nullable: true,
+      description: 'Extended key usages (`clientAuth`, …); null when absent or unknown.',
+      resolve: (c) => stringList(c.metadata.extendedKeyUsage),
+    }),
+    lintWarnings: t.field({
+      type: [LintWarning],
+      description: 'What may stop it working as a client certificate.',
+      resolve: (c) => c.lintWarnings.map((w) => ({ block: 1, ...w })),
+    }),
+    registeredAt: t.expose('registeredAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: "When the provider's store accepted it.",
+    }),
+    lastSeenAt: t.expose('lastSeenAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a sync last found it in the store.',
+    }),
+    deletedAt: t.expose('deletedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Set while it is gone from the store; it comes back with its name and organisations.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the portal first knew it.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When its record last changed.' }),
+    provider: t.field({
+      type: Provider,
+      nullable: true,
+      description: 'The Dashboard whose store holds it; null for consumers, who do not see providers.',
+      resolve: (c, _args, ctx) => ctx.loaders.providers.load(c.providerId),
+    }),
+    organisations: t.field({
+      type: [Organisation],
+      description: 'Organisations it is associated with (a consumer sees only its own).',
+      resolve: async (c, _args, ctx) => {
+        const ids = await ctx.loaders.certificateOrganisationIds.load(c.id);
+        const organisations = await loadAll(ctx.loaders.organisations, ids);
+        return organisations.filter((o) => o !== null);
+      },
+    }),
+  }),
+});
+
+function stringList(value: unknown): string[] | null {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+}
+
+export const CertificateConnection = builder.connectionObject(
+  {
+    type: Certificate,
+    name: 'CertificateConnection',
+    description: 'A page of certificates.',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many certificates match the filter, over every page.',
+        resolve: (connection) => (connection as { totalCount?: number }).totalCount ?? 0,
+      }),
+    }),
+  },
+  { name: 'CertificateEdge', description: 'A certificate in a page, with its cursor.' },
+);

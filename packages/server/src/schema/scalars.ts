@@ -1,0 +1,16 @@
+import { GraphQLError } from 'graphql';
+import { builder } from './builder.ts';
+
+builder.scalarType('DateTime', {
+  description: 'An instant, written in ISO 8601 in UTC with milliseconds: `2026-11-28T09:30:00.000Z`.',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = typeof value === 'string' ? new Date(value) : undefined;
+    if (!date || Number.isNaN(date.getTime())) {
+      throw new GraphQLError('A DateTime must be an ISO 8601 string such as 2026-11-28T09:30:00Z.', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return date;
+  },
+});

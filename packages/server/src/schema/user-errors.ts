@@ -1,0 +1,105 @@
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { DomainError, Result } from '@repo/core';
+import { GraphQLError } from 'graphql';
+import { builder } from './builder.ts';
+
+/** A core error as the schema shows it: its GraphQL type, and the error itself for detail fields. */
+export interface UserErrorShape<E extends DomainError = DomainError> {
+  readonly typename: string;
+  readonly code: string;
+  readonly message: string;
+  readonly path: readonly string[] | null;
+  readonly error: E;
+}
+
+/** How a mutation's input names what core calls by its own field names. */
+export interface ErrorPaths {
+  /** Core field → input field, beyond the defaults (`providerId` → `provider`, …). */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** The input field naming the mutation's object: where a NOT_FOUND without a path points. */
+  readonly subject?: string;
+  /** The input field another error without a path is about, if any (e.g. `pem` for X.509 refusals). */
+  readonly fallback?: (error: DomainError) => string | undefined;
+}
+
+const DEFAULT_FIELDS: Readonly<Record<string, string>> = {
+  providerId: 'provider',
+  organisationId: 'organisation',
+  organisationIds: 'organisations',
+};
+const typenameByCode = new Map<string, string>();
+const typenameByIdPrefix = new Map<string, string>();
+
+export const UserError = builder.interfaceRef<UserErrorShape>('UserError').implement({
+  description:
+    'Why a mutation did not do what was asked, in terms the caller can act on. Nothing was changed.',
+  resolveType: (error) => error.typename,
+  fields: (t) => ({
+    code: t.exposeString('code', {
+      description:
+        'Stable machine-readable reason, e.g. `INVALID_INPUT`, `NOT_FOUND`, `PROVIDER_NAME_TAKEN`, ' +
+        '`PEM_PRIVATE_KEY`, `CERTIFICATE_EXPIRED`, `CERTIFICATE_IN_USE`, `SYNC_HELD`, `DASHBOARD_UNREACHABLE`.',
+    }),
+    message: t.exposeString('message', { description: 'What went wrong, for people.' }),
+    path: t.exposeStringList('path', {
+      nullable: true,
+      description:
+        'The input field at fault, from the argument on: `["input", "name"]`; null when no one field is.',
+    }),
+  }),
+});
+
+builder.objectRef<UserErrorShape>('GenericUserError').implement({
+  description: 'A user error with nothing to tell beyond its code, message and path.',
+  interfaces: [UserError],
+});
+
+/** Shows errors with this code as `typename`, a type implementing UserError defined by its domain file. */
+export function registerUserErrorType(code: string, typename: string): void {
+  typenameByCode.set(code, typename);
+}
+
+/** Raw ids with this prefix in core's messages are shown as global ids of `typename`. */
+export function registerNodeIdPrefix(prefix: string, typename: string): void {
+  typenameByIdPrefix.set(prefix, typename);
+}
+
+/** Core's raw ids (`crt_…`) never reach a client: messages name objects by their global ids. */
+export function withGlobalIds(text: string): string {
+  return text.replace(/\b([a-z]{2,5})_[0-9a-z]{26}\b/g, (raw, prefix: string) => {
+    const typename = typenameByIdPrefix.get(prefix);
+    return typename ? encodeGlobalID(typename, raw) : raw;
+  });
+}
+
+export function toUserError(error: DomainError, paths: ErrorPaths = {}): UserErrorShape {
+  const fields = { ...DEFAULT_FIELDS, ...paths.fields };
+  const [head, ...rest] = error.path ?? [];
+  const field = error.code === 'NOT_FOUND' && paths.subject ? paths.subject : paths.fallback?.(error);
+  const path =
+    head !== undefined ? ['input', fields[head] ?? head, ...rest] : field ? ['input', field] : null;
+  return {
+    typename: typenameByCode.get(error.code) ?? 'GenericUserError',
+    code: error.code,
+    message: withGlobalIds(error.message),
+    path,
+    error,
+  };
+}
+
+/** A core Result as a payload's parts: the value, or null and the error as `userErrors`. */
+export function settle<T>(
+  result: Result<T, DomainError>,
+  paths?: ErrorPaths,
+): { value: T | null; userErrors: UserErrorShape[] } {
+  return result.ok
+    ? { value: result.value, userErrors: [] }
+    : { value: null, userErrors: [toUserError(result.error, paths)] };
+}
+
+/** For queries, which have no payload: a core error as a top-level error that masking lets through. */
+export function domainGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(withGlobalIds(error.message), { extensions: { code: error.code } });
+}
+
+export const USER_ERRORS_DOC = 'Why nothing was done; empty when the mutation succeeded.';

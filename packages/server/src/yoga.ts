@@ -1,0 +1,54 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import type { Core } from '@repo/core';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { type Context, createContext } from './context.ts';
+import { useBodyLimit } from './http/body-limit.ts';
+import { createLogger, useRequestLog, yogaLogger } from './http/logging.ts';
+import { createMetrics, type Metrics, useMetrics } from './http/metrics.ts';
+import { schema } from './schema/index.ts';
+
+export interface YogaServerOptions {
+  /** Default: a silent logger (tests). */
+  readonly logger?: Logger;
+  /** Default: metrics of this server alone, without process metrics. */
+  readonly metrics?: Metrics;
+  /** Largest request body accepted (default 1 MiB: a PEM is at most 256 KiB). */
+  readonly maxBodyBytes?: number;
+}
+
+export type PortalYoga = YogaServerInstance<Record<string, never>, Context>;
+
+/**
+ * The HTTP handler of the portal: GraphQL (and GraphiQL) at /graphql, /health, /metrics. It never
+ * listens; `index.ts` serves it, tests call `yoga.fetch`.
+ */
+export function createYogaServer(core: Core, options: YogaServerOptions = {}): PortalYoga {
+  const logger = options.logger ?? createLogger('silent');
+  const metrics = options.metrics ?? createMetrics(core);
+  return createYoga<Record<string, never>, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: { title: 'mTLS Portal', headers: JSON.stringify({ Authorization: 'Bearer <token>' }) },
+    // Unexpected errors reach clients as "Unexpected error."; their detail goes to the log.
+    maskedErrors: true,
+    multipart: false,
+    logging: yogaLogger(logger),
+    context: ({ request }) => createContext(core, request, logger),
+    plugins: [
+      useRequestLog(logger),
+      useBodyLimit(options.maxBodyBytes ?? 1024 * 1024),
+      useMetrics(metrics),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10 },
+        maxAliases: { n: 15 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 2000 },
+        costLimit: { maxCost: 5000 },
+        blockFieldSuggestion: { enabled: true },
+      }),
+    ],
+  });
+}

@@ -1,0 +1,154 @@
+import { describeDatabases } from '@repo/core/testing';
+import { expect, it } from 'vitest';
+import { schema } from '../src/schema/index.ts';
+import { gid } from './support/certificates.ts';
+import { CALLERS, type Caller, errorCodes, type ServerHarness, useServerHarness } from './support/harness.ts';
+
+// Every root field, called as each caller. `admin: true` fields answer consumers FORBIDDEN; the
+// others answer them, scoped to their organisation (asserted below). Anonymous gets only an error.
+type Operation = { admin: boolean; query: string; variables?: (h: ServerHarness) => Record<string, unknown> };
+const PEM = '-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----';
+const provider = (h: ServerHarness) => ({ input: { provider: gid('Provider', h.provider.id) } });
+const certificate = () => ({ input: { certificate: gid('Certificate', 'crt_missing') } });
+const run = (h: ServerHarness) => ({ input: { run: gid('SyncRun', `syn_for_${h.provider.id}`) } });
+
+const QUERIES: Record<string, Operation> = {
+  viewer: { admin: false, query: '{ viewer { id } }' },
+  node: { admin: false, query: '{ node(id: "VXNlcjp4") { id } }' },
+  nodes: { admin: false, query: '{ nodes(ids: ["VXNlcjp4"]) { id } }' },
+  certificates: { admin: false, query: '{ certificates(first: 1) { totalCount } }' },
+  certificateUsage: {
+    admin: false,
+    query: `{ certificateUsage(certificate: "${gid('Certificate', 'x')}") { apisFrom } }`,
+  },
+  certificateInspect: {
+    admin: false,
+    query: 'query($pem: String!) { certificateInspect(input: { pem: $pem }) { userErrors { code } } }',
+    variables: () => ({ pem: PEM }),
+  },
+  organisations: { admin: false, query: '{ organisations { edges { cursor } } }' },
+  users: { admin: false, query: '{ users { edges { cursor } } }' },
+  providers: { admin: true, query: '{ providers { edges { cursor } } }' },
+  syncRuns: { admin: true, query: '{ syncRuns { edges { cursor } } }' },
+};
+
+const payload = '{ userErrors { code } }';
+const MUTATIONS: Record<string, Operation> = {
+  providerCreate: {
+    admin: true,
+    query: `mutation($input: ProviderCreateInput!) { providerCreate(input: $input) ${payload} }`,
+    variables: () => ({ input: { name: 'x', dashboardUrl: 'http://x.invalid', orgId: 'o', apiKey: 'k' } }),
+  },
+  providerUpdate: {
+    admin: true,
+    query: `mutation($input: ProviderUpdateInput!) { providerUpdate(input: $input) ${payload} }`,
+    variables: (h) => ({ input: { provider: gid('Provider', h.provider.id), name: 'renamed' } }),
+  },
+  providerDelete: {
+    admin: true,
+    query: `mutation($input: ProviderDeleteInput!) { providerDelete(input: $input) ${payload} }`,
+    variables: provider,
+  },
+  providerTestConnection: {
+    admin: true,
+    query: `mutation($input: ProviderTestConnectionInput!) { providerTestConnection(input: $input) ${payload} }`,
+    variables: provider,
+  },
+  organisationCreate: {
+    admin: true,
+    query: `mutation { organisationCreate(input: { name: "Org C" }) ${payload} }`,
+  },
+  userCreate: {
+    admin: true,
+    query: `mutation { userCreate(input: { name: "n", role: ADMIN }) ${payload} }`,
+  },
+  certificateUpload: {
+    admin: true,
+    query: `mutation($input: CertificateUploadInput!) { certificateUpload(input: $input) ${payload} }`,
+    variables: (h) => ({ input: { provider: gid('Provider', h.provider.id), pem: PEM } }),
+  },
+  certificateRename: {
+    admin: true,
+    query: `mutation($input: CertificateRenameInput!) { certificateRename(input: $input) ${payload} }`,
+    variables: certificate,
+  },
+  certificateSetOrganisations: {
+    admin: true,
+    query: `mutation($input: CertificateSetOrganisationsInput!) { certificateSetOrganisations(input: $input) ${payload} }`,
+    variables: () => ({ input: { ...certificate().input, organisations: [] } }),
+  },
+  certificateDelete: {
+    admin: true,
+    query: `mutation($input: CertificateDeleteInput!) { certificateDelete(input: $input) ${payload} }`,
+    variables: certificate,
+  },
+  syncRunStart: {
+    admin: true,
+    query: `mutation($input: SyncRunStartInput!) { syncRunStart(input: $input) ${payload} }`,
+    variables: provider,
+  },
+  syncRunConfirm: {
+    admin: true,
+    query: `mutation($input: SyncRunConfirmInput!) { syncRunConfirm(input: $input) ${payload} }`,
+    variables: run,
+  },
+  syncRunDiscard: {
+    admin: true,
+    query: `mutation($input: SyncRunDiscardInput!) { syncRunDiscard(input: $input) ${payload} }`,
+    variables: run,
+  },
+};
+
+it('covers every root field of the schema', () => {
+  const fields = [schema.getQueryType(), schema.getMutationType()].flatMap((t) =>
+    Object.keys(t!.getFields()),
+  );
+  expect(fields.sort()).toEqual([...Object.keys(QUERIES), ...Object.keys(MUTATIONS)].sort());
+  expect(Object.keys(schema.getSubscriptionType()!.getFields())).toEqual(['syncRunProgress']);
+});
+
+describeDatabases('authorization matrix', (ctx) => {
+  const h = useServerHarness(ctx);
+
+  const expected = (caller: Caller, op: Operation) =>
+    caller === 'anonymous' ? 'UNAUTHENTICATED' : op.admin && caller !== 'admin' ? 'FORBIDDEN' : undefined;
+
+  for (const [name, op] of Object.entries({ ...QUERIES, ...MUTATIONS })) {
+    it(`${name}: anonymous and consumers are refused as the schema says, admins served`, async () => {
+      for (const caller of CALLERS) {
+        const result = await h.gql(caller, op.query, op.variables?.(h));
+        const code = expected(caller, op);
+        if (code) {
+          expect(errorCodes(result), `${name} as ${caller}`).toEqual([code]);
+          expect(result.data?.[name] ?? null, `${name} as ${caller}`).toBeNull();
+        } else {
+          expect(result.errors, `${name} as ${caller}`).toBeUndefined();
+        }
+      }
+    });
+  }
+
+  it('syncRunProgress: anonymous and consumers get an error event, nothing else', async () => {
+    const query = 'subscription { syncRunProgress { status } }';
+    for (const [caller, code] of [
+      ['anonymous', 'UNAUTHENTICATED'],
+      ['consumerA', 'FORBIDDEN'],
+    ] as const) {
+      const events = await h.subscribe(caller, query);
+      expect(events.flatMap((e) => errorCodes(e))).toEqual([code]);
+      expect(events.every((e) => !e.data?.syncRunProgress)).toBe(true);
+    }
+  });
+
+  it('an unknown token is refused with its own message', async () => {
+    const response = await h.yoga.fetch('http://portal.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer mtp_nobody' },
+      body: JSON.stringify({ query: '{ viewer { id } }' }),
+    });
+    const result = await response.json();
+    expect(result.errors).toMatchObject([
+      { message: 'The bearer token names no user.', extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
+  });
+});

@@ -1,0 +1,78 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, SecretBox, systemActor } from '@repo/core';
+import { describeDatabases } from '@repo/core/testing';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { generateAdminToken, keptSecret } from '../src/bootstrap.ts';
+import { startDemo } from '../src/demo/demo.ts';
+import { createLogger } from '../src/http/logging.ts';
+
+describeDatabases('the pnpm start demo', (ctx) => {
+  let dataDir = '';
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'mtls-demo-'));
+  });
+  afterEach(() => rm(dataDir, { recursive: true, force: true }));
+
+  const start = async () => {
+    const core = createCore({
+      db: ctx.db,
+      secrets: new SecretBox(await keptSecret(dataDir, 'secret-key', SecretBox.generateKey)),
+    });
+    const demo = await startDemo(core, { dataDir, port: 0, gatewayPort: 0, logger: createLogger('silent') });
+    return { core, demo };
+  };
+  const actor = systemActor('test');
+
+  it('seeds two organisations, valid / expiring / expired certificates and a synced provider', async () => {
+    const { core, demo } = await start();
+    try {
+      expect((await core.organisations.list(actor)).map((o) => o.name)).toEqual([
+        'Acme Payments',
+        'Globex Retail',
+      ]);
+      const page = await core.certificates.list({}, { first: 10, sort: 'NAME' }, actor);
+      if (!page.ok) throw page.error;
+      expect(page.value.nodes.map((c) => [c.name, c.status])).toEqual([
+        ['acme-payments-client', 'VALID'],
+        ['acme-reports-client', 'EXPIRING_SOON'],
+        ['globex-ledger-client', 'VALID'],
+        ['globex-legacy-client', 'EXPIRED'],
+      ]);
+      const organisations = await core.certificates.organisationsOf(page.value.nodes.map((c) => c.id));
+      expect(organisations.map((list) => list.map((o) => o.name))).toEqual([
+        ['Acme Payments'],
+        ['Acme Payments'],
+        ['Globex Retail'],
+        ['Globex Retail'],
+      ]);
+      const usage = await core.certificates.usage(page.value.nodes[0]!.id);
+      expect(usage.ok && usage.value.apis.map((a) => a.name)).toEqual(['Payments API']);
+      expect((await core.sync.list()).map((r) => r.status)).toEqual(['SUCCEEDED']);
+    } finally {
+      await demo.mock.close();
+    }
+  });
+
+  it('starts again over the same data: same certificates, the provider follows the new ports', async () => {
+    const first = await start();
+    await first.demo.mock.close();
+    const again = await start();
+    try {
+      expect(again.demo.provider.dashboardUrl).toBe(again.demo.mock.dashboardUrl);
+      expect(await again.core.providers.list()).toHaveLength(1);
+      const [latest] = await again.core.sync.list();
+      expect(latest).toMatchObject({ status: 'SUCCEEDED', added: 0, softDeleted: 0, unchanged: 4 });
+    } finally {
+      await again.demo.mock.close();
+    }
+  });
+
+  it('keeps generated secrets owner-only and stable', async () => {
+    const token = await keptSecret(dataDir, 'admin-token', generateAdminToken);
+    expect(await keptSecret(dataDir, 'admin-token', generateAdminToken)).toBe(token);
+    expect((await readFile(join(dataDir, 'admin-token'), 'utf8')).trim()).toBe(token);
+    expect((await stat(join(dataDir, 'admin-token'))).mode & 0o777).toBe(0o600);
+  });
+});
