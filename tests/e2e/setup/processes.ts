@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+/** A child process started by the suite: its output is kept so a failure can show it. */
+export interface Started {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+}
+
+const started = new Set<ChildProcess>();
+
+/**
+ * Starts `command` in its own process group (so `stop` takes its children too) and resolves once a
+ * line of its output matches every pattern, with the matches; rejects with the output on exit or
+ * timeout.
+ */
+export function startProcess(
+  command: string,
+  args: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string; waitFor: readonly RegExp[]; timeoutMs?: number },
+): Promise<{ process: Started; matches: RegExpMatchArray[] }> {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  started.add(child);
+  let output = '';
+  const handle: Started = { child, output: () => output };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${command} did not become ready:\n${output}`)),
+      options.timeoutMs ?? 60_000,
+    );
+    const check = () => {
+      const matches = options.waitFor.map((pattern) => output.match(pattern));
+      if (matches.every((m) => m !== null)) {
+        clearTimeout(timer);
+        resolve({ process: handle, matches: matches as RegExpMatchArray[] });
+      }
+    };
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      check();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('exit', (code) => {
+      started.delete(child);
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** Stops every process the suite started (process groups, SIGTERM then SIGKILL). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...started].map((child) => stopProcess({ child, output: () => '' })));
+  started.clear();
+}
+
+/** Stops one process the suite started, and waits for it. */
+export function stopProcess(process_: Started): Promise<void> {
+  const { child } = process_;
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.pid === undefined) return resolve();
+    const force = setTimeout(() => signal(child.pid!, 'SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    signal(child.pid, 'SIGTERM');
+  });
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, name);
+  } catch {
+    // already gone
+  }
+}

@@ -1,0 +1,96 @@
+import { request } from 'node:https';
+import { inject } from 'vitest';
+import type { E2eServer } from '../setup/global-setup.ts';
+
+/** The running processes the global setup started. */
+export const e2e = () => inject('e2e');
+
+/** The servers to run each scenario against (PGlite, and PostgreSQL when configured). */
+export const servers = (): E2eServer[] => inject('e2e').servers;
+
+/**
+ * A GraphQL call to the running server. Throws with the operation name when the server answers
+ * `errors` or a mutation answers `userErrors`, so a failing step names itself.
+ */
+export async function graphql<T = Record<string, unknown>>(
+  server: E2eServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token: string = server.adminToken,
+): Promise<T> {
+  const response = await fetch(server.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  const name = /(query|mutation)\s+(\w+)/.exec(query)?.[2] ?? 'operation';
+  if (body.errors?.length) throw new Error(`${name}: ${body.errors.map((e) => e.message).join('; ')}`);
+  for (const [field, value] of Object.entries(body.data ?? {})) {
+    const errors = (value as { userErrors?: { code: string; message: string }[] } | null)?.userErrors;
+    if (errors?.length)
+      throw new Error(`${name}.${field}: ${errors.map((e) => `${e.code} ${e.message}`).join('; ')}`);
+  }
+  return body.data as T;
+}
+
+/** A call to the mock Dashboard's API as the portal's Dashboard user, or to its `/_mock` controls. */
+export async function dashboard(method: string, path: string, body?: BodyInit | object): Promise<Response> {
+  const control = path.startsWith('/_mock/');
+  const headers: Record<string, string> = control
+    ? { 'x-mock-admin-key': e2e().mockAdminKey }
+    : { authorization: 'integration-dashboard-key' };
+  const payload =
+    body === undefined || typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body);
+  const response = await fetch(new URL(path, e2e().dashboardUrl), {
+    method,
+    headers,
+    body: payload as BodyInit | undefined,
+  });
+  if (response.status >= 500 && !control)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+/** One real mutual-TLS request to the mock gateway. The gateway's own certificate is not under test. */
+export function callGateway(
+  path: string,
+  options: { cert?: { pem: string; keyPem: string }; token?: string } = {},
+) {
+  return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+    const req = request(
+      new URL(path, e2e().gatewayUrl),
+      {
+        rejectUnauthorized: false,
+        agent: false,
+        ...(options.cert ? { cert: options.cert.pem, key: options.cert.keyPem } : {}),
+        headers: options.token ? { authorization: options.token } : {},
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Waits for a sync run to leave RUNNING and returns it. */
+export async function finishedRun(server: E2eServer, runId: string) {
+  for (let i = 0; i < 200; i++) {
+    const { node } = await graphql<{
+      node: { status: string; error: string | null; counts: Record<string, number> };
+    }>(
+      server,
+      `query SyncRunState($id: ID!) { node(id: $id) { ... on SyncRun { status error counts { added restored softDeleted unchanged } } } }`,
+      { id: runId },
+    );
+    if (node.status !== 'RUNNING') return node;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`sync run ${runId} did not finish`);
+}
