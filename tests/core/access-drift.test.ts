@@ -1,7 +1,13 @@
 import { describeDatabases } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { expect, it } from 'vitest';
-import { ACCESS_SEED, must, PAYMENTS_API, selfServeRequest } from '../support/access-fixtures.ts';
+import {
+  ACCESS_SEED,
+  dashboardKeyOf,
+  must,
+  PAYMENTS_API,
+  selfServeRequest,
+} from '../support/access-fixtures.ts';
 import { ORG_ID, useCoreHarness } from '../support/core-harness.ts';
 
 describeDatabases('drift between approvals and the Dashboard', (ctx) => {
@@ -17,10 +23,12 @@ describeDatabases('drift between approvals and the Dashboard', (ctx) => {
     const wrapper = await (await h.dashboard('GET', `/api/apis/${PAYMENTS_API}`)).json();
     wrapper.api_definition.client_certificates = [];
     await h.dashboard('PUT', `/api/apis/${PAYMENTS_API}`, JSON.stringify(wrapper));
-    const key = await (await h.dashboard('GET', `/api/keys/mtls-portal-${request.id}`)).json();
+    const keyId = await dashboardKeyOf(h, request.id);
+    expect(keyId).not.toContain(request.id);
+    const key = await (await h.dashboard('GET', `/api/keys/${keyId}`)).json();
     await h.dashboard(
       'PUT',
-      `/api/keys/mtls-portal-${request.id}`,
+      `/api/keys/${keyId}`,
       JSON.stringify({ ...key.data, mtls_static_certificate_bindings: [] }),
     );
 
@@ -40,7 +48,7 @@ describeDatabases('drift between approvals and the Dashboard', (ctx) => {
     await h.core.provisioning.runDue();
     expect(await h.core.provisioning.drift(h.provider.id)).toEqual({ ok: true, value: [] });
 
-    await h.dashboard('DELETE', `/api/keys/mtls-portal-${request.id}`);
+    await h.dashboard('DELETE', `/api/keys/${keyId}`);
     expect(await h.core.provisioning.drift(h.provider.id)).toMatchObject({
       value: [{ kind: 'KEY_MISSING', accessRequestId: request.id }],
     });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ACCESS_SEED,
   consumerOrganisation,
+  dashboardKeyOf,
   gold,
   LEDGER_API,
   must,
@@ -63,7 +64,9 @@ describeDatabases('approval, Auth Token + mTLS, through the gateway', (ctx) => {
         .sort();
       expect(await allowList(h, PAYMENTS_API)).toEqual(expected);
       expect(await allowList(h, LEDGER_API)).toEqual(expected);
-      const key = await (await h.dashboard('GET', `/api/keys/mtls-portal-${a.requestId}`)).json();
+      const key = await (
+        await h.dashboard('GET', `/api/keys/${await dashboardKeyOf(h, a.requestId)}`)
+      ).json();
       expect(key.data.mtls_static_certificate_bindings ?? []).toHaveLength(
         bind ? (mode === 'MANAGED' ? 2 : 1) : 0,
       );

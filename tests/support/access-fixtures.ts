@@ -121,3 +121,13 @@ export async function selfServeRequest(h: CoreHarness, certificateName = 'CN=acm
   );
   return { consumer, product, plan, cert, request };
 }
+
+/** The Dashboard key an approval issued for a request (found by its meta data: its id is secret). */
+export async function dashboardKeyOf(h: CoreHarness, accessRequestId: string): Promise<string> {
+  const state = (await h.control('GET', '/_mock/state')) as {
+    keys: { keyId: string; session: { meta_data?: Record<string, unknown> } }[];
+  };
+  const key = state.keys.find((k) => k.session.meta_data?.portal_access_request === accessRequestId);
+  if (!key) throw new Error(`no Dashboard key for ${accessRequestId}`);
+  return key.keyId;
+}

@@ -1,7 +1,9 @@
 import { AccessRequestService } from './access-requests/access-request.service.ts';
 import { AppService } from './apps/app.service.ts';
+import { AuditService } from './audit/audit.service.ts';
 import { CertificateService } from './certificates/certificate.service.ts';
 import type { CoreDeps } from './deps.ts';
+import { ExpiryService } from './expiry/expiry.service.ts';
 import { OrganisationService } from './organisations/organisation.service.ts';
 import { PlanService } from './plans/plan.service.ts';
 import { ProductService } from './products/product.service.ts';
@@ -24,6 +26,8 @@ export interface Core {
   readonly apps: AppService;
   readonly accessRequests: AccessRequestService;
   readonly provisioning: ProvisioningService;
+  readonly audit: AuditService;
+  readonly expiry: ExpiryService;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -50,5 +54,7 @@ export function createCore(deps: CoreDeps): Core {
     apps,
     accessRequests,
     provisioning,
+    audit: new AuditService(deps),
+    expiry: new ExpiryService(deps),
   };
 }

@@ -13,6 +13,14 @@ export type { AccessRequest, Credential, SubmitInput } from './access-requests/a
 export { type Actor, actorLabel, isAdmin, organisationScope, systemActor } from './actor.ts';
 export { type App, type AppInput, AppNameTakenError, type AppService } from './apps/app.service.ts';
 export {
+  type AuditConnection,
+  type AuditEvent,
+  type AuditFilter,
+  type AuditPage,
+  type AuditService,
+  MAX_AUDIT_PAGE_SIZE,
+} from './audit/audit.service.ts';
+export {
   type ApiUsage,
   CertificateDeletedError,
   CertificateHasPrivateKeyError,
@@ -69,6 +77,15 @@ export type { SyncRunStatus, SyncTrigger } from './db/schema/sync-runs.ts';
 export type { UserRole } from './db/schema/users.ts';
 export type { CoreDeps } from './deps.ts';
 export { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.ts';
+export {
+  type AffectedAccessRequest,
+  type AffectedCredential,
+  EXPIRY_SCAN_LOCK,
+  type ExpiryScanResult,
+  type ExpiryService,
+  type ExpiryStatus,
+  type ExpiryTransition,
+} from './expiry/expiry.service.ts';
 export { createIdGenerator, ID_PREFIXES, type IdPrefix, idTime, type NewId, newId } from './ids.ts';
 export {
   type Organisation,

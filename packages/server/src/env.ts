@@ -30,6 +30,9 @@ const envSchema = z
     DEMO_DASHBOARD_PORT: port.default(0),
     DEMO_GATEWAY_PORT: port.default(0),
     SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
+    /** How often the expiry scan runs (it also runs once at start); 0 = only at start. */
+    EXPIRY_SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(86_400),
+    PROVISIONING_POLL_SECONDS: z.coerce.number().min(0).default(5),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

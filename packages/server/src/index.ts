@@ -9,6 +9,8 @@ import { type Demo, startDemo } from './demo/demo.ts';
 import { EnvError, readEnv } from './env.ts';
 import { createLogger } from './http/logging.ts';
 import { createMetrics } from './http/metrics.ts';
+import { startExpiryScan } from './jobs/expiry-scan.ts';
+import { startProvisioningWorker } from './jobs/provisioning-worker.ts';
 import { startSyncScheduler } from './jobs/sync-scheduler.ts';
 import { createYogaServer } from './yoga.ts';
 
@@ -64,6 +66,12 @@ await new Promise<void>((resolve, reject) => {
   server.listen(env.PORT, env.HOST, resolve);
 });
 const scheduler = startSyncScheduler(core, { intervalMs: env.SYNC_INTERVAL_SECONDS * 1000, logger });
+const expiryScan = startExpiryScan(core, { intervalMs: env.EXPIRY_SCAN_INTERVAL_SECONDS * 1000, logger });
+const provisioning = startProvisioningWorker(core, {
+  intervalMs: env.PROVISIONING_POLL_SECONDS * 1000,
+  logger,
+  jobs: metrics.provisioningJobs,
+});
 
 const { port } = server.address() as AddressInfo;
 const host = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
@@ -76,6 +84,7 @@ const lines = [
     ? [
         `  Dashboard    ${demo.mock.dashboardUrl}   (mock, demo seed)`,
         `  Gateway      ${demo.mock.gatewayUrl}`,
+        ...demo.consumers.map((c) => `  Consumer     ${c.token ?? '(token not kept)'}   (${c.name})`),
       ]
     : []),
   ...(env.MTLS_ADMIN_TOKEN
@@ -96,7 +105,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down');
   const closed = new Promise((resolve) => server.close(resolve));
   server.closeAllConnections(); // open SSE streams would hold close() forever
-  await Promise.all([closed, scheduler.stop()]);
+  await Promise.all([closed, scheduler.stop(), expiryScan.stop(), provisioning.stop()]);
   metrics.close();
   await database.close();
   await demo?.mock.close();

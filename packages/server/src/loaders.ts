@@ -1,9 +1,15 @@
 import {
+  type AccessRequest,
   type Actor,
+  type App,
+  type AuditEvent,
   type Certificate,
   type Core,
+  type Credential,
   isAdmin,
   type Organisation,
+  type Plan,
+  type Product,
   type Provider,
   type SyncRun,
   type User,
@@ -24,6 +30,13 @@ export interface Loaders {
   /** Ids of the organisations a certificate is associated with (all of them; callers filter). */
   readonly certificateOrganisationIds: DataLoader<string, readonly string[]>;
   readonly syncRuns: DataLoader<string, SyncRun | null>;
+  readonly auditEvents: DataLoader<string, AuditEvent | null>;
+  readonly products: DataLoader<string, Product | null>;
+  readonly plans: DataLoader<string, Plan | null>;
+  readonly apps: DataLoader<string, App | null>;
+  readonly accessRequests: DataLoader<string, AccessRequest | null>;
+  /** The credentials of an access request, oldest first (the token only for its organisation). */
+  readonly credentials: DataLoader<string, readonly Credential[]>;
 }
 
 function inOrder<T extends { readonly id: string }>(
@@ -73,6 +86,24 @@ export function createLoaders(core: Core, actor: Actor | undefined): Loaders {
     syncRuns: new DataLoader(async (ids) =>
       admin ? Promise.all(ids.map(async (id) => (await core.sync.get(id)) ?? null)) : none(ids),
     ),
+    auditEvents: new DataLoader(async (ids) =>
+      admin ? inOrder(ids, await core.audit.byIds(ids, actor)) : none(ids),
+    ),
+    // Products and plans are the catalogue: every authenticated caller sees them.
+    products: new DataLoader(async (ids) =>
+      actor ? inOrder(ids, await core.products.byIds(ids)) : none(ids),
+    ),
+    plans: new DataLoader(async (ids) => (actor ? inOrder(ids, await core.plans.byIds(ids)) : none(ids))),
+    apps: new DataLoader(async (ids) =>
+      actor ? inOrder(ids, await core.apps.byIds(ids, actor)) : none(ids),
+    ),
+    accessRequests: new DataLoader(async (ids) =>
+      actor ? inOrder(ids, await core.accessRequests.byIds(ids, actor)) : none(ids),
+    ),
+    credentials: new DataLoader(async (ids) => {
+      const rows = actor ? await core.accessRequests.credentials(ids, actor) : [];
+      return ids.map((id) => rows.filter((row) => row.accessRequestId === id));
+    }),
   };
 }
 

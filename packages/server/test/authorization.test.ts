@@ -10,6 +10,7 @@ type Operation = { admin: boolean; query: string; variables?: (h: ServerHarness)
 const PEM = '-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----';
 const provider = (h: ServerHarness) => ({ input: { provider: gid('Provider', h.provider.id) } });
 const certificate = () => ({ input: { certificate: gid('Certificate', 'crt_missing') } });
+const accessRequest = () => ({ input: { accessRequest: gid('AccessRequest', 'acr_missing') } });
 const run = (h: ServerHarness) => ({ input: { run: gid('SyncRun', `syn_for_${h.provider.id}`) } });
 
 const QUERIES: Record<string, Operation> = {
@@ -30,6 +31,21 @@ const QUERIES: Record<string, Operation> = {
   users: { admin: false, query: '{ users { edges { cursor } } }' },
   providers: { admin: true, query: '{ providers { edges { cursor } } }' },
   syncRuns: { admin: true, query: '{ syncRuns { edges { cursor } } }' },
+  auditEvents: { admin: true, query: '{ auditEvents(first: 1) { edges { cursor } } }' },
+  products: { admin: false, query: '{ products { edges { cursor } } }' },
+  plans: { admin: false, query: '{ plans { edges { cursor } } }' },
+  apps: { admin: false, query: '{ apps { edges { cursor } } }' },
+  accessRequests: { admin: false, query: '{ accessRequests { edges { cursor } } }' },
+  accessDrift: {
+    admin: true,
+    query: 'query($p: ID!) { accessDrift(provider: $p) { kind } }',
+    variables: (h) => ({ p: gid('Provider', h.provider.id) }),
+  },
+  requestCheck: {
+    admin: true,
+    query: 'query($input: RequestCheckInput!) { requestCheck(input: $input) { userErrors { code } } }',
+    variables: (h) => ({ input: { provider: gid('Provider', h.provider.id), apiId: 'x', pem: PEM } }),
+  },
 };
 
 const payload = '{ userErrors { code } }';
@@ -97,6 +113,44 @@ const MUTATIONS: Record<string, Operation> = {
     query: `mutation($input: SyncRunDiscardInput!) { syncRunDiscard(input: $input) ${payload} }`,
     variables: run,
   },
+  expiryScanRun: { admin: true, query: `mutation { expiryScanRun ${payload} }` },
+  productCreate: {
+    admin: true,
+    query: `mutation($input: ProductCreateInput!) { productCreate(input: $input) ${payload} }`,
+    variables: (h) => ({ input: { provider: gid('Provider', h.provider.id), name: 'p', apiIds: ['x'] } }),
+  },
+  productUpdate: {
+    admin: true,
+    query: `mutation($input: ProductUpdateInput!) { productUpdate(input: $input) ${payload} }`,
+    variables: () => ({ input: { product: gid('Product', 'prd_missing'), name: 'x' } }),
+  },
+  planCreate: {
+    admin: true,
+    query: `mutation { planCreate(input: { name: "Gold", rate: 1, per: 1 }) ${payload} }`,
+  },
+  appCreate: { admin: false, query: `mutation { appCreate(input: { name: "App" }) ${payload} }` },
+  accessRequestSubmit: {
+    admin: false,
+    query: `mutation($input: AccessRequestSubmitInput!) { accessRequestSubmit(input: $input) ${payload} }`,
+    variables: () => ({
+      input: { app: gid('App', 'app_x'), product: gid('Product', 'prd_x'), plan: gid('Plan', 'pln_x') },
+    }),
+  },
+  accessRequestReject: {
+    admin: true,
+    query: `mutation($input: AccessRequestRejectInput!) { accessRequestReject(input: $input) ${payload} }`,
+    variables: () => ({ input: { ...accessRequest().input, reason: 'no' } }),
+  },
+  ...Object.fromEntries(
+    ['Approve', 'Retry', 'Reprovision', 'Revoke'].map((action) => [
+      `accessRequest${action}`,
+      {
+        admin: true,
+        query: `mutation($input: AccessRequest${action}Input!) { accessRequest${action}(input: $input) ${payload} }`,
+        variables: accessRequest,
+      },
+    ]),
+  ),
 };
 
 it('covers every root field of the schema', () => {
@@ -104,7 +158,10 @@ it('covers every root field of the schema', () => {
     Object.keys(t!.getFields()),
   );
   expect(fields.sort()).toEqual([...Object.keys(QUERIES), ...Object.keys(MUTATIONS)].sort());
-  expect(Object.keys(schema.getSubscriptionType()!.getFields())).toEqual(['syncRunProgress']);
+  expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual([
+    'accessRequestStatus',
+    'syncRunProgress',
+  ]);
 });
 
 describeDatabases('authorization matrix', (ctx) => {
@@ -137,6 +194,15 @@ describeDatabases('authorization matrix', (ctx) => {
       const events = await h.subscribe(caller, query);
       expect(events.flatMap((e) => errorCodes(e))).toEqual([code]);
       expect(events.every((e) => !e.data?.syncRunProgress)).toBe(true);
+    }
+  });
+
+  it('accessRequestStatus: anonymous gets an error event; an invisible request ends the stream', async () => {
+    const query = `subscription { accessRequestStatus(accessRequest: "${gid('AccessRequest', 'acr_x')}") { status } }`;
+    const anonymous = await h.subscribe('anonymous', query);
+    expect(anonymous.flatMap((e) => errorCodes(e))).toEqual(['UNAUTHENTICATED']);
+    for (const caller of ['consumerA', 'consumerB', 'admin'] as const) {
+      expect(await h.subscribe(caller, query)).toEqual([]);
     }
   });
 

@@ -50,6 +50,24 @@ describeDatabases('the pnpm start demo', (ctx) => {
       const usage = await core.certificates.usage(page.value.nodes[0]!.id);
       expect(usage.ok && usage.value.apis.map((a) => a.name)).toEqual(['Payments API']);
       expect((await core.sync.list()).map((r) => r.status)).toEqual(['SUCCEEDED']);
+      // The access side: the Gold plan, three products, a consumer and an app per organisation, and
+      // an approved Managed request whose token its organisation's consumer reads.
+      expect((await core.plans.list()).map((p) => p.name)).toEqual(['Gold']);
+      const products = await core.products.list();
+      expect(products.map((p) => [p.name, p.authType, p.certificateMode, p.bindCertificateToToken])).toEqual([
+        ['Ledger (Self-Serve)', 'AUTH_TOKEN_MTLS', 'SELF_SERVE', false],
+        ['Payments (Managed)', 'AUTH_TOKEN_MTLS', 'MANAGED', true],
+        ['Reports (JWT + mTLS)', 'JWT_MTLS', null, false],
+      ]);
+      expect(demo.consumers.map((c) => c.organisation)).toEqual(['Acme Payments', 'Globex Retail']);
+      const acme = await core.users.authenticate(demo.consumers[0]!.token!);
+      expect(acme?.user.name).toBe('Acme Payments developer');
+      expect((await core.apps.list({}, actor)).map((a) => a.name)).toEqual(['Acme App', 'Globex App']);
+      const [request, ...others] = await core.accessRequests.list({}, actor);
+      expect(others).toEqual([]);
+      expect(request?.status).toBe('APPROVED');
+      const [credential] = await core.accessRequests.credentials([request!.id], acme!.actor);
+      expect(credential?.token).toEqual(expect.any(String));
     } finally {
       await demo.mock.close();
     }
@@ -64,6 +82,10 @@ describeDatabases('the pnpm start demo', (ctx) => {
       expect(await again.core.providers.list()).toHaveLength(1);
       const [latest] = await again.core.sync.list();
       expect(latest).toMatchObject({ status: 'SUCCEEDED', added: 0, softDeleted: 0, unchanged: 4 });
+      // Nothing is seeded twice, and the kept consumer tokens are printed again.
+      expect(await again.core.products.list()).toHaveLength(3);
+      expect(await again.core.accessRequests.list({}, actor)).toHaveLength(1);
+      expect(again.demo.consumers.map((c) => c.token)).toEqual(first.demo.consumers.map((c) => c.token));
     } finally {
       await again.demo.mock.close();
     }

@@ -51,9 +51,32 @@ it('every object a client can refetch is a Node; lists are connections with a pa
     .getImplementations(node as never)
     .objects.map((o) => o.name)
     .sort();
-  expect(implementations).toEqual(['Certificate', 'Organisation', 'Provider', 'SyncRun', 'User']);
+  expect(implementations).toEqual([
+    'AccessRequest',
+    'App',
+    'AuditEvent',
+    'Certificate',
+    'Credential',
+    'Organisation',
+    'Plan',
+    'Product',
+    'Provider',
+    'SyncRun',
+    'User',
+  ]);
   const query = schema.getQueryType()!.getFields();
-  for (const name of ['certificates', 'organisations', 'providers', 'syncRuns', 'users']) {
+  for (const name of [
+    'accessRequests',
+    'apps',
+    'auditEvents',
+    'certificates',
+    'organisations',
+    'plans',
+    'products',
+    'providers',
+    'syncRuns',
+    'users',
+  ]) {
     expect(String(query[name]!.type)).toMatch(/Connection!$/);
   }
 });

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, getColumns, inArray, sql } from 'drizzle-orm';
 import { type Actor, actorLabel } from '../actor.ts';
 import type { Db } from '../db/open-database.ts';
+import { auditEvents } from '../db/schema/audit-events.ts';
 import { newId } from '../ids.ts';
 
 export interface AuditEntry {
@@ -33,4 +34,52 @@ export async function recordAudit(db: Db, actor: Actor, entries: readonly AuditE
     SELECT r."id", ${actorLabel(actor)}, r."action", r."subjectType", r."subjectId", r."before", r."after"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb)
       AS r("id" text, "action" text, "subjectType" text, "subjectId" text, "before" jsonb, "after" jsonb)`);
+}
+
+/** An audit event as stored. */
+export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+export interface AuditQuery {
+  readonly subjectType?: string;
+  readonly subjectId?: string;
+  readonly actor?: string;
+  readonly action?: string;
+  /** Rows to read: the page size + 1, to learn whether another page follows. */
+  readonly limit: number;
+  /** The last row of the previous page: `at` as exact ISO text (microseconds), and its id. */
+  readonly after?: { readonly at: string; readonly id: string };
+}
+
+// ISO 8601 in UTC with microseconds: a JavaScript Date keeps milliseconds only, so the cursor
+// carries the database's text of the instant to resume exactly after it.
+const atKey = sql<string>`to_char(${auditEvents.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** One page of audit events, newest first, in ONE statement; `atKey` is the cursor's instant. */
+export function listAuditEvents(db: Db, q: AuditQuery): Promise<(AuditEventRow & { atKey: string })[]> {
+  return db
+    .select({ ...getColumns(auditEvents), atKey: atKey.as('at_key') })
+    .from(auditEvents)
+    .where(
+      and(
+        q.subjectType === undefined ? undefined : eq(auditEvents.subjectType, q.subjectType),
+        q.subjectId === undefined ? undefined : eq(auditEvents.subjectId, q.subjectId),
+        q.actor === undefined ? undefined : eq(auditEvents.actor, q.actor),
+        q.action === undefined ? undefined : eq(auditEvents.action, q.action),
+        // A row comparison, so the (at) index scan can start right after the cursor.
+        q.after === undefined
+          ? undefined
+          : sql`(${auditEvents.at}, ${auditEvents.id}) < (${q.after.at}::timestamptz, ${q.after.id}::text)`,
+      ),
+    )
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(q.limit);
+}
+
+/** The events with these ids, in no particular order. */
+export function auditEventsByIds(db: Db, ids: readonly string[]): Promise<AuditEventRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(auditEvents)
+    .where(inArray(auditEvents.id, [...ids]));
 }

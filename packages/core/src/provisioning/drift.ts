@@ -4,6 +4,7 @@ import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import type { Db } from '../db/open-database.ts';
 import type { Product, ProductApi } from '../products/product.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
 import { keyIdFor } from './key-session.ts';
 
 /** One way the Dashboard no longer matches what an approval provisioned. */
@@ -23,6 +24,7 @@ export interface DriftFinding {
  */
 export async function findDrift(
   db: Db,
+  secrets: SecretBox,
   client: DashboardClient,
   approved: readonly { request: AccessRequest; product: Product }[],
 ): Promise<DriftFinding[]> {
@@ -41,7 +43,7 @@ export async function findDrift(
           certificateIds: missing,
         });
     }
-    const bindings = await keyBindings(client, request.id);
+    const bindings = await keyBindings(client, secrets, request.id);
     if (bindings === undefined) {
       findings.push({ accessRequestId: request.id, kind: 'KEY_MISSING', apiId: null, certificateIds: [] });
       continue;
@@ -84,9 +86,15 @@ async function allowListOf(
 }
 
 /** The key's bindings, or undefined when the key is gone. */
-async function keyBindings(client: DashboardClient, accessRequestId: string): Promise<string[] | undefined> {
+async function keyBindings(
+  client: DashboardClient,
+  secrets: SecretBox,
+  accessRequestId: string,
+): Promise<string[] | undefined> {
   try {
-    return (await client.getKey(keyIdFor(accessRequestId))).data.mtls_static_certificate_bindings ?? [];
+    return (
+      (await client.getKey(keyIdFor(secrets, accessRequestId))).data.mtls_static_certificate_bindings ?? []
+    );
   } catch (error) {
     if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return undefined;
     throw error;

@@ -1,10 +1,15 @@
 import type { SessionState } from '../dashboard/dashboard-schemas.ts';
 import type { Plan } from '../plans/plan.service.ts';
 import type { Product } from '../products/product.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
 
-/** The Dashboard key id of a request: derived, so a retried step finds the key instead of making a second. */
-export function keyIdFor(accessRequestId: string): string {
-  return `mtls-portal-${accessRequestId}`;
+/**
+ * The Dashboard key id of a request. Derived, so a retried step finds the key instead of making a
+ * second; keyed with the portal's secret, because a custom key id IS the token at the Gateway and
+ * must not be computable from the request id.
+ */
+export function keyIdFor(secrets: SecretBox, accessRequestId: string): string {
+  return `mtlsp${secrets.derive('dashboard-key-id', accessRequestId)}`;
 }
 
 /**

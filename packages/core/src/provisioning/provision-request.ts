@@ -145,7 +145,7 @@ async function addToAllowLists(ctx: ProvisionContext, certs: Resolved[]): Promis
 }
 
 async function writeKey(ctx: ProvisionContext, certs: Resolved[]) {
-  const keyId = keyIdFor(ctx.request.id);
+  const keyId = keyIdFor(ctx.secrets, ctx.request.id);
   const session = keySession({
     orgId: ctx.provider.orgId,
     product: ctx.product,

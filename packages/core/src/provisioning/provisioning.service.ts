@@ -99,7 +99,7 @@ export class ProvisioningService {
       }
     }
     try {
-      return Ok(await findDrift(this.deps.db, client, approved));
+      return Ok(await findDrift(this.deps.db, this.deps.secrets, client, approved));
     } catch (error) {
       if (error instanceof DashboardError) return Err(error);
       throw error;
@@ -184,7 +184,7 @@ export class ProvisioningService {
   async #revoke(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
     const client = await this.#clientFor(id);
     try {
-      await client?.deleteKey(keyIdFor(id));
+      await client?.deleteKey(keyIdFor(this.deps.secrets, id));
     } catch (error) {
       if (!(error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND')) {
         const [request] = await requests.requestsByIds(this.deps.db, [id]);
@@ -206,7 +206,7 @@ export class ProvisioningService {
           action: 'credential.revoke',
           subjectType: 'access_request',
           subjectId: id,
-          after: { keyId: keyIdFor(id) },
+          after: { keyId: keyIdFor(this.deps.secrets, id) },
         },
       ]);
     });

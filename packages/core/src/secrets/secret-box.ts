@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 
 /** The configured key is missing, malformed, or does not open a stored secret. */
@@ -21,6 +21,15 @@ export class SecretBox {
       throw new SecretKeyError('The secret key must be 32 bytes, base64-encoded (openssl rand -base64 32).');
     }
     this.#key = bytes;
+  }
+
+  /**
+   * A stable, unguessable name for `input` (HMAC-SHA256 under a subkey of the secret key, base64url):
+   * the same input always gives the same name, and nobody without the key can compute it.
+   */
+  derive(purpose: string, input: string): string {
+    const subkey = Buffer.from(hkdfSync('sha256', this.#key, Buffer.alloc(0), `mtls-portal:${purpose}`, 32));
+    return createHmac('sha256', subkey).update(input, 'utf8').digest('base64url');
   }
 
   static generateKey(): string {

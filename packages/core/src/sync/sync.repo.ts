@@ -69,6 +69,10 @@ async function insertDiscovered(db: Db, providerId: string, plan: SyncPlan, now:
   return result.map((r) => r.id);
 }
 
+export async function analyzeCertificates(db: Db): Promise<void> {
+  await db.execute(sql`ANALYZE certificates`);
+}
+
 export async function insertRun(db: Db, values: typeof syncRuns.$inferInsert): Promise<SyncRunRow> {
   const [row] = await db.insert(syncRuns).values(values).returning();
   return row!;

@@ -16,6 +16,7 @@ import { DEFAULT_HOLD_POLICY, planSync, type SyncPlan, shouldHold } from './sync
 export type SyncRun = repo.SyncRunRow;
 
 const LOCK_WAIT_MS = 10_000;
+const ANALYZE_AFTER = 1_000;
 
 /**
  * Reconciles a provider's certificate store with the portal's records (architecture.md §3 "Sync").
@@ -177,6 +178,9 @@ export class SyncService {
   async #apply(tx: Db, run: SyncRun, plan: SyncPlan, actor: Actor): Promise<SyncRun> {
     const now = this.#now();
     const changed = await repo.applyPlan(tx, run.providerId, plan, now);
+    // PGlite has no autovacuum: without fresh statistics after a bulk insert its planner sorts the
+    // whole table for every page instead of walking the expiry index (measured 69 ms vs 0.2 ms).
+    if (changed.inserted.length >= ANALYZE_AFTER) await repo.analyzeCertificates(tx);
     const audit: AuditEntry[] = [
       ...changed.inserted.map((id) => ({
         action: 'certificate.discover',

@@ -1,7 +1,7 @@
 import { insertMany } from '../db/insert-many.ts';
 import type { Db } from '../db/open-database.ts';
 import { accessRequestCertificates } from '../db/schema/access-requests.ts';
-import { certificates } from '../db/schema/certificates.ts';
+import { certificateOrganisations, certificates } from '../db/schema/certificates.ts';
 import { credentials } from '../db/schema/credentials.ts';
 import type { providers } from '../db/schema/providers.ts';
 import { testCertificateRow } from './fixtures.ts';
@@ -30,4 +30,12 @@ export async function insertTestCredential(db: Db, accessRequestId: string, cert
     .values({ accessRequestId, dashboardKeyId: `key-${accessRequestId}`, tokenCiphertext: 'v1:test-only' })
     .returning();
   return row!;
+}
+
+/** Associates certificates with organisations in as few statements as the rows allow (benchmarks, big listings). */
+export async function insertTestCertificateOrganisations(
+  db: Db,
+  links: readonly { readonly certificateId: string; readonly organisationId: string }[],
+): Promise<void> {
+  await insertMany(db, certificateOrganisations, [...links]);
 }

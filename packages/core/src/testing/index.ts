@@ -1,6 +1,10 @@
 // Test-only helpers of core (`@repo/core/testing`): real certificates and real databases for tests.
 
-export { insertTestCertificates, insertTestCredential } from './certificate-fixtures.ts';
+export {
+  insertTestCertificateOrganisations,
+  insertTestCertificates,
+  insertTestCredential,
+} from './certificate-fixtures.ts';
 export {
   makeCertificate,
   pemBundle,

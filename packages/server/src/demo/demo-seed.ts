@@ -5,6 +5,13 @@ import type { DemoCertificate } from './demo-certificates.ts';
 export const DEMO_ORG_ID = '5e9d9544a1dcd60001d0ed20';
 export const DEMO_DASHBOARD_KEY = 'mock-dashboard-key';
 
+/** The `api_id`s of the demo APIs, for the demo's products. */
+export const DEMO_APIS = {
+  payments: 'b84fe1a04e5648927971c0557971565c',
+  reports: '627efb71ebae49df7a853b9769b65fce',
+  ledger: 'd1dfc6a927a046c54c0ed470f19757cc',
+} as const;
+
 const tykId = (cert: DemoCertificate | undefined) => (cert ? [DEMO_ORG_ID + cert.sha256] : []);
 
 /**
@@ -20,7 +27,7 @@ export function demoSeed(certificates: readonly DemoCertificate[]): MockSeed {
     apis: [
       {
         api_definition: {
-          api_id: 'b84fe1a04e5648927971c0557971565c',
+          api_id: DEMO_APIS.payments,
           org_id: DEMO_ORG_ID,
           name: 'Payments API',
           active: true,
@@ -37,7 +44,7 @@ export function demoSeed(certificates: readonly DemoCertificate[]): MockSeed {
       },
       {
         api_definition: {
-          api_id: '627efb71ebae49df7a853b9769b65fce',
+          api_id: DEMO_APIS.reports,
           org_id: DEMO_ORG_ID,
           name: 'Reports API (JWT + mTLS)',
           active: true,
@@ -61,7 +68,7 @@ export function demoSeed(certificates: readonly DemoCertificate[]): MockSeed {
           security: [{ authToken: [] }],
           'x-tyk-api-gateway': {
             info: {
-              id: 'd1dfc6a927a046c54c0ed470f19757cc',
+              id: DEMO_APIS.ledger,
               orgId: DEMO_ORG_ID,
               name: 'Ledger API',
               state: { active: true },

@@ -1,6 +1,7 @@
 import { type Core, type Provider, systemActor } from '@repo/core';
 import { type MockDashboard, startMockDashboard } from '@repo/mock-dashboard';
 import type { Logger } from 'pino';
+import { type DemoConsumer, seedAccess } from './demo-access.ts';
 import { DEMO_ORGANISATIONS, type DemoCertificate, demoCertificates } from './demo-certificates.ts';
 import { DEMO_DASHBOARD_KEY, DEMO_ORG_ID, demoSeed } from './demo-seed.ts';
 
@@ -9,6 +10,8 @@ export const DEMO_PROVIDER_NAME = 'Demo Dashboard (mock)';
 export interface Demo {
   readonly mock: MockDashboard;
   readonly provider: Provider;
+  /** A consumer per organisation, with its token when this data directory kept it. */
+  readonly consumers: readonly DemoConsumer[];
 }
 
 const actor = systemActor('demo');
@@ -17,7 +20,7 @@ const actor = systemActor('demo');
  * `pnpm start` without a Dashboard: the mock Dashboard with the demo store, two organisations, a
  * provider for the mock and an initial sync. Idempotent over a kept data directory: a restart
  * points the provider at the mock's new ports and syncs again; names and organisations are set
- * only when the provider is new. (Products, plans and access requests come with core's support.)
+ * only when the provider is new. Then plans, products, consumers, apps and an approved request.
  */
 export async function startDemo(
   core: Core,
@@ -35,7 +38,8 @@ export async function startDemo(
     const synced = await core.sync.run(provider.id, 'MANUAL', actor);
     if (!synced.ok) options.logger.warn({ code: synced.error.code }, synced.error.message);
     if (created) await describeCertificates(core, provider, certificates, organisations);
-    return { mock, provider };
+    const consumers = await seedAccess(core, provider, organisations, options.dataDir);
+    return { mock, provider, consumers };
   } catch (error) {
     await mock.close();
     throw error;

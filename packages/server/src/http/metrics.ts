@@ -6,6 +6,8 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom
 export interface Metrics {
   readonly registry: Registry;
   readonly operationDuration: Histogram<'operation' | 'type' | 'outcome'>;
+  /** Provisioning jobs this process ran (`outcome="run"`) and rounds that crashed (`outcome="failed"`). */
+  readonly provisioningJobs: Counter<'outcome'>;
   /** Stops listening to core's events. */
   close(): void;
 }
@@ -15,7 +17,8 @@ const CERTIFICATE_COUNT_TTL_MS = 30_000;
 
 /**
  * Prometheus metrics: GraphQL operations by name (count and latency), sync runs by final status
- * (those this process ran or saw end), and certificates by status (counted at scrape, cached 30 s).
+ * (those this process ran or saw end), certificates by status (counted at scrape, cached 30 s), and
+ * expiry transitions recorded by this process's scans.
  */
 export function createMetrics(core: Core, options: { processMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
@@ -28,6 +31,15 @@ export function createMetrics(core: Core, options: { processMetrics?: boolean } 
   });
   const unsubscribe = core.sync.events.subscribe((event) => {
     if (event.phase === 'DONE') syncRuns.inc({ status: event.status });
+  });
+  const expiryTransitions = new Counter({
+    name: 'portal_certificate_expiry_transitions_total',
+    help: 'Certificates the expiry scans of this process recorded entering a status (EXPIRING_SOON, EXPIRED).',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const unsubscribeExpiry = core.expiry.onTransitions((transitions) => {
+    for (const t of transitions) expiryTransitions.inc({ status: t.status });
   });
   let counted: { at: number; counts: Promise<number[]> } | undefined;
   new Gauge({
@@ -52,7 +64,21 @@ export function createMetrics(core: Core, options: { processMetrics?: boolean } 
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  return { registry, operationDuration, close: unsubscribe };
+  const provisioningJobs = new Counter({
+    name: 'portal_provisioning_jobs_total',
+    help: 'Provisioning jobs this process claimed and ran (run), and jobs of rounds that crashed (failed).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  return {
+    registry,
+    operationDuration,
+    provisioningJobs,
+    close: () => {
+      unsubscribe();
+      unsubscribeExpiry();
+    },
+  };
 }
 
 async function countCertificates(core: Core): Promise<number[]> {

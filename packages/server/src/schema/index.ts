@@ -16,5 +16,16 @@ import './certificate-mutations.ts';
 import './sync.ts';
 import './sync-mutations.ts';
 import './sync-progress.ts';
+import './audit-events.ts';
+import './expiry-scan.ts';
+import './products.ts';
+import './product-mutations.ts';
+import './plans.ts';
+import './apps.ts';
+import './access-requests.ts';
+import './access-request-list.ts';
+import './access-request-mutations.ts';
+import './access-status.ts';
+import './request-check.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,172 @@
+// `pnpm bench`: GraphQL throughput and p99 over HTTP against a server listening in this process,
+// with 10,000 certificates. A page of 50 certificates with their organisations is measured beside
+// `{ __typename }` on the same server in the same run, so the ratio says what the page itself costs.
+// One JSON line per figure. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) tune the
+// load; with TEST_DATABASE_URL set the run repeats on a scratch PostgreSQL database.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createCore, SecretBox } from '@repo/core';
+import {
+  createScratchDatabase,
+  insertTestCertificateOrganisations,
+  insertTestCertificates,
+  insertTestOrganisation,
+  insertTestProvider,
+  type TestTarget,
+  testTargets,
+} from '@repo/core/testing';
+import autocannon from 'autocannon';
+import { createYogaServer } from '../src/yoga.ts';
+
+const CERTIFICATES = 10_000;
+const ORGANISATIONS = 20;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const TARGET_RATIO = 0.3;
+const TARGET_P99_MS = 50;
+const ADMIN_TOKEN = 'mtp_bench-admin-token-000000000000000000000000';
+const DAY = 86_400_000;
+
+const QUERIES = {
+  trivial: '{ __typename }',
+  certificatesPage:
+    '{ certificates(first: 50) { nodes { id name status notAfter subjectCn fingerprints { sha256 } organisations { name } } } }',
+} as const;
+
+function print(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ bench: 'graphql', ...line })}\n`);
+}
+
+/** 10,000 certificates (expiry spread over two years) each in one or two of 20 organisations. */
+async function seed(target: TestTarget) {
+  const database = await createScratchDatabase(target);
+  const started = performance.now();
+  const core = createCore({ db: database.db, secrets: new SecretBox(SecretBox.generateKey()) });
+  await core.users.ensureAdmin(ADMIN_TOKEN);
+  const provider = await insertTestProvider(database.db);
+  const organisations: { id: string }[] = [];
+  for (let i = 0; i < ORGANISATIONS; i++) organisations.push(await insertTestOrganisation(database.db));
+  const base = Date.now();
+  const rows = await insertTestCertificates(
+    database.db,
+    provider,
+    Array.from({ length: CERTIFICATES }, (_, i) => ({
+      name: `bench certificate ${i}`,
+      notBefore: new Date(base - 365 * DAY),
+      notAfter: new Date(base + ((i * 7919) % 730) * DAY - 30 * DAY),
+    })),
+  );
+  await insertTestCertificateOrganisations(
+    database.db,
+    rows.flatMap((row, i) => {
+      const first = { certificateId: row.id, organisationId: organisations[i % ORGANISATIONS]!.id };
+      const second = { certificateId: row.id, organisationId: organisations[(i + 7) % ORGANISATIONS]!.id };
+      return i % 3 === 0 ? [first, second] : [first];
+    }),
+  );
+  // PostgreSQL's autovacuum would analyse the bulk-loaded tables; PGlite has no autovacuum, and
+  // without statistics its planner sorts all 10,000 rows for every page instead of reading the index.
+  await database.db.execute('ANALYZE', 'objects');
+  print({
+    case: 'seed',
+    dialect: target.dialect,
+    certificates: rows.length,
+    ms: Math.round(performance.now() - started),
+  });
+  return { database, core };
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+}
+
+const request = (query: string) => ({
+  method: 'POST' as const,
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+  body: JSON.stringify({ query }),
+});
+
+/** Fails the bench when a query answers errors: a fast error page would flatter the figures. */
+async function check(url: string, name: keyof typeof QUERIES): Promise<void> {
+  const response = await fetch(url, request(QUERIES[name]));
+  const body = (await response.json()) as {
+    errors?: unknown;
+    data?: { certificates?: { nodes: unknown[] } };
+  };
+  if (!response.ok || body.errors)
+    throw new Error(`${name}: ${JSON.stringify(body.errors ?? response.status)}`);
+  if (name === 'certificatesPage' && body.data?.certificates?.nodes.length !== 50)
+    throw new Error('certificatesPage: expected 50 certificates');
+}
+
+async function load(url: string, query: string, seconds: number) {
+  // A generous timeout: on a loaded machine a PGlite page can wait seconds in the queue, and a
+  // timed-out request is reported (`timeouts`) rather than counted as a fast one.
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+    ...request(query),
+  });
+  if (result.non2xx > 0) throw new Error(`load: ${result.non2xx} non-2xx answers`);
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    timeouts: result.timeouts,
+    errors: result.errors,
+  };
+}
+
+async function benchTarget(target: TestTarget): Promise<void> {
+  const { database, core } = await seed(target);
+  const server = createServer(createYogaServer(core));
+  try {
+    const url = await listen(server);
+    await check(url, 'trivial');
+    await check(url, 'certificatesPage');
+    // Warm the JIT, the connection pool and PostgreSQL's plan caches before measuring.
+    await load(url, QUERIES.certificatesPage, 2);
+    // A check queues behind whatever the previous load left in flight, so the next starts idle.
+    await check(url, 'trivial');
+    const trivial = await load(url, QUERIES.trivial, SECONDS);
+    await check(url, 'trivial');
+    print({
+      case: 'trivial',
+      dialect: target.dialect,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      ...trivial,
+    });
+    const page = await load(url, QUERIES.certificatesPage, SECONDS);
+    print({
+      case: 'certificates-page',
+      dialect: target.dialect,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      ...page,
+    });
+    const ratio = Number((page.requestsPerSecond / trivial.requestsPerSecond).toFixed(3));
+    print({
+      case: 'summary',
+      dialect: target.dialect,
+      ratio,
+      ratioTarget: TARGET_RATIO,
+      p99Ms: page.p99Ms,
+      p99TargetMs: TARGET_P99_MS,
+      met: ratio >= TARGET_RATIO && page.p99Ms < TARGET_P99_MS,
+    });
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await database.destroy();
+  }
+}
+
+for (const target of testTargets()) await benchTarget(target);

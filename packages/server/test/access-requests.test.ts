@@ -1,0 +1,281 @@
+import { decodeGlobalID } from '@pothos/plugin-relay';
+import { systemActor } from '@repo/core';
+import { describeDatabases, makeCertificate } from '@repo/core/testing';
+import { beforeEach, expect, it } from 'vitest';
+import { createLogger } from '../src/http/logging.ts';
+import { createMetrics } from '../src/http/metrics.ts';
+import { startProvisioningWorker } from '../src/jobs/provisioning-worker.ts';
+import { type AccessFixtures, accessFixtures } from './support/access.ts';
+import { gid, uploaded } from './support/certificates.ts';
+import { type Caller, useServerHarness } from './support/harness.ts';
+
+const REQUEST = `{ id status failedStep failureReason rejectReason attempts app { name } product { name } plan { name }
+  certificate { name } credentials { id token expiresAt revokedAt } }`;
+const SUBMIT = `mutation($input: AccessRequestSubmitInput!) {
+  accessRequestSubmit(input: $input) { accessRequest ${REQUEST} userErrors { code message path } }
+}`;
+const decide = (name: string, input = 'AccessRequestApproveInput') =>
+  `mutation($input: ${input}!) { ${name}(input: $input) { accessRequest { id status rejectReason } userErrors { code path } } }`;
+
+describeDatabases('access requests', (ctx) => {
+  const h = useServerHarness(ctx);
+  let f: AccessFixtures;
+  beforeEach(async () => {
+    f = await accessFixtures(h);
+  });
+  const submit = (caller: Caller, input: Record<string, unknown>) =>
+    h.gql(caller, SUBMIT, { input: { plan: f.ids.plan, ...input } });
+  const act = async (name: string, id: string, extra: Record<string, unknown> = {}, input?: string) =>
+    (await h.gql('admin', decide(name, input), { input: { accessRequest: id, ...extra } })).data[name];
+  const worker = () => startProvisioningWorker(h.core, { intervalMs: 0, logger: createLogger('silent') });
+
+  it('Managed: submit, approve, provision; the token only to its organisation', async () => {
+    const noCertificates = await submit('consumerA', { app: f.ids.appA, product: f.ids.managed });
+    const id = noCertificates.data.accessRequestSubmit.accessRequest.id;
+    expect(noCertificates.data.accessRequestSubmit.accessRequest).toMatchObject({
+      status: 'PENDING',
+      app: { name: 'App A' },
+      product: { name: 'Managed' },
+      plan: { name: 'Gold' },
+      certificate: null,
+      credentials: [],
+    });
+    expect(await act('accessRequestApprove', id)).toMatchObject({
+      accessRequest: null,
+      userErrors: [{ code: 'ACCESS_REQUEST_NO_CERTIFICATES', path: null }],
+    });
+    await uploaded(h, { organisationIds: [h.orgA.id] });
+    const running = worker();
+    try {
+      expect((await act('accessRequestApprove', id)).accessRequest.status).toBe('PROVISIONING');
+      await running.tick();
+    } finally {
+      await running.stop();
+    }
+    const read = (caller: Caller) =>
+      h.gql(caller, `{ node(id: "${id}") { ... on AccessRequest ${REQUEST} } }`);
+    const asA = (await read('consumerA')).data.node;
+    expect(asA).toMatchObject({
+      status: 'APPROVED',
+      attempts: 1,
+      credentials: [{ token: expect.any(String) }],
+    });
+    expect((await read('admin')).data.node.credentials).toMatchObject([{ token: null, revokedAt: null }]);
+    expect((await read('consumerB')).data.node).toBeNull();
+    const credential = asA.credentials[0].id;
+    const credentialAs = async (caller: Caller) =>
+      (
+        await h.gql(
+          caller,
+          `{ node(id: "${credential}") { ... on Credential { token accessRequest { id } } } }`,
+        )
+      ).data.node;
+    expect(await credentialAs('consumerA')).toEqual({
+      token: asA.credentials[0].token,
+      accessRequest: { id },
+    });
+    expect(await credentialAs('admin')).toEqual({ token: null, accessRequest: { id } });
+    expect(await credentialAs('consumerB')).toBeNull();
+    expect(await act('accessRequestApprove', id)).toMatchObject({
+      userErrors: [{ code: 'ACCESS_REQUEST_STATE', path: null }],
+    });
+    const state = await h.gql(
+      'admin',
+      `mutation { accessRequestApprove(input: { accessRequest: "${id}" }) {
+      userErrors { ... on AccessRequestStateError { status } } } }`,
+    );
+    expect(state.data.accessRequestApprove.userErrors).toEqual([{ status: 'APPROVED' }]);
+
+    // Re-provision, drift, revoke.
+    expect(
+      (await act('accessRequestReprovision', id, {}, 'AccessRequestReprovisionInput')).accessRequest.status,
+    ).toBe('PROVISIONING');
+    await h.core.provisioning.runDue();
+    const drift = await h.gql(
+      'admin',
+      `{ accessDrift(provider: "${gid('Provider', h.provider.id)}") { kind apiId } }`,
+    );
+    expect(drift).toEqual({ data: { accessDrift: [] } });
+    expect((await act('accessRequestRevoke', id, {}, 'AccessRequestRevokeInput')).userErrors).toEqual([]);
+    await h.core.provisioning.runDue();
+    expect((await read('consumerA')).data.node).toMatchObject({
+      status: 'REVOKED',
+      credentials: [{ revokedAt: expect.any(String) }],
+    });
+    const afterRevoke = await h.gql(
+      'admin',
+      `{ accessDrift(provider: "${gid('Provider', h.provider.id)}") { kind } }`,
+    );
+    expect(afterRevoke.data.accessDrift).toEqual([]);
+    const unknown = await h.gql('admin', `{ accessDrift(provider: "${gid('Provider', 'prv_x')}") { kind } }`);
+    expect(unknown.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('Self-Serve: a new PEM or an existing certificate; refusals as userErrors', async () => {
+    const cert = await makeCertificate({ freshKey: false, name: 'CN=self-serve' });
+    const created = await submit('consumerA', {
+      app: f.ids.appA,
+      product: f.ids.selfServe,
+      certificate: { pem: cert.pem, name: 'mine' },
+    });
+    expect(created.data.accessRequestSubmit).toMatchObject({
+      accessRequest: { status: 'PENDING', certificate: { name: 'mine' } },
+      userErrors: [],
+    });
+    const existing = await uploaded(h, { organisationIds: [h.orgA.id], certificateName: 'kept' });
+    const reused = await submit('consumerA', {
+      app: f.ids.appA,
+      product: f.ids.selfServe,
+      certificate: { existing: existing.id },
+    });
+    expect(reused.data.accessRequestSubmit.accessRequest.certificate).toEqual({ name: 'kept' });
+    const errors = async (caller: Caller, input: Record<string, unknown>) =>
+      (await submit(caller, input)).data.accessRequestSubmit.userErrors.map(
+        (e: { code: string; path: string[] }) => [e.code, e.path],
+      );
+    expect(await errors('consumerA', { app: f.ids.appA, product: f.ids.selfServe })).toEqual([
+      ['ACCESS_REQUEST_CERTIFICATE_REQUIRED', ['input', 'certificate']],
+    ]);
+    expect(
+      await errors('consumerA', { app: f.ids.appA, product: f.ids.managed, certificate: { pem: cert.pem } }),
+    ).toEqual([['ACCESS_REQUEST_CERTIFICATE_NOT_ACCEPTED', ['input', 'certificate']]]);
+    expect(
+      await errors('consumerB', {
+        app: f.ids.appB,
+        product: f.ids.selfServe,
+        certificate: { pem: cert.pem },
+      }),
+    ).toEqual([['ACCESS_REQUEST_CERTIFICATE_NOT_YOURS', ['input', 'certificate', 'pem']]]);
+    expect(
+      await errors('consumerB', {
+        app: f.ids.appB,
+        product: f.ids.selfServe,
+        certificate: { existing: existing.id },
+      }),
+    ).toEqual([['NOT_FOUND', ['input', 'certificate', 'existing']]]);
+    const pem = '-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----';
+    const [[pemCode, pemPath]] = await errors('consumerA', {
+      app: f.ids.appA,
+      product: f.ids.selfServe,
+      certificate: { pem },
+    });
+    expect([pemCode, pemPath]).toEqual([
+      expect.stringMatching(/^PEM_|^CERTIFICATE_/),
+      ['input', 'certificate', 'pem'],
+    ]);
+    expect(await errors('consumerB', { app: f.ids.appA, product: f.ids.managed })).toEqual([
+      ['NOT_FOUND', ['input', 'app']],
+    ]);
+    expect(await errors('consumerA', { app: f.ids.appA, product: gid('Product', 'prd_x') })).toEqual([
+      ['NOT_FOUND', ['input', 'product']],
+    ]);
+    expect(
+      await errors('consumerA', { app: f.ids.appA, product: f.ids.managed, plan: gid('Plan', 'pln_x') }),
+    ).toEqual([['NOT_FOUND', ['input', 'plan']]]);
+  });
+
+  it('reject with a reason; retry a FAILED provisioning; lists and filters stay in the organisation', async () => {
+    const a = (await submit('consumerA', { app: f.ids.appA, product: f.ids.managed })).data
+      .accessRequestSubmit.accessRequest.id;
+    const b = (await submit('consumerB', { app: f.ids.appB, product: f.ids.managed })).data
+      .accessRequestSubmit.accessRequest.id;
+    const reject = decide('accessRequestReject', 'AccessRequestRejectInput');
+    const blank = await h.gql('admin', reject, { input: { accessRequest: b, reason: ' ' } });
+    expect(blank.data.accessRequestReject.userErrors).toEqual([
+      { code: 'INVALID_INPUT', path: ['input', 'reason'] },
+    ]);
+    const rejected = await h.gql('admin', reject, { input: { accessRequest: b, reason: 'No contract' } });
+    expect(rejected.data.accessRequestReject.accessRequest).toMatchObject({
+      status: 'REJECTED',
+      rejectReason: 'No contract',
+    });
+    const missing = await h.gql('admin', reject, {
+      input: { accessRequest: gid('AccessRequest', 'acr_x'), reason: 'x' },
+    });
+    expect(missing.data.accessRequestReject.userErrors).toEqual([
+      { code: 'NOT_FOUND', path: ['input', 'accessRequest'] },
+    ]);
+    expect((await act('accessRequestRetry', a, {}, 'AccessRequestRetryInput')).userErrors).toEqual([
+      { code: 'ACCESS_REQUEST_STATE', path: null },
+    ]);
+
+    await uploaded(h, { organisationIds: [h.orgA.id] });
+    await h.control('POST', '/_mock/faults', {
+      kind: 'status',
+      status: 500,
+      method: 'POST',
+      path: '/api/keys*',
+      times: 5,
+    });
+    await act('accessRequestApprove', a);
+    await h.core.provisioning.runDue();
+    const failed = await h.gql(
+      'admin',
+      `{ node(id: "${a}") { ... on AccessRequest { status failedStep failureReason } } }`,
+    );
+    expect(failed.data.node).toMatchObject({
+      status: 'FAILED',
+      failedStep: 'CREATE_KEY',
+      failureReason: expect.any(String),
+    });
+    await h.control('DELETE', '/_mock/faults');
+    expect((await act('accessRequestRetry', a, {}, 'AccessRequestRetryInput')).accessRequest.status).toBe(
+      'PROVISIONING',
+    );
+    await h.core.provisioning.runDue();
+    expect((await h.core.accessRequests.get(decodeGlobalID(a).id, systemActor('test')))?.status).toBe(
+      'APPROVED',
+    );
+
+    const statuses = async (caller: Caller, filter = '') =>
+      (
+        await h.gql(caller, `{ accessRequests${filter} { edges { node { status app { name } } } } }`)
+      ).data.accessRequests.edges.map(
+        (e: { node: { status: string; app: { name: string } } }) => `${e.node.app.name}:${e.node.status}`,
+      );
+    expect((await statuses('admin')).sort()).toEqual(['App A:APPROVED', 'App B:REJECTED']);
+    expect(await statuses('consumerA')).toEqual(['App A:APPROVED']);
+    expect(await statuses('consumerB')).toEqual(['App B:REJECTED']);
+    expect(await statuses('admin', '(filter: { status: REJECTED })')).toEqual(['App B:REJECTED']);
+    expect(await statuses('admin', `(filter: { app: "${f.ids.appA}" })`)).toEqual(['App A:APPROVED']);
+    expect(await statuses('consumerB', `(filter: { app: "${f.ids.appA}" })`)).toEqual([]);
+    expect(await statuses('admin', `(filter: { product: "${f.ids.selfServe}" })`)).toEqual([]);
+  });
+
+  it('the worker is woken by an approval and counts the jobs it ran', async () => {
+    await uploaded(h, { organisationIds: [h.orgA.id] });
+    const metrics = createMetrics(h.core);
+    const running = startProvisioningWorker(h.core, {
+      intervalMs: 0,
+      logger: createLogger('silent'),
+      jobs: metrics.provisioningJobs,
+    });
+    try {
+      const id = (await submit('consumerA', { app: f.ids.appA, product: f.ids.managed })).data
+        .accessRequestSubmit.accessRequest.id;
+      const events = await h.subscribe(
+        'consumerA',
+        `subscription { accessRequestStatus(accessRequest: "${id}") { status accessRequest { id } } }`,
+        {},
+        {
+          started: () => act('accessRequestApprove', id),
+        },
+      );
+      const seen = events.map((e) => e.data?.accessRequestStatus.status);
+      expect(seen[0]).toBe('PENDING');
+      expect(seen.at(-1)).toBe('APPROVED');
+      await running.tick();
+      expect(await metrics.registry.getSingleMetricAsString('portal_provisioning_jobs_total')).toContain(
+        'portal_provisioning_jobs_total{outcome="run"} 1',
+      );
+      const foreign = await h.subscribe(
+        'consumerB',
+        `subscription { accessRequestStatus(accessRequest: "${id}") { status } }`,
+      );
+      expect(foreign).toEqual([]);
+    } finally {
+      await running.stop();
+      metrics.close();
+    }
+  });
+});

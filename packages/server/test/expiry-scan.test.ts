@@ -1,0 +1,73 @@
+import { describeDatabases, insertTestCertificates } from '@repo/core/testing';
+import { expect, it } from 'vitest';
+import { createLogger } from '../src/http/logging.ts';
+import { startExpiryScan } from '../src/jobs/expiry-scan.ts';
+import { errorCodes, useServerHarness } from './support/harness.ts';
+
+const NOW = new Date('2026-06-01T09:00:00Z');
+const DAY = 86_400_000;
+const RUN = 'mutation { expiryScanRun { expiryScan { ran expiringSoon expired } userErrors { code } } }';
+const RECORDED = `query($action: String!) {
+  auditEvents(filter: { action: $action }) {
+    nodes { actor subject { ... on Certificate { name status } } after }
+  }
+}`;
+
+describeDatabases('expiry scan', (ctx) => {
+  const h = useServerHarness(ctx, { clock: () => NOW });
+
+  async function seed() {
+    return insertTestCertificates(ctx.db, h.provider, [
+      { name: 'fine', notAfter: new Date(NOW.getTime() + 90 * DAY) },
+      { name: 'soon', notAfter: new Date(NOW.getTime() + 7 * DAY) },
+      { name: 'gone', notAfter: new Date(NOW.getTime() - DAY) },
+    ]);
+  }
+
+  it('expiryScanRun records each transition once; auditEvents and /metrics show them', async () => {
+    const [, , gone] = await seed();
+    const first = await h.gql('admin', RUN);
+    expect(first.data.expiryScanRun).toEqual({
+      expiryScan: { ran: true, expiringSoon: 1, expired: 1 },
+      userErrors: [],
+    });
+    const again = await h.gql('admin', RUN);
+    expect(again.data.expiryScanRun.expiryScan).toEqual({ ran: true, expiringSoon: 0, expired: 0 });
+
+    const expired = await h.gql('admin', RECORDED, { action: 'certificate.expired' });
+    expect(expired.data.auditEvents.nodes).toHaveLength(1);
+    const [event] = expired.data.auditEvents.nodes;
+    expect(event.subject).toEqual({ name: 'gone', status: 'EXPIRED' });
+    expect(event.actor).not.toBe('system:expiry-scan'); // the admin who ran it, as a global id
+    expect(JSON.parse(event.after)).toEqual({
+      status: 'EXPIRED',
+      notAfter: gone!.notAfter.toISOString(),
+      affects: { accessRequests: [], credentials: [] },
+    });
+    const soonEvents = await h.gql('admin', RECORDED, { action: 'certificate.expiring_soon' });
+    expect(soonEvents.data.auditEvents.nodes.map((e: { subject: unknown }) => e.subject)).toEqual([
+      { name: 'soon', status: 'EXPIRING_SOON' },
+    ]);
+
+    const metrics = await (await h.yoga.fetch('http://portal.test/metrics')).text();
+    expect(metrics).toMatch(/portal_certificate_expiry_transitions_total\{status="EXPIRED"\} [1-9]/);
+    expect(metrics).toMatch(/portal_certificates\{status="EXPIRING_SOON"\} 1/);
+  });
+
+  it('anonymous callers and consumers cannot run it', async () => {
+    await seed();
+    expect(errorCodes(await h.gql('anonymous', RUN))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await h.gql('consumerA', RUN))).toEqual(['FORBIDDEN']);
+    expect(await ctx.db.query.auditEvents.findMany({ where: { action: 'certificate.expired' } })).toEqual([]);
+  });
+
+  it('the job scans once at start, as system:expiry-scan, and stops cleanly', async () => {
+    const [, , gone] = await seed();
+    const job = startExpiryScan(h.core, { intervalMs: 0, logger: createLogger('silent') });
+    await job.tick();
+    await job.stop();
+    const expired = await h.gql('admin', RECORDED, { action: 'certificate.expired' });
+    expect(expired.data.auditEvents.nodes).toMatchObject([{ actor: 'system:expiry-scan' }]);
+    expect(JSON.parse(expired.data.auditEvents.nodes[0].after).notAfter).toBe(gone!.notAfter.toISOString());
+  });
+});
