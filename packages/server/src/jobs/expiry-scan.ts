@@ -1,12 +1,8 @@
 import type { Core } from '@repo/core';
 import type { Logger } from 'pino';
+import { type RepeatingJob, repeatingJob } from './repeating-job.ts';
 
-export interface ExpiryScanJob {
-  /** Runs one scan now (tests); resolves when it has ended, successfully or not. */
-  tick(): Promise<void>;
-  /** No new scan starts; resolves once the current one, if any, has finished. */
-  stop(): Promise<void>;
-}
+export type ExpiryScanJob = RepeatingJob;
 
 /**
  * Runs core's expiry scan once at start, then every `intervalMs` (daily by default). Safe beside
@@ -15,9 +11,6 @@ export interface ExpiryScanJob {
  */
 export function startExpiryScan(core: Core, options: { intervalMs: number; logger: Logger }): ExpiryScanJob {
   const log = options.logger.child({ job: 'expiry-scan' });
-  let current: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
 
   async function scan(): Promise<void> {
     const result = await core.expiry.scan();
@@ -34,27 +27,5 @@ export function startExpiryScan(core: Core, options: { intervalMs: number; logge
     log.info({ expiringSoon: transitions.length - expired, expired }, 'expiry scan ended');
   }
 
-  function tick(): Promise<void> {
-    current ??= scan()
-      .catch((error) => log.error({ err: error }, 'expiry scan crashed'))
-      .finally(() => {
-        current = undefined;
-      });
-    return current;
-  }
-
-  function schedule(): void {
-    if (stopped || options.intervalMs <= 0) return;
-    timer = setTimeout(() => void tick().then(schedule), options.intervalMs);
-  }
-
-  void tick().then(schedule);
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
-    },
-  };
+  return repeatingJob(scan, { intervalMs: options.intervalMs, log, name: 'expiry scan', runAtStart: true });
 }

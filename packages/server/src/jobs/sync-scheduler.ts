@@ -1,12 +1,9 @@
 import { type Core, systemActor } from '@repo/core';
 import type { Logger } from 'pino';
+import { type RepeatingJob, repeatingJob } from './repeating-job.ts';
 
-export interface SyncScheduler {
-  /** Runs one round now (tests); resolves when every provider has been tried. */
-  tick(): Promise<void>;
-  /** No new round starts; resolves once the current one, if any, has finished. */
-  stop(): Promise<void>;
-}
+/** `tick()` resolves when every provider has been tried. */
+export type SyncScheduler = RepeatingJob;
 
 /**
  * Syncs every provider every `intervalMs`, one after the other. Safe beside other replicas: core
@@ -19,8 +16,6 @@ export function startSyncScheduler(
 ): SyncScheduler {
   const log = options.logger.child({ job: 'sync-scheduler' });
   const actor = systemActor('sync-scheduler');
-  let current: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
   async function round(): Promise<void> {
@@ -45,27 +40,12 @@ export function startSyncScheduler(
     }
   }
 
-  function tick(): Promise<void> {
-    current ??= round()
-      .catch((error) => log.error({ err: error }, 'sync round crashed'))
-      .finally(() => {
-        current = undefined;
-      });
-    return current;
-  }
-
-  function schedule(): void {
-    if (stopped || options.intervalMs <= 0) return;
-    timer = setTimeout(() => void tick().then(schedule), options.intervalMs);
-  }
-
-  schedule();
+  const job = repeatingJob(round, { intervalMs: options.intervalMs, log, name: 'sync round' });
   return {
-    tick,
+    tick: job.tick,
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      await current;
+      await job.stop();
     },
   };
 }
