@@ -1,0 +1,46 @@
+// What every view reaches without props: the client, the dispatcher, read-only mode, and the
+// slot through which the root input hands a view the actions of its keymap.
+import type { Client } from '@urql/core';
+import { createContext, type Dispatch, useContext, useEffect, useRef } from 'react';
+import type { AppAction } from './state/app-state.ts';
+import type { SyncTracker } from './views/sync/sync-tracker.ts';
+
+/** Handles a keymap action id (`upload`, `down`, …); returns false when it did nothing. */
+export type ViewKeyHandler = (actionId: string) => boolean | undefined;
+
+export interface AppContextValue {
+  readonly client: Client;
+  readonly dispatch: Dispatch<AppAction>;
+  readonly readOnly: boolean;
+  /** Relative paths typed in the TUI start here. */
+  readonly cwd: string;
+  /** Bumped by ctrl-r. */
+  readonly refresh: number;
+  /** Writes straight to the terminal (OSC 52 copy); absent in tests. */
+  readonly writeRaw?: (data: string) => void;
+  readonly keyHandler: { current: ViewKeyHandler | null };
+  /** The sync run being watched, across views. */
+  readonly syncTracker: SyncTracker;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error('useApp() outside <App>');
+  return value;
+}
+
+/** Registers the current view's handler of keymap actions (the latest closure wins). */
+export function useViewKeys(handler: ViewKeyHandler): void {
+  const { keyHandler } = useApp();
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const forward: ViewKeyHandler = (id) => latest.current(id);
+    keyHandler.current = forward;
+    return () => {
+      if (keyHandler.current === forward) keyHandler.current = null;
+    };
+  }, [keyHandler]);
+}

@@ -1,0 +1,96 @@
+// The whole TUI: header, breadcrumbs, the view on top of the stack (or help), the prompt/flash
+// line and the hint bar. The client is given, so tests point it at a live in-process server.
+import type { Client } from '@urql/core';
+import { Box, useApp as useInk, useStdout } from 'ink';
+import { useEffect, useMemo, useRef } from 'react';
+import { AppContext, type AppContextValue, type ViewKeyHandler } from './app-context.ts';
+import { Crumbs } from './components/Crumbs.tsx';
+import { Header } from './components/Header.tsx';
+import { HintBar } from './components/HintBar.tsx';
+import { StatusLine } from './components/StatusLine.tsx';
+import type { Viewer } from './graphql/operations/viewer.ts';
+import { hintsFor } from './keys/keymap.ts';
+import { useRootInput } from './root-input.ts';
+import { appReducer, initialAppState } from './state/app-state.ts';
+import { breadcrumbs, currentEntry } from './state/view-stack.ts';
+import { useStore } from './use-store.ts';
+import { HelpView } from './views/HelpView.tsx';
+import { VIEWS } from './views/registry.tsx';
+import { SyncTracker } from './views/sync/sync-tracker.ts';
+
+export interface AppProps {
+  readonly client: Client;
+  readonly viewer: Viewer;
+  readonly url: string;
+  readonly readOnly?: boolean;
+  /** Relative PEM paths start here. */
+  readonly cwd?: string;
+  /** Terminal size; defaults to stdout's (tests have none). */
+  readonly size?: { columns: number; rows: number };
+}
+
+/** Header, crumbs, status line and hints. */
+const CHROME_LINES = 4;
+
+export function App({ client, viewer, url, readOnly = false, cwd = process.cwd(), size }: AppProps) {
+  const { exit } = useInk();
+  const { stdout } = useStdout();
+  const [state, dispatch, stateRef] = useStore(appReducer, () => initialAppState());
+  const keyHandler = useRef<ViewKeyHandler | null>(null);
+  const syncTracker = useMemo(() => new SyncTracker(client), [client]);
+  const columns = size?.columns ?? stdout.columns ?? 100;
+  const rows = size?.rows ?? stdout.rows ?? 30;
+  const entry = currentEntry(state.stack);
+
+  useRootInput({ state: stateRef, dispatch, readOnly, keyHandler, exit });
+  useEffect(() => () => syncTracker.stop(), [syncTracker]);
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+  useEffect(() => {
+    if (!state.flash) return;
+    const timer = setTimeout(
+      () => dispatch({ type: 'flash', action: { type: 'expire', now: Date.now() } }),
+      state.flash.until - Date.now() + 10,
+    );
+    return () => clearTimeout(timer);
+  }, [state.flash, dispatch]);
+
+  const context: AppContextValue = useMemo(
+    () => ({
+      client,
+      dispatch,
+      readOnly,
+      cwd,
+      refresh: state.refresh,
+      keyHandler,
+      syncTracker,
+      writeRaw: stdout.isTTY ? (data: string) => stdout.write(data) : undefined,
+    }),
+    [client, dispatch, readOnly, cwd, state.refresh, syncTracker, stdout],
+  );
+  const View = VIEWS[entry.view];
+  const bodyHeight = Math.max(3, rows - CHROME_LINES);
+  return (
+    <AppContext.Provider value={context}>
+      <Box flexDirection="column" width={columns} height={rows}>
+        <Header url={url} user={viewer.name} readOnly={readOnly} />
+        <Crumbs crumbs={breadcrumbs(state.stack)} />
+        <Box flexDirection="column" height={bodyHeight}>
+          {state.mode === 'HELP' ? <HelpView view={entry.view} readOnly={readOnly} /> : null}
+          {/* Hidden, not unmounted, under help: the view keeps its rows and cursor. */}
+          <Box display={state.mode === 'HELP' ? 'none' : 'flex'} flexDirection="column">
+            <View
+              key={`${state.stack.length}:${entry.view}:${JSON.stringify(entry.params)}`}
+              entry={entry}
+              height={bodyHeight}
+              width={columns}
+            />
+          </Box>
+        </Box>
+        <StatusLine prompt={state.prompt} flash={state.flash} />
+        <HintBar hints={hintsFor(entry.view, { readOnly })} />
+      </Box>
+    </AppContext.Provider>
+  );
+}

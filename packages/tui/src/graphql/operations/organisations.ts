@@ -1,0 +1,33 @@
+import { operation } from '../document.ts';
+import type { PageInfo } from './types.ts';
+
+export interface OrganisationRow {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly certificates: { readonly totalCount: number };
+}
+
+export const OrganisationsQuery = operation<
+  { organisations: { pageInfo: PageInfo; nodes: OrganisationRow[] } },
+  { first: number; after?: string | null; search?: string | null }
+>(
+  'Organisations',
+  `query Organisations($first: Int!, $after: String, $search: String) {
+    organisations(first: $first, after: $after, filter: { search: $search }) {
+      pageInfo { endCursor hasNextPage }
+      nodes { id name createdAt certificates(first: 1) { totalCount } }
+    }
+  }`,
+);
+
+/** Every organisation's id and name, for the multi-selects (100 is the page maximum). */
+export const OrganisationChoicesQuery = operation<
+  { organisations: { pageInfo: PageInfo; nodes: { id: string; name: string }[] } },
+  { after?: string | null }
+>(
+  'OrganisationChoices',
+  `query OrganisationChoices($after: String) {
+    organisations(first: 100, after: $after) { pageInfo { endCursor hasNextPage } nodes { id name } }
+  }`,
+);

@@ -1,0 +1,73 @@
+// A connection read page by page as the table scrolls (state/pager.ts does the bookkeeping).
+import type { TypedDocumentNode } from '@urql/core';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useApp } from '../app-context.ts';
+import { emptyPager, type Page, type Pager, pagerReducer } from '../state/pager.ts';
+import { describeError } from './describe-error.ts';
+
+type Paged = { first: number; after?: string | null };
+
+export interface PagerHandle<T> {
+  readonly pager: Pager<T>;
+  /** Fetches the next page unless one is on its way or none is left. */
+  loadMore(): void;
+  /** Starts again from the first page. */
+  reload(): void;
+}
+
+export function usePager<Data, Variables extends Paged, T>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Omit<Variables, 'first' | 'after'>,
+  pick: (data: Data) => Page<T>,
+  pageSize = 100,
+): PagerHandle<T> {
+  const { client, refresh } = useApp();
+  const [pager, dispatch] = useReducer(pagerReducer<T>, undefined, () => emptyPager<T>());
+  const latest = useRef(pager);
+  latest.current = pager;
+  const generation = useRef(0);
+  const inFlight = useRef<number | null>(null);
+  const [nonce, bump] = useReducer((n: number) => n + 1, 0);
+  const key = JSON.stringify(variables);
+  const inputs = useRef({ variables, pick });
+  inputs.current = { variables, pick };
+
+  const fetchPage = useCallback(
+    (gen: number, after: string | null) => {
+      inFlight.current = gen;
+      dispatch({ type: 'loading' });
+      const vars = { ...inputs.current.variables, first: pageSize, after } as Variables;
+      void client
+        .query(document, vars)
+        .toPromise()
+        .then((result) => {
+          if (inFlight.current === gen) inFlight.current = null;
+          if (result.error || !result.data) {
+            const error = result.error ? describeError(result.error) : 'no data';
+            dispatch({ type: 'failed', generation: gen, error });
+          } else dispatch({ type: 'loaded', generation: gen, page: inputs.current.pick(result.data) });
+        });
+    },
+    [client, document, pageSize],
+  );
+
+  // A new filter or order starts empty; a reload (ctrl-r, after a change) keeps the rows, and so
+  // the cursor, until the first page is back.
+  const shownKey = useRef(key);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `variables`; refresh and nonce restart.
+  useEffect(() => {
+    const gen = ++generation.current;
+    dispatch({ type: 'reset', generation: gen, keepRows: shownKey.current === key && gen > 1 });
+    shownKey.current = key;
+    fetchPage(gen, null);
+  }, [key, refresh, nonce, fetchPage]);
+
+  const loadMore = useCallback(() => {
+    const current = latest.current;
+    if (inFlight.current !== null || !current.hasNextPage || current.error || current.endCursor === null)
+      return;
+    fetchPage(current.generation, current.endCursor);
+  }, [fetchPage]);
+
+  return { pager, loadMore, reload: bump };
+}

@@ -1,0 +1,48 @@
+// A query as React state: refetched when its variables change, on ctrl-r, or on `refetch()`.
+// Answers to a superseded request are dropped.
+import type { AnyVariables, TypedDocumentNode } from '@urql/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useApp } from '../app-context.ts';
+import { describeError } from './describe-error.ts';
+
+export interface QueryState<Data> {
+  readonly data: Data | undefined;
+  readonly error: string | undefined;
+  readonly fetching: boolean;
+  refetch(): void;
+}
+
+export function useQuery<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  options: { pause?: boolean } = {},
+): QueryState<Data> {
+  const { client, refresh } = useApp();
+  const [state, setState] = useState<{ data?: Data; error?: string; fetching: boolean }>({
+    fetching: !options.pause,
+  });
+  const [nonce, setNonce] = useState(0);
+  const request = useRef(0);
+  const key = JSON.stringify(variables);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `variables`; nonce and refresh force a refetch.
+  useEffect(() => {
+    if (options.pause) return;
+    const id = ++request.current;
+    setState((s) => ({ ...s, fetching: true }));
+    void client
+      .query(document, variables)
+      .toPromise()
+      .then((result) => {
+        if (id !== request.current) return;
+        setState({
+          data: result.data ?? undefined,
+          error: result.error ? describeError(result.error) : undefined,
+          fetching: false,
+        });
+      });
+  }, [client, document, key, nonce, refresh, options.pause]);
+
+  const refetch = useCallback(() => setNonce((n) => n + 1), []);
+  return { data: state.data, error: state.error, fetching: state.fetching, refetch };
+}

@@ -1,0 +1,132 @@
+// Key bindings are data (k9s internal/ui/action.go): this one table feeds the hint bar, the `?`
+// help and the root dispatcher, and `--read-only` drops every action that changes something.
+import type { ViewId } from '../views/view-ids.ts';
+
+export type Section = 'General' | 'Navigation' | 'View';
+
+export interface KeyAction {
+  readonly id: string;
+  /** Key names (keys/key-name.ts); the first is shown. */
+  readonly keys: readonly string[];
+  /** Short label for the hint bar. */
+  readonly hint: string;
+  /** Sentence for the help screen. */
+  readonly description: string;
+  readonly section: Section;
+  /** The views it applies to; 'all' for general keys. */
+  readonly views: readonly ViewId[] | 'all';
+  /** Shown in the hint bar (help shows all). */
+  readonly visible: boolean;
+  /** Changes data on the server: gone with --read-only. */
+  readonly writes?: boolean;
+  /** Destroys or drops something: asks for confirmation, gone with --read-only. */
+  readonly dangerous?: boolean;
+}
+
+const LISTS: readonly ViewId[] = ['certs', 'orgs', 'products', 'requests', 'providers', 'sync', 'audit'];
+const SCROLLS: readonly ViewId[] = [...LISTS, 'cert', 'syncRun', 'request', 'auditEvent', 'check'];
+const CERT_VIEWS: readonly ViewId[] = ['certs', 'cert'];
+const DETAILED: readonly ViewId[] = ['certs', 'sync', 'requests', 'audit'];
+const REQUESTS: readonly ViewId[] = ['requests', 'request'];
+const DRILLS: readonly ViewId[] = ['orgs', 'providers'];
+const SYNCS: readonly ViewId[] = ['providers', 'sync'];
+const RUN_VIEWS: readonly ViewId[] = ['sync', 'syncRun'];
+
+type Flag = 'visible' | 'hidden' | 'writes' | 'dangerous';
+type Row = [
+  id: string,
+  keys: string,
+  hint: string,
+  section: Section,
+  views: readonly ViewId[] | 'all',
+  flag: Flag,
+  description: string,
+];
+
+// biome-ignore format: one binding per line reads as a table.
+const ROWS: readonly Row[] = [
+  ['command',       ':',             'cmd',          'General',    'all',       'visible',   'Switch view: :certs :orgs :products :requests :check :sync :audit :q'],
+  ['filter',        '/',             'filter',       'General',    LISTS,       'visible',   'Filter: text, or any fingerprint form'],
+  ['help',          '?',             'help',         'General',    'all',       'visible',   'This help'],
+  ['back',          'esc',           'back',         'General',    'all',       'visible',   'Clear the filter, then go back'],
+  ['refresh',       'ctrl+r',        'refresh',      'General',    'all',       'hidden',    'Fetch again from the server'],
+  ['quit',          'q ctrl+c',      'quit',         'General',    'all',       'hidden',    'Quit at the root, back elsewhere (ctrl-c quits anywhere)'],
+  ['up',            'k up',          'up',           'Navigation', SCROLLS,     'hidden',    'Previous row'],
+  ['down',          'j down',        'down',         'Navigation', SCROLLS,     'hidden',    'Next row'],
+  ['top',           'g home',        'top',          'Navigation', SCROLLS,     'hidden',    'First row'],
+  ['bottom',        'G end',         'bottom',       'Navigation', SCROLLS,     'hidden',    'Last loaded row (again: the next page)'],
+  ['pageDown',      'ctrl+f pgdn',   'page down',    'Navigation', SCROLLS,     'hidden',    'Next page'],
+  ['pageUp',        'ctrl+b pgup',   'page up',      'Navigation', SCROLLS,     'hidden',    'Previous page'],
+  ['open',          'enter d',       'details',      'Navigation', DETAILED,    'visible',   'Details of the selected row'],
+  ['drill',         'enter',         'certificates', 'Navigation', DRILLS,      'visible',   'Its certificates'],
+  ['upload',        'u',             'upload',       'View',       ['certs'],   'writes',    'Upload a PEM file (inspected first)'],
+  ['rename',        'r',             'rename',       'View',       CERT_VIEWS,  'writes',    'Rename (portal-only name)'],
+  ['organisations', 'o',             'orgs',         'View',       CERT_VIEWS,  'writes',    'Edit its organisations'],
+  ['delete',        'ctrl+d',        'delete',       'View',       CERT_VIEWS,  'dangerous', 'Delete from the Dashboard (confirms)'],
+  ['toggleDeleted', 'x',             'deleted',      'View',       ['certs'],   'visible',   'Show soft-deleted: no / also / only'],
+  ['sortName',      'N',             'sort name',    'View',       ['certs'],   'visible',   'Sort by name'],
+  ['sortExpiry',    'E',             'sort expiry',  'View',       ['certs'],   'visible',   'Sort by expiry (soonest first)'],
+  ['copy',          'c',             'copy id',      'View',       ['cert'],    'visible',   'Copy the Tyk id to the clipboard (OSC 52)'],
+  ['copySha',       'y',             'copy sha256',  'View',       ['cert'],    'hidden',    'Copy the SHA-256 to the clipboard (OSC 52)'],
+  ['sync',          's',             'sync',         'View',       SYNCS,       'writes',    'Start a sync and watch its progress'],
+  ['test',          't',             'test',         'View',       ['providers'], 'visible', 'Test the connection to the Dashboard'],
+  ['confirm',       'c',             'confirm',      'View',       RUN_VIEWS,   'writes',    'Apply a HELD run'],
+  ['discard',       'ctrl+d',        'discard',      'View',       RUN_VIEWS,   'dangerous', 'Drop a HELD run (confirms)'],
+  ['mode',          'm',             'mode',         'View',       ['products'], 'writes',   'Switch certificate mode: Managed / Self-Serve'],
+  ['bind',          'b',             'binding',      'View',       ['products'], 'writes',   'Bind issued keys to the certificates, or not'],
+  ['approve',       'a',             'approve',      'View',       REQUESTS,    'writes',    'Approve: provision it, and follow it live'],
+  ['reject',        'x',             'reject',       'View',       REQUESTS,    'dangerous', 'Reject, with a reason for the consumer'],
+  ['retry',         'R',             'retry',        'View',       REQUESTS,    'writes',    'Retry a FAILED provisioning from its failed step'],
+  ['newCheck',      'n',             'new check',    'View',       ['check'],   'visible',   'Check another request'],
+];
+
+export const KEYMAP: readonly KeyAction[] = ROWS.map(
+  ([id, keys, hint, section, views, flag, description]) => ({
+    id,
+    keys: keys.split(' '),
+    hint,
+    description,
+    section,
+    views,
+    visible: flag !== 'hidden',
+    writes: flag === 'writes',
+    dangerous: flag === 'dangerous',
+  }),
+);
+
+export interface KeymapOptions {
+  readonly readOnly: boolean;
+}
+
+/** The actions in force in a view: read-only mode strips every write (k9s ClearDanger). */
+export function actionsFor(view: ViewId, options: KeymapOptions): KeyAction[] {
+  return KEYMAP.filter(
+    (a) => (a.views === 'all' || a.views.includes(view)) && !(options.readOnly && (a.writes || a.dangerous)),
+  );
+}
+
+/** The action a key triggers in a view, if any. */
+export function actionForKey(view: ViewId, key: string, options: KeymapOptions): KeyAction | undefined {
+  return actionsFor(view, options).find((a) => a.keys.includes(key));
+}
+
+/** The hint bar: visible actions, `<key> hint`. */
+export function hintsFor(
+  view: ViewId,
+  options: KeymapOptions,
+): { key: string; hint: string; dangerous: boolean }[] {
+  return actionsFor(view, options)
+    .filter((a) => a.visible)
+    .map((a) => ({ key: a.keys[0]!, hint: a.hint, dangerous: a.dangerous ?? false }));
+}
+
+/** The `?` screen: every action of the view, by section (k9s help.go). */
+export function helpSections(
+  view: ViewId,
+  options: KeymapOptions,
+): { section: Section; actions: KeyAction[] }[] {
+  const actions = actionsFor(view, options);
+  return (['View', 'General', 'Navigation'] as const)
+    .map((section) => ({ section, actions: actions.filter((a) => a.section === section) }))
+    .filter((s) => s.actions.length > 0);
+}

@@ -1,0 +1,44 @@
+// The text typed after `:` or `/` (k9s model/cmd_buff.go). Pure.
+
+export interface Prompt {
+  readonly kind: 'command' | 'filter';
+  readonly text: string;
+}
+
+export type PromptAction =
+  | { readonly type: 'type'; readonly text: string }
+  | { readonly type: 'backspace' }
+  | { readonly type: 'clearWord' }
+  | { readonly type: 'complete'; readonly candidates: readonly string[] };
+
+export function promptReducer(prompt: Prompt, action: PromptAction): Prompt {
+  switch (action.type) {
+    case 'type':
+      // Pasted text arrives whole; keep it on one line.
+      return { ...prompt, text: prompt.text + action.text.replace(/[\r\n]+/g, ' ') };
+    case 'backspace':
+      return { ...prompt, text: [...prompt.text].slice(0, -1).join('') };
+    case 'clearWord':
+      return { ...prompt, text: prompt.text.replace(/\S+\s*$/, '') };
+    case 'complete': {
+      const completed = completion(prompt.text, action.candidates);
+      return completed === undefined ? prompt : { ...prompt, text: completed };
+    }
+  }
+}
+
+/** The first candidate that extends `text`, or undefined when none does. */
+export function completion(text: string, candidates: readonly string[]): string | undefined {
+  if (text === '') return undefined;
+  const lower = text.toLowerCase();
+  return candidates.find((c) => c.startsWith(lower) && c !== lower);
+}
+
+/** A command line split into its command word and an optional `/filter` (`:certs /acme`). */
+export function parseCommand(text: string): { word: string; filter: string | undefined } {
+  const trimmed = text.trim();
+  const slash = trimmed.indexOf('/');
+  const head = (slash >= 0 ? trimmed.slice(0, slash) : trimmed).trim();
+  const filter = slash >= 0 ? trimmed.slice(slash + 1).trim() : undefined;
+  return { word: head.split(/\s+/)[0] ?? '', filter };
+}

@@ -1,0 +1,88 @@
+// Test helpers (Shopify cli-kit testing/ui): render the App over a fake terminal, send keys, and
+// wait for a frame; a timeout prints the last frame so a failure shows the screen.
+import { stripVTControlCharacters } from 'node:util';
+import { render } from 'ink-testing-library';
+import { App, type AppProps } from '../app.tsx';
+import { createPortalClient } from '../graphql/client.ts';
+import { connect } from '../graphql/connect.ts';
+
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  enter: '\r',
+  esc: '\u001B',
+  space: ' ',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlD: '\u0004',
+  ctrlR: '\u0012',
+  ctrlF: '\u0006',
+} as const;
+
+export interface RenderedApp {
+  /** The last frame as text (colours stripped). */
+  lastFrame(): string;
+  /** The last frame with its ANSI colours. */
+  rawFrame(): string;
+  /** Writes each argument as one chunk, letting the app settle after each. */
+  press(...keys: string[]): Promise<void>;
+  /** Types text one character at a time (as a person does). */
+  type(text: string): Promise<void>;
+  waitFor(predicate: string | RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
+  unmount(): void;
+  readonly frames: string[];
+}
+
+export const tick = (ms = 30) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The App against a live server at `url`, as `admin`. */
+export async function renderApp(
+  url: string,
+  token: string,
+  props: Partial<Omit<AppProps, 'client' | 'viewer' | 'url'>> = {},
+): Promise<RenderedApp> {
+  const client = createPortalClient({ url, token });
+  const viewer = await connect(client, url);
+  const size = props.size ?? { columns: 140, rows: 30 };
+  const instance = render(<App client={client} viewer={viewer} url={url} size={size} {...props} />);
+  // ink-testing-library's terminal is 100 columns wide; Ink reads the width on every render.
+  Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns });
+  const raw = () => instance.lastFrame() ?? '';
+  const frame = () => stripVTControlCharacters(raw());
+  const app: RenderedApp = {
+    lastFrame: frame,
+    rawFrame: raw,
+    frames: instance.frames,
+    async press(...keys) {
+      await tick(); // as in type(): let an input that has just appeared subscribe
+      for (const key of keys) {
+        instance.stdin.write(key);
+        await tick();
+      }
+    },
+    async type(text) {
+      await tick(); // an input that has just appeared subscribes to stdin after its first render
+      for (const char of text) {
+        instance.stdin.write(char);
+        await tick(5);
+      }
+      await tick();
+    },
+    async waitFor(predicate, timeoutMs = 10_000) {
+      const test =
+        typeof predicate === 'string'
+          ? (f: string) => f.includes(predicate)
+          : predicate instanceof RegExp
+            ? (f: string) => predicate.test(f)
+            : predicate;
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (test(frame())) return frame();
+        await tick(20);
+      }
+      throw new Error(`Timed out waiting for ${String(predicate)}. Last frame:\n${frame()}`);
+    },
+    unmount: () => instance.unmount(),
+  };
+  return app;
+}

@@ -1,0 +1,74 @@
+// `:audit`: recorded changes, newest first, a page at a time. `/` filters on the server: text with
+// a dot is an action (`certificate.rename`), other text a subject type (`certificate`).
+import { Box, Text } from 'ink';
+import { useEffect, useMemo } from 'react';
+import { useApp, useViewKeys } from '../../app-context.ts';
+import { type Column, Table } from '../../components/Table.tsx';
+import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { dateTime } from '../../format/time.ts';
+import { type AuditEventRow, AuditEventsQuery } from '../../graphql/operations/audit.ts';
+import { usePager } from '../../graphql/use-pager.ts';
+import { wantsMore } from '../../state/pager.ts';
+import type { ViewProps } from '../view-props.ts';
+
+const COLUMNS: Column<AuditEventRow>[] = [
+  { title: 'AT', width: 16, cell: (e) => dateTime(e.at) },
+  {
+    title: 'ACTION',
+    width: 32,
+    cell: (e) => ({ text: e.action, color: e.action.includes('expire') ? 'yellow' : undefined }),
+  },
+  { title: 'ACTOR', width: 22, cell: (e) => e.actorUser?.name ?? e.actor },
+  { title: 'SUBJECT', width: 16, cell: (e) => e.subjectType },
+  { title: 'ID', width: 30, cell: (e) => e.subjectId },
+];
+
+export function AuditList({ entry, height, width }: ViewProps) {
+  const { dispatch } = useApp();
+  const filter = useMemo(() => {
+    const text = entry.filter.trim();
+    if (!text) return {};
+    return text.includes('.') ? { action: text } : { subjectType: text };
+  }, [entry.filter]);
+  const { pager, loadMore } = usePager(AuditEventsQuery, { filter }, (d) => d.auditEvents, 100);
+  const rowsHeight = Math.max(1, height - 2);
+  const { cursor, move } = useTableCursor(pager.rows.length, rowsHeight, entry.filter);
+  const selected = pager.rows[cursor.index];
+
+  useEffect(() => {
+    if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();
+  }, [pager, cursor.index, rowsHeight, loadMore]);
+
+  useViewKeys((id) => {
+    if (move(id)) return true;
+    if (id !== 'open' || !selected) return false;
+    dispatch({
+      type: 'view/open',
+      view: 'auditEvent',
+      label: selected.action,
+      params: { id: selected.id, json: JSON.stringify(selected) },
+    });
+    return true;
+  });
+
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>Audit events</Text>
+        <Text
+          dimColor
+        >{` (${pager.rows.length}${pager.hasNextPage ? '+' : ''})${pager.loading ? '  loading…' : ''}`}</Text>
+        {pager.error ? <Text color="red">{`  ${pager.error}`}</Text> : null}
+      </Text>
+      <Table
+        columns={COLUMNS}
+        rows={pager.rows}
+        cursor={cursor}
+        height={rowsHeight}
+        width={width}
+        rowKey={(e) => e.id}
+        empty="No audit events."
+      />
+    </Box>
+  );
+}

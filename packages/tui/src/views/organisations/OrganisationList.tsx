@@ -1,0 +1,61 @@
+// `:orgs`: organisations by name (server-side search with `/`); `enter` lists its certificates.
+import { Box, Text } from 'ink';
+import { useEffect, useMemo } from 'react';
+import { useApp, useViewKeys } from '../../app-context.ts';
+import { type Column, Table } from '../../components/Table.tsx';
+import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { dateTime } from '../../format/time.ts';
+import { type OrganisationRow, OrganisationsQuery } from '../../graphql/operations/organisations.ts';
+import { usePager } from '../../graphql/use-pager.ts';
+import { wantsMore } from '../../state/pager.ts';
+import type { ViewProps } from '../view-props.ts';
+
+const COLUMNS: Column<OrganisationRow>[] = [
+  { title: 'NAME', width: 36, cell: (o) => o.name },
+  { title: 'CERTIFICATES', width: 12, cell: (o) => String(o.certificates.totalCount) },
+  { title: 'CREATED', width: 16, cell: (o) => dateTime(o.createdAt) },
+];
+
+export function OrganisationList({ entry, height, width }: ViewProps) {
+  const { dispatch } = useApp();
+  const variables = useMemo(() => ({ search: entry.filter || null }), [entry.filter]);
+  const { pager, loadMore } = usePager(OrganisationsQuery, variables, (d) => d.organisations, 50);
+  const rowsHeight = Math.max(1, height - 2);
+  const { cursor, move } = useTableCursor(pager.rows.length, rowsHeight, entry.filter);
+  const selected = pager.rows[cursor.index];
+
+  useEffect(() => {
+    if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();
+  }, [pager, cursor.index, rowsHeight, loadMore]);
+
+  useViewKeys((id) => {
+    if (move(id)) return true;
+    if (id !== 'drill' || !selected) return false;
+    dispatch({
+      type: 'view/open',
+      view: 'certs',
+      label: selected.name,
+      params: { organisation: selected.id },
+    });
+    return true;
+  });
+
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>Organisations</Text>
+        <Text dimColor>{` (${pager.rows.length})${pager.loading ? '  loading…' : ''}`}</Text>
+        {pager.error ? <Text color="red">{`  ${pager.error}`}</Text> : null}
+      </Text>
+      <Table
+        columns={COLUMNS}
+        rows={pager.rows}
+        cursor={cursor}
+        height={rowsHeight}
+        width={width}
+        rowKey={(o) => o.id}
+        empty="No organisations."
+      />
+    </Box>
+  );
+}

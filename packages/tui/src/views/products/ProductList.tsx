@@ -1,0 +1,93 @@
+// `:products`: each product's APIs, auth type, certificate mode and binding; `m` and `b` change the
+// last two (confirmed first, Tyk's warnings shown after).
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { useApp, useViewKeys } from '../../app-context.ts';
+import { type Column, Table } from '../../components/Table.tsx';
+import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { type ProductRow, ProductsQuery } from '../../graphql/operations/products.ts';
+import { useQuery } from '../../graphql/use-query.ts';
+import { flash } from '../../state/app-state.ts';
+import type { ViewProps } from '../view-props.ts';
+import { type ProductChange, ProductChangeDialog } from './ProductChangeDialog.tsx';
+
+const COLUMNS: Column<ProductRow>[] = [
+  { title: 'NAME', width: 26, cell: (p) => p.name },
+  { title: 'PROVIDER', width: 22, cell: (p) => p.provider?.name ?? '-' },
+  { title: 'AUTH', width: 16, cell: (p) => p.authType },
+  { title: 'MODE', width: 11, cell: (p) => p.certificateMode ?? '-' },
+  {
+    title: 'BOUND',
+    width: 6,
+    cell: (p) => (p.authType === 'AUTH_TOKEN_MTLS' ? (p.bindCertificateToToken ? 'yes' : 'no') : '-'),
+  },
+  { title: 'APIS', width: 30, cell: (p) => p.apis.map((a) => a.name ?? a.apiId).join(', ') },
+];
+
+export function ProductList({ entry, height, width }: ViewProps) {
+  const { dispatch } = useApp();
+  const { data, error, fetching, refetch } = useQuery(ProductsQuery, { first: 100 });
+  const filter = entry.filter.toLowerCase();
+  const rows = (data?.products.nodes ?? []).filter(
+    (p) =>
+      !filter ||
+      `${p.name} ${p.authType} ${p.apis.map((a) => `${a.name} ${a.apiId}`).join(' ')}`
+        .toLowerCase()
+        .includes(filter),
+  );
+  const rowsHeight = Math.max(1, height - 2);
+  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
+  const selected = rows[cursor.index];
+  const [change, setChange] = useState<ProductChange | null>(null);
+
+  const open = (next: ProductChange) => {
+    setChange(next);
+    dispatch({ type: 'dialog/open' });
+  };
+  const close = (changed: boolean) => {
+    setChange(null);
+    dispatch({ type: 'dialog/close' });
+    if (changed) refetch();
+  };
+
+  useViewKeys((id) => {
+    if (move(id)) return true;
+    if (!selected || (id !== 'mode' && id !== 'bind')) return false;
+    if (selected.authType !== 'AUTH_TOKEN_MTLS') {
+      dispatch(
+        flash(
+          'warn',
+          `${selected.name} is ${selected.authType}: mode and binding apply to Auth Token + mTLS products only.`,
+        ),
+      );
+      return true;
+    }
+    if (id === 'mode')
+      open({
+        product: selected,
+        certificateMode: selected.certificateMode === 'MANAGED' ? 'SELF_SERVE' : 'MANAGED',
+      });
+    else open({ product: selected, bindCertificateToToken: !selected.bindCertificateToToken });
+    return true;
+  });
+
+  if (change) return <ProductChangeDialog change={change} onClose={close} />;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>Products</Text>
+        <Text dimColor>{` (${rows.length})${fetching ? '  loading…' : ''}`}</Text>
+        {error ? <Text color="red">{`  ${error}`}</Text> : null}
+      </Text>
+      <Table
+        columns={COLUMNS}
+        rows={rows}
+        cursor={cursor}
+        height={rowsHeight}
+        width={width}
+        rowKey={(p) => p.id}
+        empty="No products."
+      />
+    </Box>
+  );
+}

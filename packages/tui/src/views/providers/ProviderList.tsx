@@ -1,0 +1,87 @@
+// `:providers`: the Dashboards; `s` syncs one (and shows :sync), `t` tests its connection,
+// `enter` lists its certificates.
+import { Box, Text } from 'ink';
+import { useApp, useViewKeys } from '../../app-context.ts';
+import { type Column, Table } from '../../components/Table.tsx';
+import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { mutate } from '../../graphql/mutate.ts';
+import {
+  type ProviderRow,
+  ProvidersQuery,
+  ProviderTestConnectionMutation,
+} from '../../graphql/operations/providers.ts';
+import { useQuery } from '../../graphql/use-query.ts';
+import { flash } from '../../state/app-state.ts';
+import { useStartSync } from '../sync/use-start-sync.ts';
+import type { ViewProps } from '../view-props.ts';
+
+const COLUMNS: Column<ProviderRow>[] = [
+  { title: 'NAME', width: 28, cell: (p) => p.name },
+  { title: 'DASHBOARD', width: 32, cell: (p) => p.dashboardUrl },
+  { title: 'GATEWAY', width: 28, cell: (p) => p.gatewayUrl ?? '-' },
+  { title: 'ORG ID', width: 26, cell: (p) => p.orgId },
+  { title: 'TIMEOUT', width: 8, cell: (p) => `${p.requestTimeoutMs / 1000}s` },
+];
+
+export function ProviderList({ entry, height, width }: ViewProps) {
+  const { client, dispatch } = useApp();
+  const { data, error, fetching } = useQuery(ProvidersQuery, {});
+  const filter = entry.filter.toLowerCase();
+  const rows = (data?.providers.nodes ?? []).filter(
+    (p) => !filter || `${p.name} ${p.dashboardUrl} ${p.orgId}`.toLowerCase().includes(filter),
+  );
+  const rowsHeight = Math.max(1, height - 2);
+  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
+  const selected = rows[cursor.index];
+  const startSync = useStartSync(() => {});
+
+  const test = async (provider: ProviderRow) => {
+    dispatch(flash('info', `Testing ${provider.name}…`));
+    const outcome = await mutate(
+      client,
+      ProviderTestConnectionMutation,
+      { provider: provider.id },
+      (d) => d.providerTestConnection,
+    );
+    if (!outcome.ok) return dispatch(flash('error', `${provider.name}: ${outcome.message}`));
+    const check = outcome.payload.connectionCheck;
+    dispatch(
+      flash(
+        'info',
+        `${provider.name} answered in ${check?.latencyMs} ms (${check?.certificatePages} page(s) of certificates).`,
+      ),
+    );
+  };
+
+  useViewKeys((id) => {
+    if (move(id)) return true;
+    if (!selected) return false;
+    if (id === 'drill')
+      dispatch({ type: 'view/open', view: 'certs', label: selected.name, params: { provider: selected.id } });
+    else if (id === 'test') void test(selected);
+    else if (id === 'sync') {
+      void startSync(selected.id);
+      dispatch({ type: 'view/open', view: 'sync', label: selected.name, params: { provider: selected.id } });
+    } else return false;
+    return true;
+  });
+
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>Providers</Text>
+        <Text dimColor>{` (${rows.length})${fetching ? '  loading…' : ''}`}</Text>
+        {error ? <Text color="red">{`  ${error}`}</Text> : null}
+      </Text>
+      <Table
+        columns={COLUMNS}
+        rows={rows}
+        cursor={cursor}
+        height={rowsHeight}
+        width={width}
+        rowKey={(p) => p.id}
+        empty="No providers."
+      />
+    </Box>
+  );
+}

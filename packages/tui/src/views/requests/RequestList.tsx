@@ -1,0 +1,84 @@
+// `:requests`: access requests, newest first, with live status after an approve or retry.
+import { Box, Text } from 'ink';
+import { useApp, useViewKeys } from '../../app-context.ts';
+import { type Column, Table } from '../../components/Table.tsx';
+import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { requestStatus } from '../../format/status.ts';
+import { ago } from '../../format/time.ts';
+import { type AccessRequestRow, AccessRequestsQuery } from '../../graphql/operations/access-requests.ts';
+import { useQuery } from '../../graphql/use-query.ts';
+import type { ViewProps } from '../view-props.ts';
+import { useRequestActions } from './use-request-actions.tsx';
+
+const COLUMNS: Column<AccessRequestRow>[] = [
+  { title: 'SUBMITTED', width: 10, cell: (r) => ago(r.createdAt) },
+  { title: 'ORGANISATION', width: 18, cell: (r) => r.app.organisation?.name ?? '-' },
+  { title: 'APP', width: 16, cell: (r) => r.app.name },
+  { title: 'PRODUCT', width: 24, cell: (r) => r.product.name },
+  { title: 'PLAN', width: 10, cell: (r) => r.plan.name },
+  { title: 'STATUS', width: 13, cell: (r) => requestStatus(r.status) },
+  { title: 'TRIES', width: 5, cell: (r) => String(r.attempts) },
+  {
+    title: 'WHY',
+    width: 30,
+    cell: (r) => ({
+      text: r.failureReason ?? r.rejectReason ?? '',
+      color: r.failureReason ? 'red' : undefined,
+    }),
+  },
+];
+
+export function RequestList({ entry, height, width }: ViewProps) {
+  const { dispatch } = useApp();
+  const { data, error, fetching, refetch } = useQuery(AccessRequestsQuery, { first: 100 });
+  const filter = entry.filter.toLowerCase();
+  const rows = (data?.accessRequests.nodes ?? []).filter(
+    (r) =>
+      !filter ||
+      `${r.status} ${r.app.name} ${r.app.organisation?.name} ${r.product.name} ${r.plan.name}`
+        .toLowerCase()
+        .includes(filter),
+  );
+  const rowsHeight = Math.max(1, height - 2);
+  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
+  const selected = rows[cursor.index];
+  const actions = useRequestActions(refetch);
+
+  useViewKeys((id) => {
+    if (move(id)) return true;
+    if (!selected) return false;
+    if (id === 'approve') actions.approve(selected);
+    else if (id === 'retry') actions.retry(selected);
+    else if (id === 'reject') actions.askReject(selected);
+    else if (id === 'open')
+      dispatch({
+        type: 'view/open',
+        view: 'request',
+        label: `${selected.app.name} → ${selected.product.name}`,
+        params: { id: selected.id },
+      });
+    else return false;
+    return true;
+  });
+
+  if (actions.dialog) return actions.dialog;
+  const pending = rows.filter((r) => r.status === 'PENDING').length;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold>Access requests</Text>
+        <Text dimColor>{` (${rows.length}, ${pending} pending)${fetching ? '  loading…' : ''}`}</Text>
+        {error ? <Text color="red">{`  ${error}`}</Text> : null}
+      </Text>
+      <Table
+        columns={COLUMNS}
+        rows={rows}
+        cursor={cursor}
+        height={rowsHeight}
+        width={width}
+        rowKey={(r) => r.id}
+        empty="No access requests."
+      />
+    </Box>
+  );
+}

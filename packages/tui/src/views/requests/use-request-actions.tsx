@@ -1,0 +1,87 @@
+// Approve, reject (with a reason) and retry an access request, then follow its status live.
+import { useCallback, useState } from 'react';
+import { useApp } from '../../app-context.ts';
+import { mutate } from '../../graphql/mutate.ts';
+import {
+  AccessRequestApproveMutation,
+  AccessRequestRejectMutation,
+  AccessRequestRetryMutation,
+  type AccessRequestRow,
+} from '../../graphql/operations/access-requests.ts';
+import { flash } from '../../state/app-state.ts';
+import { RejectDialog } from './RejectDialog.tsx';
+import { SETTLED, useLiveStatus } from './use-live-status.ts';
+
+const label = (r: AccessRequestRow) => `${r.app.name} → ${r.product.name}`;
+
+export function useRequestActions(onChanged: () => void) {
+  const { client, dispatch } = useApp();
+  const [rejecting, setRejecting] = useState<AccessRequestRow | null>(null);
+  const [watching, setWatching] = useState<string | null>(null);
+
+  const onUpdate = useCallback(
+    (request: AccessRequestRow) => {
+      onChanged();
+      if (!SETTLED.has(request.status)) return;
+      setWatching(null);
+      const failed = request.status === 'FAILED';
+      const why = failed ? `: ${request.failedStep} ${request.failureReason ?? ''}` : '';
+      dispatch(flash(failed ? 'error' : 'info', `${label(request)}: ${request.status.toLowerCase()}${why}`));
+    },
+    [dispatch, onChanged],
+  );
+  useLiveStatus(watching, onUpdate);
+
+  const decide = async (request: AccessRequestRow, kind: 'approve' | 'retry') => {
+    const outcome =
+      kind === 'approve'
+        ? await mutate(
+            client,
+            AccessRequestApproveMutation,
+            { id: request.id },
+            (d) => d.accessRequestApprove,
+          )
+        : await mutate(client, AccessRequestRetryMutation, { id: request.id }, (d) => d.accessRequestRetry);
+    if (!outcome.ok) return dispatch(flash('error', `${label(request)}: ${outcome.message}`));
+    dispatch(
+      flash('info', `${label(request)}: ${kind === 'approve' ? 'approved' : 'retried'}, provisioning…`),
+    );
+    setWatching(request.id);
+    onChanged();
+  };
+
+  const closeReject = () => {
+    setRejecting(null);
+    dispatch({ type: 'dialog/close' });
+  };
+
+  const reject = async (request: AccessRequestRow, reason: string): Promise<string | null> => {
+    const outcome = await mutate(
+      client,
+      AccessRequestRejectMutation,
+      { id: request.id, reason },
+      (d) => d.accessRequestReject,
+    );
+    if (!outcome.ok) return outcome.message;
+    closeReject();
+    dispatch(flash('warn', `${label(request)}: rejected.`));
+    onChanged();
+    return null;
+  };
+
+  return {
+    approve: (r: AccessRequestRow) => void decide(r, 'approve'),
+    retry: (r: AccessRequestRow) => void decide(r, 'retry'),
+    askReject: (r: AccessRequestRow) => {
+      setRejecting(r);
+      dispatch({ type: 'dialog/open' });
+    },
+    dialog: rejecting ? (
+      <RejectDialog
+        request={rejecting}
+        onReject={(reason) => reject(rejecting, reason)}
+        onCancel={closeReject}
+      />
+    ) : null,
+  };
+}

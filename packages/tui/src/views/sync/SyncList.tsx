@@ -1,0 +1,100 @@
+// `:sync`: recent runs, newest first, under the progress of the run being watched. `s` starts a
+// sync, `c` applies a HELD run, ctrl-d discards it, `enter` shows a run.
+import { Box, Text } from 'ink';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useApp, useViewKeys } from '../../app-context.ts';
+import { type Column, Table } from '../../components/Table.tsx';
+import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { syncStatus } from '../../format/status.ts';
+import { ago } from '../../format/time.ts';
+import { type SyncRunRow, SyncRunsQuery } from '../../graphql/operations/sync.ts';
+import { useQuery } from '../../graphql/use-query.ts';
+import type { ViewProps } from '../view-props.ts';
+import { SyncProgressPanel } from './SyncProgressPanel.tsx';
+import { useHeldRun } from './use-held-run.tsx';
+import { useStartSync } from './use-start-sync.ts';
+
+const COLUMNS: Column<SyncRunRow>[] = [
+  { title: 'STARTED', width: 10, cell: (r) => ago(r.startedAt) },
+  { title: 'PROVIDER', width: 24, cell: (r) => r.provider?.name ?? '-' },
+  { title: 'STATUS', width: 10, cell: (r) => syncStatus(r.status) },
+  { title: 'TRIGGER', width: 8, cell: (r) => r.trigger.toLowerCase() },
+  {
+    title: 'TOOK',
+    width: 8,
+    cell: (r) => (r.durationMs === null ? '-' : `${(r.durationMs / 1000).toFixed(1)}s`),
+  },
+  { title: 'ADDED', width: 6, cell: (r) => String(r.counts.added) },
+  { title: 'RESTORED', width: 8, cell: (r) => String(r.counts.restored) },
+  { title: 'DELETED', width: 8, cell: (r) => String(r.counts.softDeleted) },
+  { title: 'UNCHANGED', width: 9, cell: (r) => String(r.counts.unchanged) },
+  { title: 'ERROR', width: 20, cell: (r) => ({ text: r.error ?? '', color: 'red' }) },
+];
+
+export function SyncList({ entry, height, width }: ViewProps) {
+  const { dispatch, syncTracker } = useApp();
+  const runs = useQuery(SyncRunsQuery, { first: 100, provider: entry.params.provider ?? null });
+  const tracked = useSyncExternalStore(syncTracker.subscribe, syncTracker.get);
+  const filter = entry.filter.toLowerCase();
+  const rows = (runs.data?.syncRuns.nodes ?? []).filter(
+    (r) => !filter || `${r.provider?.name} ${r.status} ${r.error ?? ''}`.toLowerCase().includes(filter),
+  );
+  const panel = tracked ? (tracked.progress?.counts ? 6 : 5) : 0;
+  const rowsHeight = Math.max(1, height - 2 - panel);
+  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
+  const selected = rows[cursor.index];
+  const held = useHeldRun(runs.refetch);
+  const start = useStartSync(runs.refetch);
+
+  // The watched run ended: show how the listing changed.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch when the run reaches DONE.
+  useEffect(() => {
+    if (tracked?.done) runs.refetch();
+  }, [tracked?.done, tracked?.runId]);
+
+  useViewKeys((id) => {
+    if (move(id)) return true;
+    switch (id) {
+      case 'sync':
+        void start(entry.params.provider ?? selected?.provider?.id);
+        return true;
+      case 'confirm':
+        if (selected) void held.confirm(selected);
+        return true;
+      case 'discard':
+        if (selected) held.askDiscard(selected);
+        return true;
+      case 'open':
+        if (selected)
+          dispatch({
+            type: 'view/open',
+            view: 'syncRun',
+            label: `Run ${ago(selected.startedAt)}`,
+            params: { id: selected.id },
+          });
+        return true;
+    }
+    return false;
+  });
+
+  if (held.dialog) return held.dialog;
+  return (
+    <Box flexDirection="column">
+      {tracked ? <SyncProgressPanel run={tracked} width={width} /> : null}
+      <Text>
+        <Text bold>Sync runs</Text>
+        <Text dimColor>{` (${rows.length})${runs.fetching ? '  loading…' : ''}`}</Text>
+        {runs.error ? <Text color="red">{`  ${runs.error}`}</Text> : null}
+      </Text>
+      <Table
+        columns={COLUMNS}
+        rows={rows}
+        cursor={cursor}
+        height={rowsHeight}
+        width={width}
+        rowKey={(r) => r.id}
+        empty="No sync runs yet: press s to start one."
+      />
+    </Box>
+  );
+}

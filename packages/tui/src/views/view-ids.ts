@@ -1,0 +1,57 @@
+// The views the `:` command reaches, with their aliases (k9s: `:pod`, `:po`, `:pods`). Detail views
+// are pushed by `enter` and have no command. Adding a view: one entry here, one in registry.tsx.
+
+/** Every view of the TUI: list views reached by `:`, and detail views reached by `enter`. */
+export const VIEW_IDS = [
+  'certs',
+  'cert',
+  'orgs',
+  'products',
+  'requests',
+  'request',
+  'check',
+  'providers',
+  'sync',
+  'syncRun',
+  'audit',
+  'auditEvent',
+] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/** A view reachable by a `:` command. */
+export interface ViewCommand {
+  readonly view: ViewId;
+  /** Shown in breadcrumbs and help. */
+  readonly title: string;
+  /** The first is the canonical command; all are accepted. */
+  readonly aliases: readonly string[];
+}
+
+export const VIEW_COMMANDS: readonly ViewCommand[] = [
+  { view: 'certs', title: 'Certificates', aliases: ['certs', 'cert', 'certificates', 'certificate', 'crt'] },
+  { view: 'orgs', title: 'Organisations', aliases: ['orgs', 'org', 'organisations', 'organizations'] },
+  { view: 'products', title: 'Products', aliases: ['products', 'product', 'prod'] },
+  { view: 'requests', title: 'Access requests', aliases: ['requests', 'request', 'req', 'accessrequests'] },
+  { view: 'check', title: 'Request check', aliases: ['check', 'explain', 'why', 'requestcheck'] },
+  { view: 'providers', title: 'Providers', aliases: ['providers', 'provider', 'prov', 'dashboards'] },
+  { view: 'sync', title: 'Sync runs', aliases: ['sync', 'syncs', 'runs', 'syncruns'] },
+  { view: 'audit', title: 'Audit events', aliases: ['audit', 'events', 'auditevents'] },
+];
+
+/** Commands that are not views. */
+export const QUIT_COMMANDS: readonly string[] = ['q', 'quit', 'q!', 'exit'];
+
+/** The view a command word names, if any (case-insensitive). */
+export function viewForCommand(word: string): ViewCommand | undefined {
+  const lower = word.toLowerCase();
+  return VIEW_COMMANDS.find((c) => c.aliases.includes(lower));
+}
+
+/** Every word `:` accepts, canonical first, for tab completion. */
+export function commandWords(): string[] {
+  return [
+    ...VIEW_COMMANDS.map((c) => c.aliases[0]!),
+    ...VIEW_COMMANDS.flatMap((c) => c.aliases.slice(1)),
+    'quit',
+  ];
+}

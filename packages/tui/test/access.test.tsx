@@ -1,0 +1,180 @@
+// Access requests and the request-check explainer, driven by keys against a live server: approve
+// and watch provisioning live, reject with a reason, then ask why the Gateway would refuse a call.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Actor, Plan, Product } from '@repo/core';
+import { makeCertificate } from '@repo/core/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
+import { type LiveServer, PAYMENTS_API_ID, startLiveServer, system, unwrap } from './support/live-server.ts';
+
+describe('access requests and the explainer (live server)', () => {
+  let server: LiveServer;
+  let dir: string;
+  let app: RenderedApp | undefined;
+  let consumer: { actor: Actor; token: string };
+  let plan: Plan;
+  let managed: Product;
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    dir = await mkdtemp(join(tmpdir(), 'tui-access-'));
+    const [acme] = server.organisations;
+    const cert = await makeCertificate({ name: 'CN=acme-payments.example.com' });
+    await writeFile(join(dir, 'acme.pem'), cert.pem);
+    const upload = {
+      providerId: server.provider.id,
+      pem: cert.pem,
+      name: 'acme-payments',
+      organisationIds: [acme!.id],
+    };
+    unwrap(await server.core.certificates.upload(upload, system));
+    const created = unwrap(
+      await server.core.users.create(
+        { role: 'CONSUMER', name: 'Acme dev', organisationId: acme!.id },
+        system,
+      ),
+    );
+    consumer = { actor: (await server.core.users.authenticate(created.token))!.actor, token: created.token };
+    plan = unwrap(await server.core.plans.create({ name: 'Gold', rate: 10, per: 1 }, system));
+    managed = unwrap(
+      await server.core.products.create(
+        {
+          providerId: server.provider.id,
+          name: 'Payments (Managed)',
+          apiIds: [PAYMENTS_API_ID],
+          certificateMode: 'MANAGED',
+          bindCertificateToToken: true,
+        },
+        system,
+      ),
+    );
+  });
+  afterEach(() => {
+    app?.unmount();
+    app = undefined;
+  });
+  afterAll(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function request(appName: string) {
+    const created = unwrap(await server.core.apps.create({ name: appName }, consumer.actor));
+    return unwrap(
+      await server.core.accessRequests.submit(
+        { appId: created.id, productId: managed.id, planId: plan.id },
+        consumer.actor,
+      ),
+    );
+  }
+
+  async function openRequests(): Promise<RenderedApp> {
+    const rendered = await renderApp(server.url, server.token, { cwd: dir });
+    await rendered.waitFor('Certificates (');
+    await rendered.press(':');
+    await rendered.type('requests');
+    await rendered.press(KEYS.enter);
+    return rendered;
+  }
+
+  it('approves a request and follows its provisioning live to APPROVED', async () => {
+    await request('Mobile');
+    app = await openRequests();
+    await app.waitFor(/Mobile\s+Payments \(Managed\)\s+Gold\s+pending/);
+    await app.press('a');
+    await app.waitFor('approved, provisioning…');
+    await app.waitFor(
+      (f) =>
+        /Mobile\s+Payments \(Managed\)\s+Gold\s+approved/.test(f) &&
+        f.includes('Mobile → Payments (Managed): approved'),
+    );
+    await app.press(KEYS.enter);
+    const detail = await app.waitFor('Credentials');
+    expect(detail).toMatch(/Status\s+approved · 1 attempt/);
+    expect(detail).toMatch(/key issued .* · live/);
+    expect(detail).toContain("the organisation's (Managed)");
+  });
+
+  it('rejects with a reason the consumer reads; a reason is required', async () => {
+    await request('Web');
+    app = await openRequests();
+    await app.waitFor(/Web\s+Payments \(Managed\)\s+Gold\s+pending/);
+    await app.press('/');
+    await app.type('pending');
+    await app.press(KEYS.enter);
+    await app.waitFor('Access requests (1, 1 pending)');
+    await app.press('x');
+    await app.waitFor("Reject Web's request for Payments (Managed)?");
+    await app.press(KEYS.enter);
+    await app.waitFor('A reason is required');
+    await app.type('Use the Self-Serve product');
+    await app.press(KEYS.enter);
+    await app.waitFor('Web → Payments (Managed): rejected.');
+    await app.press(KEYS.esc); // clear the filter
+    await app.waitFor(/Web\s+Payments \(Managed\)\s+Gold\s+rejected\s+\d+\s+Use the Self-Serve product/);
+  });
+
+  it('explains each Gateway check: refused without a token, let through with the issued one', async () => {
+    const gql = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${consumer.token}` },
+      body: JSON.stringify({
+        query: '{ accessRequests(filter: { status: APPROVED }) { nodes { credentials { token } } } }',
+      }),
+    });
+    const token = (
+      (await gql.json()) as { data: { accessRequests: { nodes: { credentials: { token: string }[] }[] } } }
+    ).data.accessRequests.nodes[0]!.credentials[0]!.token;
+
+    app = await renderApp(server.url, server.token, { cwd: dir });
+    await app.waitFor('Certificates (');
+    await app.press(':');
+    await app.type('check');
+    await app.press(KEYS.enter);
+    await app.waitFor('API (from the products)');
+    await app.press(KEYS.enter); // Payments API
+    await app.waitFor('PEM file the client presents');
+    await app.type('acme.pem');
+    await app.press(KEYS.enter);
+    await app.waitFor('Authorization token');
+    await app.press(KEYS.enter); // no token
+    let frame = await app.waitFor('The Gateway would refuse this request.');
+    expect(frame).toMatch(/First failure: TOKEN_PRESENT → HTTP 40\d/);
+    expect(frame).toMatch(/✓ pass\s+TLS_CLIENT_CERTIFICATE/);
+    expect(frame).toMatch(/✓ pass\s+ALLOW_LIST/);
+    expect(frame).toMatch(/✗ FAIL\s+TOKEN_PRESENT/);
+
+    await app.press('n');
+    await app.waitFor('API (from the products)');
+    await app.press(KEYS.enter);
+    await app.waitFor('PEM file the client presents');
+    await app.type('acme.pem');
+    await app.press(KEYS.enter);
+    await app.waitFor('Authorization token');
+    await app.type(token);
+    await app.press(KEYS.enter);
+    frame = await app.waitFor('would let this request through');
+    expect(frame).toMatch(/✓ pass\s+CERTIFICATE_BINDING/);
+    expect(frame).not.toContain('First failure');
+  });
+
+  it("changes a product's binding under approved access, showing Tyk's warning", async () => {
+    app = await renderApp(server.url, server.token);
+    await app.waitFor('Certificates (');
+    await app.press(':');
+    await app.type('products');
+    await app.press(KEYS.enter);
+    await app.waitFor(
+      /Payments \(Managed\)\s+Mock Dashboard\s+AUTH_TOKEN_MTLS\s+MANAGED\s+yes\s+Payments API/,
+    );
+    await app.press('b');
+    await app.waitFor('Payments (Managed): binding → not bound?');
+    await app.press('y');
+    const frame = await app.waitFor('Changed. Tyk warns:');
+    expect(frame).toMatch(/⚠ \S+/);
+    await app.press(KEYS.enter);
+    await app.waitFor(/AUTH_TOKEN_MTLS\s+MANAGED\s+no\s+Payments API/);
+  });
+});

@@ -1,0 +1,94 @@
+// The upload flow driven by keys against a live server and the mock Dashboard: inspect first,
+// then name and organisations, then the certificate is in the table and in the Dashboard.
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeCertificate } from '@repo/core/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
+import { dashboard, type LiveServer, startLiveServer } from './support/live-server.ts';
+
+const DAY = 86_400_000;
+
+describe('upload (live server)', () => {
+  let server: LiveServer;
+  let dir: string;
+  let app: RenderedApp | undefined;
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    dir = await mkdtemp(join(tmpdir(), 'tui-upload-'));
+  });
+  afterEach(() => app?.unmount());
+  afterAll(async () => {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('inspects the PEM, then uploads it with a name and an organisation', async () => {
+    const cert = await makeCertificate({
+      name: 'CN=upload-client.example.com, O=Acme',
+      san: { dns: ['upload-client.example.com'] },
+    });
+    const sha256 = createHash('sha256').update(cert.der).digest('hex');
+    await writeFile(join(dir, 'client.pem'), cert.pem);
+    app = await renderApp(server.url, server.token, { cwd: dir });
+    await app.waitFor('No certificates.');
+
+    await app.press('u');
+    await app.waitFor('PEM file');
+    await app.type('client.pem');
+    await app.press(KEYS.enter);
+    // Inspection before anything is sent: metadata, fingerprint, and nothing in the store yet.
+    const inspected = await app.waitFor('enter continue');
+    expect(inspected).toContain('CN=upload-client.example.com');
+    expect(inspected).toContain(sha256);
+    expect(inspected).toContain('dns:upload-client.example.com');
+    expect(((await dashboard(server.mock, 'GET', '/api/certs')) as { certs: string[] }).certs).toEqual([]);
+
+    await app.press(KEYS.enter);
+    await app.waitFor('Name (portal-only)');
+    await app.press(...Array(30).fill(KEYS.backspace));
+    await app.type('payments-client');
+    await app.press(KEYS.enter);
+    await app.waitFor('Acme Payments');
+    await app.press(KEYS.space, KEYS.enter);
+
+    const frame = await app.waitFor(
+      (f) => f.includes('Uploaded payments-client: created') && f.includes('(1/1)'),
+    );
+    expect(frame).toMatch(/payments-client\s+upload-client\.example\.com.*Acme Payments.*valid\s+portal/);
+    const certs = (await dashboard(server.mock, 'GET', '/api/certs')) as { certs: string[] };
+    expect(certs.certs.map((id) => id.slice(-64))).toEqual([sha256]);
+  });
+
+  it('shows lint warnings and a refusal before sending, and sends nothing', async () => {
+    const expired = await makeCertificate({
+      name: 'CN=old-server.example.com',
+      eku: ['serverAuth'],
+      notBefore: new Date(Date.now() - 400 * DAY),
+      notAfter: new Date(Date.now() - DAY),
+    });
+    await writeFile(join(dir, 'expired.pem'), expired.pem);
+    app = await renderApp(server.url, server.token, { cwd: dir });
+    await app.waitFor('Certificates (');
+    await app.press('u');
+    await app.waitFor('PEM file');
+    await app.type('missing.pem');
+    await app.press(KEYS.enter);
+    await app.waitFor(/Cannot read .*missing\.pem: ENOENT/);
+
+    await app.press(...Array(12).fill(KEYS.backspace));
+    await app.type('expired.pem');
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor('An upload would be refused');
+    expect(frame).toContain('CERTIFICATE_EXPIRED');
+    expect(frame).toMatch(/⚠ NO_CLIENT_AUTH_EKU/);
+    expect(frame).toContain('esc close');
+    await app.press(KEYS.enter);
+    expect(app.lastFrame()).not.toContain('Name (portal-only)');
+    await app.press(KEYS.esc);
+    await app.waitFor((f) => !f.includes('Upload a certificate'));
+  });
+});
