@@ -24,6 +24,7 @@ describe('readConfig', () => {
       cwd: '/home/me',
     });
     expect(readConfig(['--help'], {})).toBe('help');
+    expect(readConfig(['--', '--help'], {})).toBe('help');
   });
 
   it('says what is missing or wrong in one line', () => {

@@ -28,7 +28,8 @@ export function readConfig(argv: readonly string[], env: TuiEnv, cwd = process.c
   let values: { url?: string; token?: string; 'read-only'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      // `pnpm tui -- --url …` hands the script a literal `--`; it separates nothing here.
+      args: argv.filter((arg) => arg !== '--'),
       options: {
         url: { type: 'string' },
         token: { type: 'string' },
