@@ -68,7 +68,7 @@ export async function renderApp(
       }
       await tick();
     },
-    async waitFor(predicate, timeoutMs = 10_000) {
+    async waitFor(predicate, timeoutMs = 20_000) {
       const test =
         typeof predicate === 'string'
           ? (f: string) => f.includes(predicate)

@@ -1,0 +1,107 @@
+import type { TestCertificate } from '@repo/core/testing';
+import { LEDGER_API, PAYMENTS_API } from '../../support/access-fixtures.ts';
+import type { E2eServer } from '../setup/global-setup.ts';
+import { graphql } from './portal.ts';
+
+type Id = { id: string };
+
+/** The steps of a story, as an admin and a consumer do them over GraphQL. */
+export function portal(server: E2eServer) {
+  const admin = <T>(query: string, variables?: Record<string, unknown>) =>
+    graphql<T>(server, query, variables);
+  return {
+    provider: async () =>
+      (
+        await admin<{ providers: { nodes: Id[] } }>(
+          `query Providers { providers(first: 1) { nodes { id } } }`,
+        )
+      ).providers.nodes[0]!.id,
+    organisation: async (name: string) =>
+      (
+        await admin<{ organisationCreate: { organisation: Id } }>(
+          `mutation Org($name: String!) { organisationCreate(input: { name: $name }) { organisation { id } userErrors { code message } } }`,
+          { name },
+        )
+      ).organisationCreate.organisation.id,
+    consumer: async (organisation: string, name: string) => {
+      const { userCreate } = await admin<{ userCreate: { token: string; user: Id } }>(
+        `mutation Consumer($org: ID!, $name: String!) { userCreate(input: { role: CONSUMER, name: $name, organisation: $org }) { token user { id } userErrors { code message } } }`,
+        { org: organisation, name },
+      );
+      return userCreate.token;
+    },
+    upload: (provider: string, cert: TestCertificate, organisation: string) =>
+      admin(
+        `mutation Upload($input: CertificateUploadInput!) { certificateUpload(input: $input) { certificate { id } userErrors { code message } } }`,
+        {
+          input: { provider, pem: cert.pem, organisations: [organisation] },
+        },
+      ),
+    product: async (provider: string, name: string, mode: 'MANAGED' | 'SELF_SERVE', bind: boolean) =>
+      (
+        await admin<{ productCreate: { product: Id } }>(
+          `mutation Product($input: ProductCreateInput!) { productCreate(input: $input) { product { id } userErrors { code message } } }`,
+          {
+            input: {
+              provider,
+              name,
+              apiIds: [PAYMENTS_API, LEDGER_API],
+              certificateMode: mode,
+              bindCertificateToToken: bind,
+            },
+          },
+        )
+      ).productCreate.product.id,
+    plan: async (name: string) =>
+      (
+        await admin<{ planCreate: { plan: Id } }>(
+          `mutation Plan($name: String!) { planCreate(input: { name: $name, rate: 100, per: 60 }) { plan { id } userErrors { code message } } }`,
+          { name },
+        )
+      ).planCreate.plan.id,
+    request: async (
+      token: string,
+      input: { product: string; plan: string; appName: string; pem?: string },
+    ) => {
+      const { appCreate } = await graphql<{ appCreate: { app: Id } }>(
+        server,
+        `mutation App($name: String!) { appCreate(input: { name: $name }) { app { id } userErrors { code message } } }`,
+        { name: input.appName },
+        token,
+      );
+      const certificate = input.pem ? { pem: input.pem, name: 'my client' } : undefined;
+      const { accessRequestSubmit } = await graphql<{ accessRequestSubmit: { accessRequest: Id } }>(
+        server,
+        `mutation Submit($input: AccessRequestSubmitInput!) { accessRequestSubmit(input: $input) { accessRequest { id } userErrors { code message } } }`,
+        { input: { app: appCreate.app.id, product: input.product, plan: input.plan, certificate } },
+        token,
+      );
+      return accessRequestSubmit.accessRequest.id;
+    },
+    approve: async (request: string) => {
+      await admin(
+        `mutation Approve($id: ID!) { accessRequestApprove(input: { accessRequest: $id }) { accessRequest { id } userErrors { code message } } }`,
+        { id: request },
+      );
+      for (let i = 0; i < 150; i++) {
+        const { node } = await admin<{ node: { status: string; failureReason: string | null } }>(
+          `query State($id: ID!) { node(id: $id) { ... on AccessRequest { status failureReason } } }`,
+          { id: request },
+        );
+        if (node.status === 'APPROVED') return;
+        if (node.status === 'FAILED') throw new Error(`approval failed: ${node.failureReason}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('approval did not finish');
+    },
+    token: async (consumerToken: string, request: string) => {
+      const { node } = await graphql<{ node: { credentials: { token: string }[] } }>(
+        server,
+        `query Token($id: ID!) { node(id: $id) { ... on AccessRequest { credentials { token } } } }`,
+        { id: request },
+        consumerToken,
+      );
+      return node.credentials[0]!.token;
+    },
+  };
+}
