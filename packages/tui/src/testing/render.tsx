@@ -34,6 +34,8 @@ export interface RenderedApp {
 }
 
 export const tick = (ms = 30) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const SETTLE_MS = 150;
+const KEY_GAP_MS = 100;
 
 /** The App against a live server at `url`, as `admin`. */
 export async function renderApp(
@@ -54,14 +56,18 @@ export async function renderApp(
     rawFrame: raw,
     frames: instance.frames,
     async press(...keys) {
-      await tick(); // as in type(): let an input that has just appeared subscribe
+      // As in type(): let an input that has just appeared subscribe to stdin. Its first frame can
+      // come well before that effect runs on a loaded machine, so give it a generous moment.
+      await tick(SETTLE_MS);
       for (const key of keys) {
         instance.stdin.write(key);
-        await tick();
+        // A component acts on a key with the state of its last render; the next key must wait
+        // for the re-render, which a loaded machine can delay well past 30 ms.
+        await tick(KEY_GAP_MS);
       }
     },
     async type(text) {
-      await tick(); // an input that has just appeared subscribes to stdin after its first render
+      await tick(SETTLE_MS); // an input that has just appeared subscribes to stdin after its first render
       for (const char of text) {
         instance.stdin.write(char);
         await tick(5);
