@@ -1,9 +1,7 @@
-// `:audit`: recorded changes, newest first, a page at a time. `/` filters on the server: text with
-// a dot is an action (`certificate.rename`), other text a subject type (`certificate`).
-import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { useApp, useViewKeys } from '../../app-context.ts';
-import { type Column, Table } from '../../components/Table.tsx';
+import { ListView } from '../../components/ListView.tsx';
+import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { dateTime } from '../../format/time.ts';
 import { type AuditEventRow, AuditEventsQuery } from '../../graphql/operations/audit.ts';
@@ -52,23 +50,17 @@ export function AuditList({ entry, height, width }: ViewProps) {
   });
 
   return (
-    <Box flexDirection="column">
-      <Text>
-        <Text bold>Audit events</Text>
-        <Text
-          dimColor
-        >{` (${pager.rows.length}${pager.hasNextPage ? '+' : ''})${pager.loading ? '  loading…' : ''}`}</Text>
-        {pager.error ? <Text color="red">{`  ${pager.error}`}</Text> : null}
-      </Text>
-      <Table
-        columns={COLUMNS}
-        rows={pager.rows}
-        cursor={cursor}
-        height={rowsHeight}
-        width={width}
-        rowKey={(e) => e.id}
-        empty="No audit events."
-      />
-    </Box>
+    <ListView
+      title="Audit events"
+      summary={` (${pager.rows.length}${pager.hasNextPage ? '+' : ''})${pager.loading ? '  loading…' : ''}`}
+      error={pager.error}
+      columns={COLUMNS}
+      rows={pager.rows}
+      cursor={cursor}
+      height={rowsHeight}
+      width={width}
+      rowKey={(e) => e.id}
+      empty="No audit events."
+    />
   );
 }

@@ -1,9 +1,6 @@
-// `:certs`: every certificate, a page at a time as the cursor moves down; only the rows on screen
-// are rendered. Filter by text or fingerprint, sort, show soft-deleted, and act on the selection.
-import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { useApp, useViewKeys } from '../../app-context.ts';
-import { Table } from '../../components/Table.tsx';
+import { ListView } from '../../components/ListView.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { CertificatesQuery } from '../../graphql/operations/certificates.ts';
 import type { CertificateDeletedFilter, CertificateOrder } from '../../graphql/operations/types.ts';
@@ -95,33 +92,27 @@ export function CertificateList({ entry, height, width }: ViewProps) {
     );
   }
   const total = pager.totalCount ?? pager.rows.length;
+  const position = pager.rows.length === 0 ? 0 : cursor.index + 1;
+  const summary = ` (${position}/${total})  sort: ${orderBy === 'EXPIRY' ? 'expiry' : 'name'}  deleted: ${DELETED_LABEL[deleted]}`;
   return (
-    <Box flexDirection="column">
-      <Text wrap="truncate">
-        <Text bold>Certificates</Text>
-        <Text dimColor>
-          {` (${pager.rows.length === 0 ? 0 : cursor.index + 1}/${total})  sort: ${orderBy === 'EXPIRY' ? 'expiry' : 'name'}  deleted: ${DELETED_LABEL[deleted]}`}
-          {entry.filter ? `  filter: ${entry.filter}` : ''}
-          {pager.loading ? '  loading…' : ''}
-        </Text>
-        {pager.error ? <Text color="red">{`  ${pager.error}`}</Text> : null}
-      </Text>
-      <Table
-        columns={columns}
-        rows={pager.rows}
-        cursor={cursor}
-        height={rowsHeight}
-        width={width}
-        rowKey={(c) => c.id}
-        dim={(c) => c.deletedAt !== null}
-        empty={
-          pager.loading
-            ? 'Loading…'
-            : entry.filter
-              ? `No certificate matches ${entry.filter}.`
-              : 'No certificates.'
-        }
-      />
-    </Box>
+    <ListView
+      title="Certificates"
+      summary={`${summary}${entry.filter ? `  filter: ${entry.filter}` : ''}${pager.loading ? '  loading…' : ''}`}
+      error={pager.error}
+      columns={columns}
+      rows={pager.rows}
+      cursor={cursor}
+      height={rowsHeight}
+      width={width}
+      rowKey={(c) => c.id}
+      dim={(c) => c.deletedAt !== null}
+      empty={
+        pager.loading
+          ? 'Loading…'
+          : entry.filter
+            ? `No certificate matches ${entry.filter}.`
+            : 'No certificates.'
+      }
+    />
   );
 }

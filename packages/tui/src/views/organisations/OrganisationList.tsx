@@ -1,8 +1,7 @@
-// `:orgs`: organisations by name (server-side search with `/`); `enter` lists its certificates.
-import { Box, Text } from 'ink';
 import { useEffect, useMemo } from 'react';
 import { useApp, useViewKeys } from '../../app-context.ts';
-import { type Column, Table } from '../../components/Table.tsx';
+import { ListView } from '../../components/ListView.tsx';
+import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { dateTime } from '../../format/time.ts';
 import { type OrganisationRow, OrganisationsQuery } from '../../graphql/operations/organisations.ts';
@@ -41,21 +40,17 @@ export function OrganisationList({ entry, height, width }: ViewProps) {
   });
 
   return (
-    <Box flexDirection="column">
-      <Text>
-        <Text bold>Organisations</Text>
-        <Text dimColor>{` (${pager.rows.length})${pager.loading ? '  loading…' : ''}`}</Text>
-        {pager.error ? <Text color="red">{`  ${pager.error}`}</Text> : null}
-      </Text>
-      <Table
-        columns={COLUMNS}
-        rows={pager.rows}
-        cursor={cursor}
-        height={rowsHeight}
-        width={width}
-        rowKey={(o) => o.id}
-        empty="No organisations."
-      />
-    </Box>
+    <ListView
+      title="Organisations"
+      summary={` (${pager.rows.length})${pager.loading ? '  loading…' : ''}`}
+      error={pager.error}
+      columns={COLUMNS}
+      rows={pager.rows}
+      cursor={cursor}
+      height={rowsHeight}
+      width={width}
+      rowKey={(o) => o.id}
+      empty="No organisations."
+    />
   );
 }

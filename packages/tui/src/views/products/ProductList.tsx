@@ -1,9 +1,7 @@
-// `:products`: each product's APIs, auth type, certificate mode and binding; `m` and `b` change the
-// last two (confirmed first, Tyk's warnings shown after).
-import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { useApp, useViewKeys } from '../../app-context.ts';
-import { type Column, Table } from '../../components/Table.tsx';
+import { ListView } from '../../components/ListView.tsx';
+import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { type ProductRow, ProductsQuery } from '../../graphql/operations/products.ts';
 import { useQuery } from '../../graphql/use-query.ts';
@@ -73,21 +71,17 @@ export function ProductList({ entry, height, width }: ViewProps) {
 
   if (change) return <ProductChangeDialog change={change} onClose={close} />;
   return (
-    <Box flexDirection="column">
-      <Text>
-        <Text bold>Products</Text>
-        <Text dimColor>{` (${rows.length})${fetching ? '  loading…' : ''}`}</Text>
-        {error ? <Text color="red">{`  ${error}`}</Text> : null}
-      </Text>
-      <Table
-        columns={COLUMNS}
-        rows={rows}
-        cursor={cursor}
-        height={rowsHeight}
-        width={width}
-        rowKey={(p) => p.id}
-        empty="No products."
-      />
-    </Box>
+    <ListView
+      title="Products"
+      summary={` (${rows.length})${fetching ? '  loading…' : ''}`}
+      error={error}
+      columns={COLUMNS}
+      rows={rows}
+      cursor={cursor}
+      height={rowsHeight}
+      width={width}
+      rowKey={(p) => p.id}
+      empty="No products."
+    />
   );
 }

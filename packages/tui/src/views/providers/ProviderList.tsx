@@ -1,8 +1,6 @@
-// `:providers`: the Dashboards; `s` syncs one (and shows :sync), `t` tests its connection,
-// `enter` lists its certificates.
-import { Box, Text } from 'ink';
 import { useApp, useViewKeys } from '../../app-context.ts';
-import { type Column, Table } from '../../components/Table.tsx';
+import { ListView } from '../../components/ListView.tsx';
+import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { mutate } from '../../graphql/mutate.ts';
 import {
@@ -67,21 +65,17 @@ export function ProviderList({ entry, height, width }: ViewProps) {
   });
 
   return (
-    <Box flexDirection="column">
-      <Text>
-        <Text bold>Providers</Text>
-        <Text dimColor>{` (${rows.length})${fetching ? '  loading…' : ''}`}</Text>
-        {error ? <Text color="red">{`  ${error}`}</Text> : null}
-      </Text>
-      <Table
-        columns={COLUMNS}
-        rows={rows}
-        cursor={cursor}
-        height={rowsHeight}
-        width={width}
-        rowKey={(p) => p.id}
-        empty="No providers."
-      />
-    </Box>
+    <ListView
+      title="Providers"
+      summary={` (${rows.length})${fetching ? '  loading…' : ''}`}
+      error={error}
+      columns={COLUMNS}
+      rows={rows}
+      cursor={cursor}
+      height={rowsHeight}
+      width={width}
+      rowKey={(p) => p.id}
+      empty="No providers."
+    />
   );
 }

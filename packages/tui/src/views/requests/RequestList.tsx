@@ -1,7 +1,6 @@
-// `:requests`: access requests, newest first, with live status after an approve or retry.
-import { Box, Text } from 'ink';
 import { useApp, useViewKeys } from '../../app-context.ts';
-import { type Column, Table } from '../../components/Table.tsx';
+import { ListView } from '../../components/ListView.tsx';
+import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { requestStatus } from '../../format/status.ts';
 import { ago } from '../../format/time.ts';
@@ -64,21 +63,17 @@ export function RequestList({ entry, height, width }: ViewProps) {
   if (actions.dialog) return actions.dialog;
   const pending = rows.filter((r) => r.status === 'PENDING').length;
   return (
-    <Box flexDirection="column">
-      <Text>
-        <Text bold>Access requests</Text>
-        <Text dimColor>{` (${rows.length}, ${pending} pending)${fetching ? '  loading…' : ''}`}</Text>
-        {error ? <Text color="red">{`  ${error}`}</Text> : null}
-      </Text>
-      <Table
-        columns={COLUMNS}
-        rows={rows}
-        cursor={cursor}
-        height={rowsHeight}
-        width={width}
-        rowKey={(r) => r.id}
-        empty="No access requests."
-      />
-    </Box>
+    <ListView
+      title="Access requests"
+      summary={` (${rows.length}, ${pending} pending)${fetching ? '  loading…' : ''}`}
+      error={error}
+      columns={COLUMNS}
+      rows={rows}
+      cursor={cursor}
+      height={rowsHeight}
+      width={width}
+      rowKey={(r) => r.id}
+      empty="No access requests."
+    />
   );
 }

@@ -1,9 +1,10 @@
 // `:sync`: recent runs, newest first, under the progress of the run being watched. `s` starts a
 // sync, `c` applies a HELD run, ctrl-d discards it, `enter` shows a run.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useApp, useViewKeys } from '../../app-context.ts';
-import { type Column, Table } from '../../components/Table.tsx';
+import { ListView } from '../../components/ListView.tsx';
+import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { syncStatus } from '../../format/status.ts';
 import { ago } from '../../format/time.ts';
@@ -81,12 +82,10 @@ export function SyncList({ entry, height, width }: ViewProps) {
   return (
     <Box flexDirection="column">
       {tracked ? <SyncProgressPanel run={tracked} width={width} /> : null}
-      <Text>
-        <Text bold>Sync runs</Text>
-        <Text dimColor>{` (${rows.length})${runs.fetching ? '  loading…' : ''}`}</Text>
-        {runs.error ? <Text color="red">{`  ${runs.error}`}</Text> : null}
-      </Text>
-      <Table
+      <ListView
+        title="Sync runs"
+        summary={` (${rows.length})${runs.fetching ? '  loading…' : ''}`}
+        error={runs.error}
         columns={COLUMNS}
         rows={rows}
         cursor={cursor}
