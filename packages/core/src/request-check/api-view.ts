@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { oasApiDefinition } from '../dashboard/dashboard-schemas.ts';
+import type { JwtConfig } from './jwt-check.ts';
 import type { CheckedApi } from './request-check.ts';
 
 /** What the request check needs of one API definition. */
@@ -11,14 +12,6 @@ export interface ApiView extends Omit<CheckedApi, 'allowListEntries'> {
   readonly jwt: JwtConfig;
 }
 
-/** A JWT API's centralised secret settings (classic `jwt_*` fields). */
-export interface JwtConfig {
-  /** Base64 of the HMAC secret, or of a public key / JWKS URL for other methods. */
-  readonly source: string;
-  /** `hmac` (Tyk's default when empty), `rsa`, `ecdsa`. */
-  readonly signingMethod: string;
-  readonly identityBaseField: string;
-}
 
 // The classic fields read here beyond the shared schema's; wrong types read as Go's zero values.
 // (The allow list itself was validated by the client: no second pass over 10,000 strings.)

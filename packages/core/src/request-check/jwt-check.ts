@@ -1,5 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { JwtConfig } from './api-view.ts';
+
+/** A JWT API's centralised secret settings (classic `jwt_*` fields). */
+export interface JwtConfig {
+  /** Base64 of the HMAC secret, or of a public key / JWKS URL for other methods. */
+  readonly source: string;
+  /** `hmac` (Tyk's default when empty), `rsa`, `ecdsa`. */
+  readonly signingMethod: string;
+  readonly identityBaseField: string;
+}
 
 /** The outcome of Tyk's `JWTMiddleware` for a centralised secret, as far as the explainer can tell. */
 export type JwtVerdict =
