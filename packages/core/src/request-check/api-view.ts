@@ -12,7 +12,6 @@ export interface ApiView extends Omit<CheckedApi, 'allowListEntries'> {
   readonly jwt: JwtConfig;
 }
 
-
 // The classic fields read here beyond the shared schema's; wrong types read as Go's zero values.
 // (The allow list itself was validated by the client: no second pass over 10,000 strings.)
 const classicFields = z.object({
