@@ -37,8 +37,9 @@ describe.each(servers().map((s) => [s.database, s] as const))(
         appName,
       });
 
+      // CI=true as CI runners set it: Ink would then draw nothing until exit, and the TUI must not.
       terminal = Terminal.open(
-        `NODE_ENV=production node --import tsx src/index.tsx --url ${server.graphqlUrl} --token ${server.adminToken}`,
+        `CI=true NODE_ENV=production node --import tsx src/index.tsx --url ${server.graphqlUrl} --token ${server.adminToken}`,
         tuiDir,
       );
       await terminal.waitFor(/certificates|certs/i, 'the certificates view');

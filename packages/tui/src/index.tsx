@@ -1,4 +1,5 @@
 // `pnpm tui` / `mtls-tui`: flags and environment → startup check → the full-screen app.
+import './interactive-terminal.ts';
 import { render } from 'ink';
 import { App } from './app.tsx';
 import { readConfig, USAGE } from './config.ts';
