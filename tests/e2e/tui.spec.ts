@@ -1,48 +1,94 @@
-import { fileURLToPath } from 'node:url';
-import { makeCertificate } from '@repo/core/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeCertificate, type TestCertificate } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callGateway, graphql, servers } from './support/portal.ts';
 import { portal } from './support/stories.ts';
-import { Terminal } from './support/terminal.ts';
+import type { Terminal } from './support/terminal.ts';
+import { escapeRegExp, openTui, pickOrganisation } from './support/tui.ts';
 
-const tuiDir = fileURLToPath(new URL('../../packages/tui', import.meta.url));
+/** `u` in :certs: the PEM path, the inspection read before anything is sent, a name, one organisation. */
+async function uploadInTui(
+  terminal: Terminal,
+  upload: { path: string; cert: TestCertificate; name: string; organisation: string },
+) {
+  const { name } = upload;
+  terminal.keys('u');
+  await terminal.waitFor(/PEM file/, `${name}: the upload dialog asking for a PEM file`);
+  terminal.keys(upload.path, 'Enter');
+  await terminal.waitFor(
+    new RegExp(`SHA-256\\s+${sha256Hex(upload.cert.der)}[\\s\\S]*enter continue`),
+    `${name}: the inspection of ${upload.path}`,
+  );
+  terminal.keys('Enter');
+  await terminal.waitFor(/Name \(portal-only\)/, `${name}: the name step`);
+  terminal.keys('C-u', name, 'Enter');
+  await terminal.waitFor(/Organisations:/, `${name}: the organisations step`);
+  await pickOrganisation(terminal, upload.organisation);
+  await terminal.waitFor(new RegExp(`Uploaded ${escapeRegExp(name)}: `), `${name}: uploaded`);
+}
 
 describe.each(servers().map((s) => [s.database, s] as const))(
-  '[%s] the admin approves in the TUI',
+  '[%s] the admin uploads and approves in the TUI',
   (database, server) => {
     let terminal: Terminal | undefined;
-    afterEach(() => terminal?.close());
+    let pemDir: string | undefined;
+    afterEach(() => {
+      terminal?.close();
+      if (pemDir) rmSync(pemDir, { recursive: true, force: true });
+    });
 
-    it('Managed: a consumer requests over GraphQL, the admin approves in the TUI, the token works with the organisation certificates only', async () => {
+    it('Managed: the admin uploads two certificates for an organisation in the TUI, its consumer requests over GraphQL, the admin approves in the TUI, the token works with those certificates only', async () => {
       const p = portal(server);
-      const tag = `${database}-tui-${Date.now().toString(36)}`;
+      // Short and unique per run: the table cuts long cells, and both servers share the Dashboard.
+      const tag = `${database[0]}${Date.now().toString(36).slice(-6)}`;
       const provider = await p.provider();
-      const acme = await p.organisation(`Acme ${tag}`);
-      const other = await p.organisation(`Umbrella ${tag}`);
+      const acmeName = `acme ${tag}`;
+      const acme = await p.organisation(acmeName);
+      const other = await p.organisation(`umbrella ${tag}`);
       const [one, two, theirs] = await Promise.all(
-        ['CN=tui one', 'CN=tui two', 'CN=tui umbrella'].map((name) =>
+        [`CN=${tag} one`, `CN=${tag} two`, `CN=${tag} umbrella`].map((name) =>
           makeCertificate({ name, freshKey: true }),
         ),
       );
-      await p.upload(provider, one!, acme);
-      await p.upload(provider, two!, acme);
+      // Another organisation's certificate, uploaded over GraphQL: there only to be refused.
       await p.upload(provider, theirs!, other);
+      pemDir = mkdtempSync(join(tmpdir(), 'mtls-e2e-pem-'));
+      const files = { one: join(pemDir, 'one.pem'), two: join(pemDir, 'two.pem') };
+      writeFileSync(files.one, one!.pem);
+      writeFileSync(files.two, two!.pem);
+
+      terminal = openTui(server);
+      await terminal.waitFor(/Certificates/, 'the certificates view');
+      await uploadInTui(terminal, {
+        path: files.one,
+        cert: one!,
+        name: `${tag} first`,
+        organisation: acmeName,
+      });
+      await uploadInTui(terminal, {
+        path: files.two,
+        cert: two!,
+        name: `${tag} second`,
+        organisation: acmeName,
+      });
+      terminal.keys('/', tag, 'Enter');
+      await terminal.waitFor(
+        new RegExp(
+          `${tag} first\\s+${tag} one\\s.*${acmeName}[\\s\\S]*${tag} second\\s+${tag} two\\s.*${acmeName}`,
+        ),
+        'both uploads in :certs with their names and organisation',
+      );
+
       const consumer = await p.consumer(acme, 'acme tui dev');
-      // Short: the table cuts long cells.
-      const appName = `a${Date.now().toString(36).slice(-6)}`;
+      const appName = `a${tag}`;
       const request = await p.request(consumer, {
         product: await p.product(provider, `Managed ${tag}`, 'MANAGED', true),
         plan: await p.plan(`plan ${tag}`),
         appName,
       });
-
-      // CI=true as CI runners set it: Ink would then draw nothing until exit, and the TUI must not.
-      terminal = Terminal.open(
-        `CI=true NODE_ENV=production node --import tsx src/index.tsx --url ${server.graphqlUrl} --token ${server.adminToken}`,
-        tuiDir,
-      );
-      await terminal.waitFor(/certificates|certs/i, 'the certificates view');
       terminal.keys(':requests', 'Enter');
       await terminal.waitFor(new RegExp(appName), 'the pending request in :requests');
       terminal.keys('/', appName, 'Enter');

@@ -39,11 +39,16 @@ export class Terminal {
     return execFileSync('tmux', ['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
   }
 
-  async waitFor(pattern: RegExp, what: string, timeoutMs = 20_000): Promise<string> {
+  /** Waits for the screen to match `pattern` (a RegExp, or a test of the whole screen). */
+  async waitFor(
+    pattern: RegExp | ((screen: string) => boolean),
+    what: string,
+    timeoutMs = 20_000,
+  ): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
-      if (pattern.test(screen)) return screen;
+      if (typeof pattern === 'function' ? pattern(screen) : pattern.test(screen)) return screen;
       if (Date.now() > deadline) throw new Error(`TUI: ${what} did not appear. The screen was:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
