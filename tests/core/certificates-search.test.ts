@@ -86,6 +86,31 @@ describeDatabases('certificates: list and search', (ctx) => {
     expect(await names({})).toEqual(['acme', 'globex', 'none']);
   });
 
+  it("brings each row's organisations in the same statement, a consumer's own only", async () => {
+    const [acme, globex] = [await insertTestOrganisation(ctx.db), await insertTestOrganisation(ctx.db)];
+    const [both, none] = await insertTestCertificates(ctx.db, h.provider, [
+      { name: 'both' },
+      { name: 'none' },
+    ]);
+    await h.core.certificates.setOrganisations(both!.id, [globex!.id, acme!.id], ADMIN);
+    const rows = async (actor: Actor) => {
+      const page = await h.core.certificates.list({}, { first: 10, sort: 'NAME' }, actor);
+      if (!page.ok) throw page.error;
+      return page.value.nodes.map((n) => [n.id, n.organisations.map((o) => o.id)]);
+    };
+    // By name, as the organisation loader would give them, with their dates read back as dates.
+    const byName = [acme!, globex!].sort((x, y) => x.name.localeCompare(y.name));
+    expect(await rows(ADMIN)).toEqual([
+      [both!.id, byName.map((o) => o.id)],
+      [none!.id, []],
+    ]);
+    const page = await h.core.certificates.list({}, { first: 1, sort: 'NAME' }, ADMIN);
+    const listed = page.ok ? page.value.nodes[0]!.organisations : [];
+    expect(listed.map((o) => o.createdAt.getTime())).toEqual(byName.map((o) => o.createdAt.getTime()));
+    const consumer: Actor = { kind: 'CONSUMER', userId: 'usr_dev', organisationId: acme!.id };
+    expect(await rows(consumer)).toEqual([[both!.id, [acme!.id]]]);
+  });
+
   it('matches text against a prefix of the name or subject CN, or a whole SAN entry, ignoring case', async () => {
     await insertTestCertificates(ctx.db, h.provider, [
       { name: 'Payments client', subjectCn: 'pay.example.com', subjectAltNames: ['dns:pay.example.com'] },

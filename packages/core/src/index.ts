@@ -33,6 +33,7 @@ export type { CertificateService } from './certificates/certificate.service.ts';
 export type {
   Certificate,
   CertificateOrganisation,
+  CertificateSummary,
   UploadInput,
   UploadOutcome,
   UploadResult,

@@ -2,7 +2,8 @@ import type { Actor } from '../actor.ts';
 import { InvalidInputError } from '../errors.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
-import { type CertificateContext, toCertificate } from './certificate-context.ts';
+import { certificateStatus } from '../x509/status.ts';
+import type { CertificateContext } from './certificate-context.ts';
 import { searchCertificates } from './certificate-search.repo.ts';
 import {
   type CertificateConnection,
@@ -15,7 +16,7 @@ import {
 } from './certificate-search.ts';
 
 /**
- * One page of certificates in one SQL statement, keyset-paginated (a cursor stays valid while rows
+ * One page of certificate summaries (with their organisations) in one SQL statement, keyset-paginated (a cursor stays valid while rows
  * are added or removed before it). Consumers see only their organisation's certificates.
  */
 export async function listCertificates(
@@ -35,6 +36,7 @@ export async function listCertificates(
     );
   }
   const now = ctx.now();
+  const scope = actor.kind === 'CONSUMER' ? actor.organisationId : undefined;
   const { rows, totalCount } = await searchCertificates(ctx.deps.db, {
     filter: f.value,
     sort: p.value.sort,
@@ -42,11 +44,18 @@ export async function listCertificates(
     after,
     withTotalCount: p.value.withTotalCount,
     now,
-    organisationScope: actor.kind === 'CONSUMER' ? actor.organisationId : undefined,
+    organisationScope: scope,
   });
-  const edges = rows.slice(0, p.value.first).map(({ sortKey, ...row }) => ({
+  const edges = rows.slice(0, p.value.first).map(({ sortKey, organisations, ...row }) => ({
     cursor: encodeCursor({ sort: p.value.sort, key: sortKey, id: row.id }),
-    node: toCertificate(row, now, f.value.expiringWithinDays),
+    node: {
+      ...row,
+      status: certificateStatus(row, now, f.value.expiringWithinDays),
+      // A consumer learns nothing of the other organisations a certificate serves.
+      organisations: organisations
+        .filter((o) => scope === undefined || o.id === scope)
+        .map((o) => ({ ...o, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
+    },
   }));
   return Ok({
     nodes: edges.map((e) => e.node),

@@ -18,7 +18,8 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { certificateOrganisations, certificates } from '../db/schema/certificates.ts';
-import { type CertificateRow, certificateRowColumns } from './certificate.repo.ts';
+import { organisations } from '../db/schema/organisations.ts';
+import { CERTIFICATE_SUMMARY_FIELDS } from './certificate.ts';
 import {
   type CertificateSort,
   type CursorPosition,
@@ -38,7 +39,35 @@ export interface SearchQuery {
   readonly organisationScope: string | undefined;
 }
 
-export type SearchRow = CertificateRow & { readonly sortKey: string };
+// What a listing reads: the summary columns, the certificate's organisations (as one JSON value, so
+// a page with its organisations is still one statement) and the sort key of its cursor.
+const o = organisations;
+const co = certificateOrganisations;
+const organisationsJson = sql<ListedOrganisation[]>`coalesce((
+  select json_agg(
+    json_build_object('id', ${o.id}, 'name', ${o.name}, 'createdAt', ${o.createdAt}, 'updatedAt', ${o.updatedAt})
+    order by ${o.name}, ${o.id})
+  from ${co} join ${o} on ${o.id} = ${co.organisationId}
+  where ${co.certificateId} = ${certificates.id}
+), '[]'::json)`;
+const listingColumns = {
+  ...Object.fromEntries(CERTIFICATE_SUMMARY_FIELDS.map((field) => [field, certificates[field]])),
+  organisations: organisationsJson,
+} as {
+  [K in (typeof CERTIFICATE_SUMMARY_FIELDS)[number]]: (typeof certificates)[K];
+} & { organisations: SQL<ListedOrganisation[]> };
+
+/** An organisation as JSON carries it: its dates as ISO strings. */
+export interface ListedOrganisation {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type SearchRow = {
+  readonly [K in (typeof CERTIFICATE_SUMMARY_FIELDS)[number]]: (typeof certificates.$inferSelect)[K];
+} & { readonly organisations: ListedOrganisation[]; readonly sortKey: string };
 
 const DAY_MS = 86_400_000;
 // The NAME order: what a listing shows as the name, so unnamed certificates sort by their CN.
@@ -57,7 +86,11 @@ export async function searchCertificates(
   const matches = filterCondition(q);
   const sortKey = q.sort === 'NAME' ? nameKey : expiryKey;
   const page = db
-    .select({ ...certificateRowColumns, sortKey: sortKey.as('sort_key') })
+    .select({
+      ...listingColumns,
+      organisations: listingColumns.organisations.as('organisations'),
+      sortKey: sortKey.as('sort_key'),
+    })
     .from(certificates)
     .where(and(matches, q.after ? afterCondition(q.after) : undefined))
     .orderBy(...order(q.sort))
@@ -70,7 +103,7 @@ export async function searchCertificates(
     .as('total');
   const paged = page.as('page');
   const pagedFields = Object.fromEntries(
-    [...Object.keys(certificateRowColumns), 'sortKey'].map((key) => [key, paged[key as keyof typeof paged]]),
+    [...Object.keys(listingColumns), 'sortKey'].map((key) => [key, paged[key as keyof typeof paged]]),
   ) as unknown as typeof paged._.selectedFields;
   const joined = await db
     .select({ n: total.n, row: pagedFields })

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type NormalisedFingerprint, normaliseFingerprint } from '../x509/fingerprints.ts';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../x509/status.ts';
-import type { Certificate } from './certificate.ts';
+import type { CertificateSummary } from './certificate.ts';
 
 // Pure parts of listing and search: input shapes, the search term, the opaque cursor.
 
@@ -41,8 +41,8 @@ export const certificatePage = z.object({
 export type CertificatePage = z.input<typeof certificatePage>;
 
 export interface CertificateConnection {
-  readonly nodes: Certificate[];
-  readonly edges: { readonly cursor: string; readonly node: Certificate }[];
+  readonly nodes: CertificateSummary[];
+  readonly edges: { readonly cursor: string; readonly node: CertificateSummary }[];
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
   /** Only when asked for (`withTotalCount`): every match of the filter, not just this page. */
   readonly totalCount?: number;

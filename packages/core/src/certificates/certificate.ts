@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CertificateSource, StoredLintWarning } from '../db/schema/certificates.ts';
+import type { Organisation } from '../organisations/organisation.service.ts';
 import type { CertificateStatus } from '../x509/status.ts';
 
 /**
@@ -44,6 +45,33 @@ export interface Certificate {
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
+
+/** The fields a listing row carries: what a table of certificates shows, nothing more. */
+export const CERTIFICATE_SUMMARY_FIELDS = [
+  'id',
+  'providerId',
+  'tykId',
+  'name',
+  'source',
+  'sha256',
+  'sha1',
+  'x5tS256',
+  'subjectCn',
+  'notBefore',
+  'notAfter',
+  'deletedAt',
+] as const satisfies readonly (keyof Certificate)[];
+
+/**
+ * A certificate as a listing hands it out: the summary fields, its status, and the organisations
+ * it is associated with (for a consumer, only its own). A listing reads a page of these, with
+ * their organisations, in one statement; `byIds` has the full record for the fields a table does
+ * not show. Every value read costs (PGlite copies each one out of its wire buffer), so a page
+ * reads 14 values per row instead of 27 and a second statement for the organisations.
+ */
+export type CertificateSummary = Pick<Certificate, (typeof CERTIFICATE_SUMMARY_FIELDS)[number] | 'status'> & {
+  readonly organisations: readonly Organisation[];
+};
 
 /** An organisation a certificate is associated with (Managed mode). */
 export interface CertificateOrganisation {

@@ -1,4 +1,10 @@
-import { type CERTIFICATE_STATUSES, type Certificate as CertificateModel, ID_PREFIXES } from '@repo/core';
+import {
+  type CERTIFICATE_STATUSES,
+  type Certificate as CertificateModel,
+  type CertificateSummary,
+  ID_PREFIXES,
+} from '@repo/core';
+import type { Context } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
 import { Fingerprints, LintWarning } from './certificate-parts.ts';
@@ -6,7 +12,10 @@ import { Organisation } from './organisations.ts';
 import { Provider } from './providers.ts';
 import { registerNodeIdPrefix } from './user-errors.ts';
 
-export const Certificate = builder.objectRef<CertificateModel>('Certificate');
+/** A full record (by id, from a mutation) or a listing's summary row. */
+type CertificateShape = CertificateModel | CertificateSummary;
+
+export const Certificate = builder.objectRef<CertificateShape>('Certificate');
 registerNodeIdPrefix(ID_PREFIXES.certificate, 'Certificate');
 
 export const CertificateStatus = builder.enumType('CertificateStatus', {
@@ -39,58 +48,88 @@ builder.node(Certificate, {
     source: t.expose('source', { type: CertificateSource, description: 'How the portal knows it.' }),
     status: t.expose('status', { type: CertificateStatus, description: 'Where it stands now.' }),
     fingerprints: t.field({ type: Fingerprints, description: 'Its fingerprints.', resolve: (c) => c }),
-    subjectDn: t.exposeString('subjectDn', {
+    subjectDn: t.string({
       nullable: true,
       description: `Subject (RFC 4514); ${ISSUER_DOC}`,
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).subjectDn,
     }),
     subjectCn: t.exposeString('subjectCn', { nullable: true, description: 'Subject common name.' }),
-    issuerDn: t.exposeString('issuerDn', { nullable: true, description: `Issuer (RFC 4514); ${ISSUER_DOC}` }),
-    issuerCn: t.exposeString('issuerCn', { nullable: true, description: 'Issuer common name.' }),
-    serialNumber: t.exposeString('serialNumber', {
+    issuerDn: t.string({
+      nullable: true,
+      description: `Issuer (RFC 4514); ${ISSUER_DOC}`,
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).issuerDn,
+    }),
+    issuerCn: t.string({
+      nullable: true,
+      description: 'Issuer common name.',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).issuerCn,
+    }),
+    serialNumber: t.string({
       nullable: true,
       description: `Hex serial; ${ISSUER_DOC}`,
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).serialNumber,
     }),
     notBefore: t.expose('notBefore', { type: 'DateTime', description: 'Start of validity.' }),
     notAfter: t.expose('notAfter', { type: 'DateTime', description: 'End of validity (inclusive).' }),
-    isCa: t.exposeBoolean('isCa', { description: 'A CA certificate (basicConstraints CA:TRUE).' }),
-    hasPrivateKey: t.exposeBoolean('hasPrivateKey', {
+    isCa: t.boolean({
+      description: 'A CA certificate (basicConstraints CA:TRUE).',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).isCa,
+    }),
+    hasPrivateKey: t.boolean({
       description: 'The Dashboard holds its private key: a server certificate, not a client one.',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).hasPrivateKey,
     }),
-    subjectAltNames: t.exposeStringList('subjectAltNames', {
+    subjectAltNames: t.stringList({
       description: 'SAN entries as `type:value`: `dns:api.example.com`, `ip:10.0.0.1`, `email:…`, `uri:…`.',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).subjectAltNames,
     }),
-    keyAlgorithm: t.exposeString('keyAlgorithm', {
+    keyAlgorithm: t.string({
       nullable: true,
       description: '`RSA-2048`, `EC-P-256`, …',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).keyAlgorithm,
     }),
-    signatureAlgorithm: t.exposeString('signatureAlgorithm', { nullable: true, description: 'As signed.' }),
+    signatureAlgorithm: t.string({
+      nullable: true,
+      description: 'As signed.',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).signatureAlgorithm,
+    }),
     extendedKeyUsage: t.stringList({
       nullable: true,
       description: 'Extended key usages (`clientAuth`, …); null when absent or unknown.',
-      resolve: (c) => stringList(c.metadata.extendedKeyUsage),
+      resolve: async (c, _args, ctx) => stringList((await details(c, ctx)).metadata.extendedKeyUsage),
     }),
     lintWarnings: t.field({
       type: [LintWarning],
       description: 'What may stop it working as a client certificate.',
-      resolve: (c) => c.lintWarnings.map((w) => ({ block: 1, ...w })),
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).lintWarnings.map((w) => ({ block: 1, ...w })),
     }),
-    registeredAt: t.expose('registeredAt', {
+    registeredAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: "When the provider's store accepted it.",
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).registeredAt,
     }),
-    lastSeenAt: t.expose('lastSeenAt', {
+    lastSeenAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When a sync last found it in the store.',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).lastSeenAt,
     }),
     deletedAt: t.expose('deletedAt', {
       type: 'DateTime',
       nullable: true,
       description: 'Set while it is gone from the store; it comes back with its name and organisations.',
     }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the portal first knew it.' }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When its record last changed.' }),
+    createdAt: t.field({
+      type: 'DateTime',
+      description: 'When the portal first knew it.',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).createdAt,
+    }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      description: 'When its record last changed.',
+      resolve: async (c, _args, ctx) => (await details(c, ctx)).updatedAt,
+    }),
     provider: t.field({
       type: Provider,
       nullable: true,
@@ -101,6 +140,8 @@ builder.node(Certificate, {
       type: [Organisation],
       description: 'Organisations it is associated with (a consumer sees only its own).',
       resolve: async (c, _args, ctx) => {
+        // A listing row brings its organisations (already scoped to a consumer's own).
+        if ('organisations' in c) return c.organisations;
         const ids = await ctx.loaders.certificateOrganisationIds.load(c.id);
         const organisations = await loadAll(ctx.loaders.organisations, ids);
         return organisations.filter((o) => o !== null);
@@ -108,6 +149,18 @@ builder.node(Certificate, {
     }),
   }),
 });
+
+/**
+ * The full record behind a listing row: the rows of a page that are asked for a detail field load
+ * in one batched statement. A full record is its own details.
+ */
+async function details(c: CertificateShape, ctx: Context): Promise<CertificateModel> {
+  if (!('organisations' in c)) return c;
+  const full = await ctx.loaders.certificates.load(c.id);
+  // The listing showed it to this caller a moment ago; only a concurrent removal gets here.
+  if (!full) throw new Error(`certificate ${c.id} is no longer visible`);
+  return full;
+}
 
 function stringList(value: unknown): string[] | null {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
