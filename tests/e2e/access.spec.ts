@@ -1,7 +1,7 @@
 import { makeCertificate } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { describe, expect, it } from 'vitest';
-import { callGateway, servers } from './support/portal.ts';
+import { callGateway, expectAllowed, servers } from './support/portal.ts';
 import { portal } from './support/stories.ts';
 
 describe.each(servers().map((s) => [s.database, s] as const))(
@@ -28,9 +28,18 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       });
       await p.approve(request);
       const token = await p.token(consumer, request);
-      expect(await callGateway('/payments/orders', { cert: one, token })).toMatchObject({ status: 200 });
-      expect(await callGateway('/ledger/entries', { cert: two, token })).toMatchObject({ status: 200 });
-      expect(await callGateway('/payments/orders', { cert: theirs, token })).toEqual({
+      expectAllowed(
+        await callGateway('/payments/orders', { cert: one, token }),
+        'certificate one with the token at /payments/orders',
+      );
+      expectAllowed(
+        await callGateway('/ledger/entries', { cert: two, token }),
+        'certificate two with the token at /ledger/entries',
+      );
+      expect(
+        await callGateway('/payments/orders', { cert: theirs, token }),
+        'certificate theirs with the token at /payments/orders',
+      ).toEqual({
         status: 403,
         body: { error: `Certificate with SHA256 ${sha256Hex(theirs!.der)} not allowed` },
       });
@@ -51,13 +60,22 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       await p.approve(mineRequest);
       await p.approve(otherRequest);
       const token = await p.token(globexDev, mineRequest);
-      expect(await callGateway('/payments/orders', { cert: mine, token })).toMatchObject({ status: 200 });
+      expectAllowed(
+        await callGateway('/payments/orders', { cert: mine, token }),
+        'certificate mine with the token at /payments/orders',
+      );
       // Hooli's certificate is on the allow list too; only the binding refuses it with Globex's token.
-      expect(await callGateway('/payments/orders', { cert: other, token })).toEqual({
+      expect(
+        await callGateway('/payments/orders', { cert: other, token }),
+        'certificate other with the token at /payments/orders',
+      ).toEqual({
         status: 401,
         body: { error: 'Access to this API has been disallowed' },
       });
-      expect(await callGateway('/payments/orders', { cert: mine })).toEqual({
+      expect(
+        await callGateway('/payments/orders', { cert: mine }),
+        'certificate mine without a token at /payments/orders',
+      ).toEqual({
         status: 401,
         body: { error: 'Authorization field missing' },
       });

@@ -1,5 +1,5 @@
 import { request } from 'node:https';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { E2eServer } from '../setup/global-setup.ts';
 
 /** The running processes the global setup started. */
@@ -52,12 +52,24 @@ export async function dashboard(method: string, path: string, body?: BodyInit | 
   return response;
 }
 
+export interface GatewayAnswer {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+/** Asserts the gateway let a request through; a refusal names the step and the gateway's reason. */
+export function expectAllowed(answer: GatewayAnswer, step: string): void {
+  expect(answer.status, `${step}: the gateway answered ${answer.status} ${JSON.stringify(answer.body)}`).toBe(
+    200,
+  );
+}
+
 /** One real mutual-TLS request to the mock gateway. The gateway's own certificate is not under test. */
 export function callGateway(
   path: string,
   options: { cert?: { pem: string; keyPem: string }; token?: string } = {},
 ) {
-  return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+  return new Promise<GatewayAnswer>((resolve, reject) => {
     const req = request(
       new URL(path, e2e().gatewayUrl),
       {
