@@ -1,7 +1,6 @@
 import { makeCertificate } from '@repo/core/testing';
-import { sha256Hex } from '@repo/core/x509';
 import { describe, expect, it } from 'vitest';
-import { callGateway, expectAllowed, servers } from './support/portal.ts';
+import { callGateway, expectAllowed, expectManagedAccess, servers } from './support/portal.ts';
 import { portal } from './support/stories.ts';
 
 describe.each(servers().map((s) => [s.database, s] as const))(
@@ -28,21 +27,7 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       });
       await p.approve(request);
       const token = await p.token(consumer, request);
-      expectAllowed(
-        await callGateway('/payments/orders', { cert: one, token }),
-        'certificate one with the token at /payments/orders',
-      );
-      expectAllowed(
-        await callGateway('/ledger/entries', { cert: two, token }),
-        'certificate two with the token at /ledger/entries',
-      );
-      expect(
-        await callGateway('/payments/orders', { cert: theirs, token }),
-        'certificate theirs with the token at /payments/orders',
-      ).toEqual({
-        status: 403,
-        body: { error: `Certificate with SHA256 ${sha256Hex(theirs!.der)} not allowed` },
-      });
+      await expectManagedAccess(token, [one!, two!], theirs!);
     });
 
     it('Self-Serve with binding: the token works only with the certificate sent with the request', async () => {

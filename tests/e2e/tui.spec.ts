@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { makeCertificate, type TestCertificate } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callGateway, expectAllowed, graphql, servers } from './support/portal.ts';
+import { expectManagedAccess, graphql, servers } from './support/portal.ts';
 import { portal } from './support/stories.ts';
 import type { Terminal } from './support/terminal.ts';
 import { escapeRegExp, openTui, pickOrganisation } from './support/tui.ts';
@@ -111,21 +111,7 @@ describe.each(servers().map((s) => [s.database, s] as const))(
         )
         .toBe('APPROVED');
       const token = await p.token(consumer, request);
-      expectAllowed(
-        await callGateway('/payments/orders', { cert: one, token }),
-        'certificate one with the token at /payments/orders',
-      );
-      expectAllowed(
-        await callGateway('/ledger/entries', { cert: two, token }),
-        'certificate two with the token at /ledger/entries',
-      );
-      expect(
-        await callGateway('/payments/orders', { cert: theirs, token }),
-        'certificate theirs with the token at /payments/orders',
-      ).toEqual({
-        status: 403,
-        body: { error: `Certificate with SHA256 ${sha256Hex(theirs!.der)} not allowed` },
-      });
+      await expectManagedAccess(token, [one!, two!], theirs!);
     });
   },
 );

@@ -1,4 +1,6 @@
 import { request } from 'node:https';
+import type { TestCertificate } from '@repo/core/testing';
+import { sha256Hex } from '@repo/core/x509';
 import { expect, inject } from 'vitest';
 import type { E2eServer } from '../setup/global-setup.ts';
 
@@ -62,6 +64,32 @@ export function expectAllowed(answer: GatewayAnswer, step: string): void {
   expect(answer.status, `${step}: the gateway answered ${answer.status} ${JSON.stringify(answer.body)}`).toBe(
     200,
   );
+}
+
+/**
+ * How a Managed story ends at the gateway: the organisation's two certificates pass with its token
+ * (one on each product API), another organisation's is refused by the allow list.
+ */
+export async function expectManagedAccess(
+  token: string,
+  [one, two]: readonly [TestCertificate, TestCertificate],
+  theirs: TestCertificate,
+): Promise<void> {
+  expectAllowed(
+    await callGateway('/payments/orders', { cert: one, token }),
+    'certificate one with the token at /payments/orders',
+  );
+  expectAllowed(
+    await callGateway('/ledger/entries', { cert: two, token }),
+    'certificate two with the token at /ledger/entries',
+  );
+  expect(
+    await callGateway('/payments/orders', { cert: theirs, token }),
+    "another organisation's certificate with the token at /payments/orders",
+  ).toEqual({
+    status: 403,
+    body: { error: `Certificate with SHA256 ${sha256Hex(theirs.der)} not allowed` },
+  });
 }
 
 /** One real mutual-TLS request to the mock gateway. The gateway's own certificate is not under test. */
