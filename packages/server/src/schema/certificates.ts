@@ -51,47 +51,47 @@ builder.node(Certificate, {
     subjectDn: t.string({
       nullable: true,
       description: `Subject (RFC 4514); ${ISSUER_DOC}`,
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).subjectDn,
+      resolve: detail('subjectDn'),
     }),
     subjectCn: t.exposeString('subjectCn', { nullable: true, description: 'Subject common name.' }),
     issuerDn: t.string({
       nullable: true,
       description: `Issuer (RFC 4514); ${ISSUER_DOC}`,
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).issuerDn,
+      resolve: detail('issuerDn'),
     }),
     issuerCn: t.string({
       nullable: true,
       description: 'Issuer common name.',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).issuerCn,
+      resolve: detail('issuerCn'),
     }),
     serialNumber: t.string({
       nullable: true,
       description: `Hex serial; ${ISSUER_DOC}`,
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).serialNumber,
+      resolve: detail('serialNumber'),
     }),
     notBefore: t.expose('notBefore', { type: 'DateTime', description: 'Start of validity.' }),
     notAfter: t.expose('notAfter', { type: 'DateTime', description: 'End of validity (inclusive).' }),
     isCa: t.boolean({
       description: 'A CA certificate (basicConstraints CA:TRUE).',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).isCa,
+      resolve: detail('isCa'),
     }),
     hasPrivateKey: t.boolean({
       description: 'The Dashboard holds its private key: a server certificate, not a client one.',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).hasPrivateKey,
+      resolve: detail('hasPrivateKey'),
     }),
     subjectAltNames: t.stringList({
       description: 'SAN entries as `type:value`: `dns:api.example.com`, `ip:10.0.0.1`, `email:…`, `uri:…`.',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).subjectAltNames,
+      resolve: detail('subjectAltNames'),
     }),
     keyAlgorithm: t.string({
       nullable: true,
       description: '`RSA-2048`, `EC-P-256`, …',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).keyAlgorithm,
+      resolve: detail('keyAlgorithm'),
     }),
     signatureAlgorithm: t.string({
       nullable: true,
       description: 'As signed.',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).signatureAlgorithm,
+      resolve: detail('signatureAlgorithm'),
     }),
     extendedKeyUsage: t.stringList({
       nullable: true,
@@ -107,13 +107,13 @@ builder.node(Certificate, {
       type: 'DateTime',
       nullable: true,
       description: "When the provider's store accepted it.",
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).registeredAt,
+      resolve: detail('registeredAt'),
     }),
     lastSeenAt: t.field({
       type: 'DateTime',
       nullable: true,
       description: 'When a sync last found it in the store.',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).lastSeenAt,
+      resolve: detail('lastSeenAt'),
     }),
     deletedAt: t.expose('deletedAt', {
       type: 'DateTime',
@@ -123,12 +123,12 @@ builder.node(Certificate, {
     createdAt: t.field({
       type: 'DateTime',
       description: 'When the portal first knew it.',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).createdAt,
+      resolve: detail('createdAt'),
     }),
     updatedAt: t.field({
       type: 'DateTime',
       description: 'When its record last changed.',
-      resolve: async (c, _args, ctx) => (await details(c, ctx)).updatedAt,
+      resolve: detail('updatedAt'),
     }),
     provider: t.field({
       type: Provider,
@@ -149,6 +149,12 @@ builder.node(Certificate, {
     }),
   }),
 });
+
+/** A field's resolver that reads it from the full record (see `details`). */
+function detail<K extends keyof CertificateModel>(key: K) {
+  return async (c: CertificateShape, _args: unknown, ctx: Context): Promise<CertificateModel[K]> =>
+    (await details(c, ctx))[key];
+}
 
 /**
  * The full record behind a listing row: the rows of a page that are asked for a detail field load
