@@ -16,8 +16,9 @@ import {
 } from './certificate-search.ts';
 
 /**
- * One page of certificate summaries (with their organisations) in one SQL statement, keyset-paginated (a cursor stays valid while rows
- * are added or removed before it). Consumers see only their organisation's certificates.
+ * One page of certificate summaries (with their organisations) in one SQL statement, keyset-paginated
+ * (a cursor stays valid while rows are added or removed before it). Consumers see only their
+ * organisation's certificates.
  */
 export async function listCertificates(
   ctx: CertificateContext,
@@ -37,7 +38,7 @@ export async function listCertificates(
   }
   const now = ctx.now();
   const scope = actor.kind === 'CONSUMER' ? actor.organisationId : undefined;
-  const { rows, totalCount } = await searchCertificates(ctx.deps.db, {
+  const { rows, organisations, totalCount } = await searchCertificates(ctx.deps.db, {
     filter: f.value,
     sort: p.value.sort,
     limit: p.value.first + 1,
@@ -46,15 +47,16 @@ export async function listCertificates(
     now,
     organisationScope: scope,
   });
-  const edges = rows.slice(0, p.value.first).map(({ sortKey, organisations, ...row }) => ({
+  const edges = rows.slice(0, p.value.first).map(({ sortKey, organisationIds, ...row }) => ({
     cursor: encodeCursor({ sort: p.value.sort, key: sortKey, id: row.id }),
     node: {
       ...row,
       status: certificateStatus(row, now, f.value.expiringWithinDays),
       // A consumer learns nothing of the other organisations a certificate serves.
-      organisations: organisations
-        .filter((o) => scope === undefined || o.id === scope)
-        .map((o) => ({ ...o, createdAt: new Date(o.createdAt), updatedAt: new Date(o.updatedAt) })),
+      organisations: organisationIds.flatMap((id) => {
+        const organisation = organisations.get(id);
+        return organisation && (scope === undefined || id === scope) ? [organisation] : [];
+      }),
     },
   }));
   return Ok({
