@@ -3,6 +3,7 @@ import { InvalidInputError } from '../errors.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import { certificateStatus } from '../x509/status.ts';
+import type { CertificateSummary } from './certificate.ts';
 import type { CertificateContext } from './certificate-context.ts';
 import { searchCertificates } from './certificate-search.repo.ts';
 import {
@@ -47,18 +48,33 @@ export async function listCertificates(
     now,
     organisationScope: scope,
   });
-  const edges = rows.slice(0, p.value.first).map(({ sortKey, organisationIds, ...row }) => ({
-    cursor: encodeCursor({ sort: p.value.sort, key: sortKey, id: row.id }),
-    node: {
-      ...row,
-      status: certificateStatus(row, now, f.value.expiringWithinDays),
+  const edges = rows.slice(0, p.value.first).map((row) => {
+    const notBefore = new Date(row.notBefore);
+    const notAfter = new Date(row.notAfter);
+    // One object literal, field by field: spreading the rows cost the server three times what
+    // parsing the page's JSON did.
+    const node: CertificateSummary = {
+      id: row.id,
+      providerId: row.providerId,
+      tykId: row.tykId,
+      name: row.name,
+      source: row.source,
+      sha256: row.sha256,
+      sha1: row.sha1,
+      x5tS256: row.x5tS256,
+      subjectCn: row.subjectCn,
+      notBefore,
+      notAfter,
+      deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt),
+      status: certificateStatus({ notBefore, notAfter }, now, f.value.expiringWithinDays),
       // A consumer learns nothing of the other organisations a certificate serves.
-      organisations: organisationIds.flatMap((id) => {
+      organisations: row.organisationIds.flatMap((id) => {
         const organisation = organisations.get(id);
         return organisation && (scope === undefined || id === scope) ? [organisation] : [];
       }),
-    },
-  }));
+    };
+    return { cursor: encodeCursor({ sort: p.value.sort, key: row.sortKey, id: row.id }), node };
+  });
   return Ok({
     nodes: edges.map((e) => e.node),
     edges,

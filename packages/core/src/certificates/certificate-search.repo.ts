@@ -54,8 +54,12 @@ interface OrganisationJson {
 type SummaryField = (typeof CERTIFICATE_SUMMARY_FIELDS)[number];
 type CertificateRow = typeof certificates.$inferSelect;
 
-/** A certificate as the listing's JSON carries it: the summary fields, dates as ISO strings. */
-type SearchRowJson = {
+/**
+ * A certificate as the listing's JSON carries it: the summary fields (dates as ISO strings), the
+ * ids of every organisation it is associated with, in name order (the caller scopes them), and the
+ * sort key of its cursor. The caller builds its node from it in one step.
+ */
+export type SearchRow = {
   readonly [K in SummaryField]: CertificateRow[K] extends Date
     ? string
     : CertificateRow[K] extends Date | null
@@ -63,15 +67,9 @@ type SearchRowJson = {
       : CertificateRow[K];
 } & { readonly organisationIds: readonly string[]; readonly sortKey: string };
 
-export type SearchRow = Pick<CertificateRow, SummaryField> & {
-  /** Every organisation it is associated with, in name order; the caller scopes them. */
-  readonly organisationIds: readonly string[];
-  readonly sortKey: string;
-};
-
 export interface SearchResult {
   /** In page order. */
-  readonly rows: SearchRow[];
+  readonly rows: readonly SearchRow[];
   /** The organisations the rows name, by id, in name order. */
   readonly organisations: ReadonlyMap<string, Organisation>;
   readonly totalCount: number | undefined;
@@ -106,7 +104,7 @@ export async function searchCertificates(db: Db, q: SearchQuery): Promise<Search
   const where = and(matches, q.after ? afterCondition(q.after) : undefined);
   const sortKey = q.sort === 'NAME' ? nameKey : expiryKey;
   const [result] = await queryRows<{
-    rows: SearchRowJson[];
+    rows: (SearchRow & { organisationIds: string[] })[];
     organisations: OrganisationJson[];
     total: string | number | null;
   }>(
@@ -129,15 +127,10 @@ export async function searchCertificates(db: Db, q: SearchQuery): Promise<Search
   // The organisations arrive in name order (PostgreSQL's collation); each row's ids follow it.
   const rank = new Map(result.organisations.map((org, i) => [org.id, i]));
   const byName = (a: string, b: string) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
+  // Sorted in place: the arrays were parsed for this call alone.
+  for (const row of result.rows) if (row.organisationIds.length > 1) row.organisationIds.sort(byName);
   return {
-    rows: result.rows.map((row) => ({
-      ...row,
-      notBefore: new Date(row.notBefore),
-      notAfter: new Date(row.notAfter),
-      deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt),
-      organisationIds:
-        row.organisationIds.length > 1 ? [...row.organisationIds].sort(byName) : row.organisationIds,
-    })),
+    rows: result.rows,
     organisations: new Map(
       result.organisations.map((org) => [
         org.id,
