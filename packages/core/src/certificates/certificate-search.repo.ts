@@ -78,8 +78,10 @@ export interface SearchResult {
 const DAY_MS = 86_400_000;
 // The NAME order: what a listing shows as the name, so unnamed certificates sort by their CN.
 const nameKey = sql<string>`lower(coalesce(${certificates.name}, ${certificates.subjectCn}, ${certificates.tykId}))`;
-// ISO 8601 in UTC with microseconds, so the cursor is exact whatever the session's time zone.
-const expiryKey = sql<string>`to_char(${certificates.notAfter} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+// The EXPIRY order's key is notAfter itself: JSON carries a timestamp as ISO 8601 with every
+// microsecond and the session's offset, which PostgreSQL reads back exactly. (Formatting it with
+// to_char cost PGlite about a sixth of the page's statement.)
+const expiryKey = sql<Date>`${certificates.notAfter}`;
 
 // The summary columns under the names the model gives them, so each row arrives as JSON of the right
 // shape. A certificate's organisations are read as an array of ids (an index-only scan per row) and
