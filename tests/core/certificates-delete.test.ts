@@ -168,7 +168,7 @@ describeDatabases('certificates: delete and usage', (ctx) => {
     });
     const chain = await insertTestAccessChain(ctx.db);
     await insertTestCredential(ctx.db, chain.accessRequest.id, certificate.id);
-    const usage = await h.core.certificates.usage(certificate.id);
+    const usage = await h.core.certificates.usage(certificate.id, ADMIN);
     if (!usage.ok) throw usage.error;
     expect(usage.value.apisFrom).toBe('CERTIFICATE_APIS');
     expect(usage.value.apis.map((a) => a.apiId).sort()).toEqual(
@@ -193,9 +193,44 @@ describeDatabases('certificates: delete and usage', (ctx) => {
       kind: 'status',
       status: 404,
     });
-    const usage = await h.core.certificates.usage(certificate.id);
+    const usage = await h.core.certificates.usage(certificate.id, ADMIN);
     expect(usage.ok && usage.value).toMatchObject({ apisFrom: 'API_DEFINITIONS', credentials: [] });
     expect(usage.ok && usage.value.apis.map((a) => a.name).sort()).toEqual(['Ledger API', 'Payments API']);
-    expect(await h.core.certificates.usage('crt_nope')).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await h.core.certificates.usage('crt_nope', ADMIN)).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it("shows a consumer every API but only its organisation's credentials, and only of its certificates", async () => {
+    const [a, b] = [await insertTestAccessChain(ctx.db), await insertTestAccessChain(ctx.db)];
+    const { certificate } = await uploadNew(h, { organisationIds: [a.organisation.id] });
+    await h.control('POST', '/_mock/seed', {
+      apis: [classicApi('payments', 'Payments API', [certificate.tykId])],
+    });
+    await insertTestCredential(ctx.db, a.accessRequest.id, certificate.id);
+    await insertTestCredential(ctx.db, b.accessRequest.id, certificate.id);
+    const consumerOf = (organisationId: string): Actor => ({
+      kind: 'CONSUMER',
+      userId: 'usr_dev',
+      organisationId,
+    });
+    const seen = async (actor: Actor) => {
+      const usage = await h.core.certificates.usage(certificate.id, actor);
+      if (!usage.ok) return usage.error.code;
+      return {
+        apis: usage.value.apis.map((api) => api.name),
+        orgs: usage.value.credentials.map((c) => c.organisationId).sort(),
+      };
+    };
+    expect(await seen(ADMIN)).toEqual({
+      apis: ['Payments API'],
+      orgs: [a.organisation.id, b.organisation.id].sort(),
+    });
+    expect(await seen(consumerOf(a.organisation.id))).toEqual({
+      apis: ['Payments API'],
+      orgs: [a.organisation.id],
+    });
+    // B has a credential with it, but the certificate is not associated with B.
+    expect(await seen(consumerOf(b.organisation.id))).toBe('NOT_FOUND');
   });
 });

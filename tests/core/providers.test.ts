@@ -81,12 +81,12 @@ describeDatabases('providers', (ctx) => {
       ADMIN,
     );
     expect(!dup.ok && dup.error).toMatchObject({ code: 'PROVIDER_NAME_TAKEN' });
-    expect(await h.core.providers.list()).toHaveLength(1);
+    expect(await h.core.providers.all()).toHaveLength(1);
   });
 
   it('removes an unused provider, with an audit trail', async () => {
     expect((await h.core.providers.remove(h.provider.id, ADMIN)).ok).toBe(true);
-    expect(await h.core.providers.list()).toEqual([]);
+    expect(await h.core.providers.all()).toEqual([]);
     const actions = (await ctx.db.query.auditEvents.findMany({ orderBy: { at: 'asc' } })).map(
       (e) => e.action,
     );

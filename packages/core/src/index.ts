@@ -88,8 +88,10 @@ export {
   type ExpiryTransition,
 } from './expiry/expiry.service.ts';
 export { createIdGenerator, ID_PREFIXES, type IdPrefix, idTime, type NewId, newId } from './ids.ts';
+export type { KeysetConnection, KeysetPage } from './keyset-page.ts';
 export {
   type Organisation,
+  type OrganisationFilter,
   OrganisationNameTakenError,
   type OrganisationService,
 } from './organisations/organisation.service.ts';
@@ -132,5 +134,6 @@ export { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync
 export type { SyncRun, SyncService } from './sync/sync.service.ts';
 export type { SyncProgress } from './sync/sync-events.ts';
 export { DEFAULT_HOLD_POLICY, type HoldPolicy } from './sync/sync-plan.ts';
-export type { User, UserInput, UserService } from './users/user.service.ts';
+export type { SyncRunFilter } from './sync/sync-run-list.ts';
+export type { User, UserFilter, UserInput, UserService } from './users/user.service.ts';
 export { type CertificateStatus, X509Error, type X509ErrorCode } from './x509/index.ts';

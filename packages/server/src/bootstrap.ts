@@ -42,7 +42,7 @@ export async function ensureConfiguredProvider(
     apiKey: env.DASHBOARD_API_KEY,
     gatewayUrl: env.DASHBOARD_GATEWAY_URL ?? null,
   };
-  const existing = (await core.providers.list()).find((p) => p.name === env.DASHBOARD_NAME);
+  const existing = (await core.providers.all()).find((p) => p.name === env.DASHBOARD_NAME);
   const result = existing
     ? await core.providers.update(existing.id, values, actor)
     : await core.providers.create(values, actor);

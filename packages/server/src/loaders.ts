@@ -51,9 +51,6 @@ const none = (ids: readonly string[]) => ids.map(() => null);
 
 export function createLoaders(core: Core, actor: Actor | undefined): Loaders {
   const admin = actor !== undefined && isAdmin(actor);
-  const certificateOrganisationIds = new DataLoader<string, readonly string[]>(async (ids) =>
-    (await core.certificates.organisationsOf(ids)).map((list) => list.map((o) => o.id)),
-  );
   return {
     providers: new DataLoader(async (ids) =>
       admin ? inOrder(ids, await core.providers.byIds(ids)) : none(ids),
@@ -64,28 +61,13 @@ export function createLoaders(core: Core, actor: Actor | undefined): Loaders {
     users: new DataLoader(async (ids) =>
       actor ? inOrder(ids, await core.users.byIds(ids, actor)) : none(ids),
     ),
-    certificates: new DataLoader(async (ids) => {
-      if (!actor) return none(ids);
-      const rows = await core.certificates.byIds(ids);
-      if (actor.kind !== 'CONSUMER') return inOrder(ids, rows);
-      // A consumer sees the certificates associated with its organisation, and no others.
-      const links = await core.certificates.organisationsOf(rows.map((row) => row.id));
-      for (const [i, row] of rows.entries()) {
-        certificateOrganisationIds.prime(
-          row.id,
-          links[i]!.map((o) => o.id),
-        );
-      }
-      return inOrder(
-        ids,
-        rows.filter((_, i) => links[i]!.some((o) => o.id === actor.organisationId)),
-      );
-    }),
-    certificateOrganisationIds,
-    // Core has no batch read of sync runs yet: one statement per id (node lookups and events only).
-    syncRuns: new DataLoader(async (ids) =>
-      admin ? Promise.all(ids.map(async (id) => (await core.sync.get(id)) ?? null)) : none(ids),
+    certificates: new DataLoader(async (ids) =>
+      actor ? inOrder(ids, await core.certificates.byIds(ids, actor)) : none(ids),
     ),
+    certificateOrganisationIds: new DataLoader(async (ids) =>
+      (await core.certificates.organisationsOf(ids)).map((list) => list.map((o) => o.id)),
+    ),
+    syncRuns: new DataLoader(async (ids) => (admin ? inOrder(ids, await core.sync.byIds(ids)) : none(ids))),
     auditEvents: new DataLoader(async (ids) =>
       admin ? inOrder(ids, await core.audit.byIds(ids, actor)) : none(ids),
     ),

@@ -28,7 +28,7 @@ describeDatabases('the pnpm start demo', (ctx) => {
   it('seeds two organisations, valid / expiring / expired certificates and a synced provider', async () => {
     const { core, demo } = await start();
     try {
-      expect((await core.organisations.list(actor)).map((o) => o.name)).toEqual([
+      expect((await core.organisations.all(actor)).map((o) => o.name)).toEqual([
         'Acme Payments',
         'Globex Retail',
       ]);
@@ -47,9 +47,10 @@ describeDatabases('the pnpm start demo', (ctx) => {
         ['Globex Retail'],
         ['Globex Retail'],
       ]);
-      const usage = await core.certificates.usage(page.value.nodes[0]!.id);
+      const usage = await core.certificates.usage(page.value.nodes[0]!.id, actor);
       expect(usage.ok && usage.value.apis.map((a) => a.name)).toEqual(['Payments API']);
-      expect((await core.sync.list()).map((r) => r.status)).toEqual(['SUCCEEDED']);
+      const runs = await core.sync.list({}, {}, actor);
+      expect(runs.ok && runs.value.nodes.map((r) => r.status)).toEqual(['SUCCEEDED']);
       // The access side: the Gold plan, three products, a consumer and an app per organisation, and
       // an approved Managed request whose token its organisation's consumer reads.
       expect((await core.plans.list()).map((p) => p.name)).toEqual(['Gold']);
@@ -79,9 +80,14 @@ describeDatabases('the pnpm start demo', (ctx) => {
     const again = await start();
     try {
       expect(again.demo.provider.dashboardUrl).toBe(again.demo.mock.dashboardUrl);
-      expect(await again.core.providers.list()).toHaveLength(1);
-      const [latest] = await again.core.sync.list();
-      expect(latest).toMatchObject({ status: 'SUCCEEDED', added: 0, softDeleted: 0, unchanged: 4 });
+      expect(await again.core.providers.all()).toHaveLength(1);
+      const latest = await again.core.sync.list({}, { first: 1 }, actor);
+      expect(latest.ok && latest.value.nodes[0]).toMatchObject({
+        status: 'SUCCEEDED',
+        added: 0,
+        softDeleted: 0,
+        unchanged: 4,
+      });
       // Nothing is seeded twice, and the kept consumer tokens are printed again.
       expect(await again.core.products.list()).toHaveLength(3);
       expect(await again.core.accessRequests.list({}, actor)).toHaveLength(1);

@@ -57,7 +57,7 @@ describeDatabases('nothing crosses organisations', (ctx) => {
   });
 
   it("global ids of another organisation's objects resolve to null", async () => {
-    const [consumerB] = await h.core.users.list({ organisationId: h.orgB.id }, systemActor('test'));
+    const [consumerB] = await h.core.users.all({ organisationId: h.orgB.id }, systemActor('test'));
     const foreign = [
       ids.b,
       ids.none,

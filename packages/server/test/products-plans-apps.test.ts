@@ -172,7 +172,7 @@ describeDatabases('products, plans and apps', (ctx) => {
     });
     const taken = await h.gql('consumerA', APP_CREATE, { input: { name: 'Checkout' } });
     expect(taken.data.appCreate.userErrors).toEqual([{ code: 'APP_NAME_TAKEN', path: ['input', 'name'] }]);
-    const users = await h.core.users.list({ organisationId: h.orgB.id }, systemActor('test'));
+    const users = await h.core.users.all({ organisationId: h.orgB.id }, systemActor('test'));
     const ownerB = gid('User', users[0]!.id);
     const forB = await h.gql('admin', APP_CREATE, { input: { name: 'Checkout', owner: ownerB } });
     expect(forB.data.appCreate.app.organisation).toEqual({ name: 'Org B' });

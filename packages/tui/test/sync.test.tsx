@@ -118,7 +118,13 @@ describe('sync (live server)', () => {
     await tick(300);
     // An unhandled AbortError would fail this file; the run itself goes on and ends.
     await expect
-      .poll(async () => (await server.core.sync.list({ limit: 1 }))[0]?.status, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const latest = await server.core.sync.list({}, { first: 1 }, { kind: 'SYSTEM', component: 'test' });
+          return latest.ok ? latest.value.nodes[0]?.status : undefined;
+        },
+        { timeout: 15_000 },
+      )
       .not.toBe('RUNNING');
   });
 });

@@ -73,16 +73,20 @@ async function softDelete(
   return toCertificate(deleted, now);
 }
 
-/** APIs from the Dashboard, credentials from the portal. A Dashboard failure is the Err value. */
+/**
+ * APIs from the Dashboard, credentials from the portal (with a `scope`, only that organisation's).
+ * A Dashboard failure is the Err value.
+ */
 export async function usageOf(
   ctx: CertificateContext,
   client: DashboardClient,
   row: Pick<repo.CertificateRow, 'id' | 'tykId'>,
+  scope?: string,
 ): Promise<Result<CertificateUsage, DashboardError>> {
   try {
     const [apis, credentials] = await Promise.all([
       apisUsing(client, row.tykId),
-      repo.credentialsUsing(ctx.deps.db, row.id),
+      repo.credentialsUsing(ctx.deps.db, row.id, scope),
     ]);
     return Ok({ ...apis, credentials });
   } catch (error) {

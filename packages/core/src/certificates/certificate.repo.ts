@@ -1,4 +1,4 @@
-import { and, asc, eq, getColumns, inArray, isNull, notInArray } from 'drizzle-orm';
+import { and, asc, eq, exists, getColumns, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { accessRequestCertificates, accessRequests } from '../db/schema/access-requests.ts';
 import { apps } from '../db/schema/apps.ts';
@@ -23,6 +23,29 @@ export async function findCertificate(db: Db, id: string): Promise<CertificateRo
   return row;
 }
 
+/**
+ * The rows of `ids` (soft-deleted ones included), in one statement; with a `scope`, only those
+ * associated with that organisation.
+ */
+export async function certificatesByIds(
+  db: Db,
+  ids: readonly string[],
+  scope: string | undefined,
+): Promise<CertificateRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(rowColumns)
+    .from(certificates)
+    .where(and(inArray(certificates.id, [...ids]), scope === undefined ? undefined : associatedWith(scope)));
+}
+
+/** The certificate row (of the outer query) is associated with the organisation. */
+function associatedWith(organisationId: string): SQL {
+  return exists(
+    sql`(select 1 from ${certificateOrganisations} where ${certificateOrganisations.certificateId} = ${certificates.id} and ${certificateOrganisations.organisationId} = ${organisationId})`,
+  );
+}
+
 /** Inside a transaction: the row, locked against concurrent edits until the transaction ends. */
 export async function lockCertificate(db: Db, id: string): Promise<CertificateRow | undefined> {
   const [row] = await db.select(rowColumns).from(certificates).where(eq(certificates.id, id)).for('update');
@@ -41,14 +64,6 @@ export async function lockByTykId(
     .where(and(eq(certificates.providerId, providerId), eq(certificates.tykId, tykId)))
     .for('update');
   return row;
-}
-
-export async function certificatesByIds(db: Db, ids: readonly string[]): Promise<CertificateRow[]> {
-  if (ids.length === 0) return [];
-  return db
-    .select(rowColumns)
-    .from(certificates)
-    .where(inArray(certificates.id, [...ids]));
 }
 
 /** Inserts unless the provider already has the Tyk id (a concurrent upload or sync); undefined then. */
@@ -134,8 +149,15 @@ export async function organisationsOfCertificates(
     .orderBy(asc(organisations.name), asc(organisations.id));
 }
 
-/** Live credentials of the access requests that provisioned the certificate. */
-export async function credentialsUsing(db: Db, certificateId: string): Promise<CredentialUsage[]> {
+/**
+ * Live credentials of the access requests that provisioned the certificate; with a `scope`, only
+ * those of that organisation's apps.
+ */
+export async function credentialsUsing(
+  db: Db,
+  certificateId: string,
+  scope?: string,
+): Promise<CredentialUsage[]> {
   return db
     .select({
       credentialId: credentials.id,
@@ -152,6 +174,12 @@ export async function credentialsUsing(db: Db, certificateId: string): Promise<C
     .innerJoin(credentials, eq(credentials.accessRequestId, accessRequests.id))
     .innerJoin(apps, eq(apps.id, accessRequests.appId))
     .innerJoin(products, eq(products.id, accessRequests.productId))
-    .where(and(eq(accessRequestCertificates.certificateId, certificateId), isNull(credentials.revokedAt)))
+    .where(
+      and(
+        eq(accessRequestCertificates.certificateId, certificateId),
+        isNull(credentials.revokedAt),
+        scope === undefined ? undefined : eq(apps.organisationId, scope),
+      ),
+    )
     .orderBy(asc(credentials.id));
 }

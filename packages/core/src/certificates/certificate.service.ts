@@ -1,4 +1,4 @@
-import type { Actor } from '../actor.ts';
+import { type Actor, organisationScope } from '../actor.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { CoreDeps } from '../deps.ts';
 import { type InvalidInputError, NotFoundError } from '../errors.ts';
@@ -31,10 +31,15 @@ export class CertificateService {
     return row && toCertificate(row, this.#ctx.now());
   }
 
-  /** Batch load for GraphQL (one statement for any number of ids), soft-deleted ones included. */
-  async byIds(ids: readonly string[]): Promise<Certificate[]> {
+  /**
+   * Batch load for GraphQL (one statement for any number of ids), soft-deleted ones included, in
+   * no particular order. Scoped: a consumer gets only the certificates associated with its
+   * organisation; ids the actor may not see (or that name nothing) are simply absent.
+   */
+  async byIds(ids: readonly string[], actor: Actor): Promise<Certificate[]> {
     const now = this.#ctx.now();
-    return (await repo.certificatesByIds(this.#ctx.deps.db, ids)).map((row) => toCertificate(row, now));
+    const rows = await repo.certificatesByIds(this.#ctx.deps.db, ids, organisationScope(actor));
+    return rows.map((row) => toCertificate(row, now));
   }
 
   /** Organisations of each certificate, in the order of `certificateIds`, in one statement. */
@@ -101,12 +106,18 @@ export class CertificateService {
     return deleteCertificate(this.#ctx, id, options, actor);
   }
 
-  /** Which APIs (from the Dashboard) and live credentials (from the portal) use it. Errors: NOT_FOUND, DASHBOARD_*. */
-  async usage(id: string): Promise<Result<CertificateUsage, NotFoundError | DashboardError>> {
-    const row = await repo.findCertificate(this.#ctx.deps.db, id);
+  /**
+   * Which APIs (from the Dashboard) and live credentials (from the portal) use it. A consumer asks
+   * only about the certificates associated with its organisation (any other is NOT_FOUND, and the
+   * Dashboard is not called), and sees only its organisation's credentials; every API.
+   * Errors: NOT_FOUND, DASHBOARD_*.
+   */
+  async usage(id: string, actor: Actor): Promise<Result<CertificateUsage, NotFoundError | DashboardError>> {
+    const scope = organisationScope(actor);
+    const [row] = await repo.certificatesByIds(this.#ctx.deps.db, [id], scope);
     const client = row && (await this.#ctx.providers.client(row.providerId));
     if (!row || !client) return Err(new NotFoundError('certificate', id));
-    return usageOf(this.#ctx, client, row);
+    return usageOf(this.#ctx, client, row, scope);
   }
 
   /** One page, filtered and sorted (see {@link CertificateFilter}, {@link CertificatePage}). Errors: INVALID_INPUT. */

@@ -6,8 +6,10 @@ import { isUniqueViolation } from '../db/pg-error.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError, ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
+import { pageOrganisations } from './organisation.repo.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -16,6 +18,12 @@ export class OrganisationNameTakenError extends DomainError {
 }
 
 const organisationInput = z.object({ name: z.string().trim().min(1).max(100) });
+
+const organisationFilter = z.object({
+  /** Part of the name, any case; blank means no filter. */
+  search: z.string().trim().optional(),
+});
+export type OrganisationFilter = z.input<typeof organisationFilter>;
 
 /** Consumer organisations. Admins manage them; a consumer sees only its own. */
 export class OrganisationService {
@@ -73,7 +81,36 @@ export class OrganisationService {
     return this.#deps.db.select().from(organisations).where(inArray(organisations.id, visible));
   }
 
-  list(actor: Actor): Promise<Organisation[]> {
+  /**
+   * One page of organisations by name (then id), read in one statement with a keyset cursor: every
+   * one for admins, its own for a consumer. `search` matches part of the name in any case.
+   * Errors: INVALID_INPUT (`first`, or an `after` this listing did not make).
+   */
+  async list(
+    filter: OrganisationFilter,
+    page: KeysetPage,
+    actor: Actor,
+  ): Promise<Result<KeysetConnection<Organisation>, InvalidInputError>> {
+    const f = parseInput(organisationFilter, filter);
+    if (!f.ok) return f;
+    const p = parseKeysetPage('organisations', page);
+    if (!p.ok) return p;
+    const rows = await pageOrganisations(this.#deps.db, {
+      scope: organisationScope(actor),
+      search: f.value.search || undefined,
+      after: p.value.after,
+      limit: p.value.first + 1,
+    });
+    return Ok(
+      keysetConnection('organisations', rows, p.value.first, (node) => ({
+        position: { key: node.name, id: node.id },
+        node,
+      })),
+    );
+  }
+
+  /** Every organisation the actor may see, by name (for seeding, which looks names up). */
+  all(actor: Actor): Promise<Organisation[]> {
     const scope = organisationScope(actor);
     return this.#deps.db
       .select()

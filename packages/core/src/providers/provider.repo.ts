@@ -1,8 +1,9 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { certificates } from '../db/schema/certificates.ts';
 import { products } from '../db/schema/products.ts';
 import { providers } from '../db/schema/providers.ts';
+import type { KeysetPosition } from '../keyset-page.ts';
 import type { Provider } from './provider.ts';
 
 export type ProviderRow = typeof providers.$inferSelect;
@@ -32,6 +33,26 @@ export async function findProviderRow(db: Db, id: string): Promise<ProviderRow |
 
 export async function listProviders(db: Db): Promise<Provider[]> {
   return db.select(publicColumns).from(providers).orderBy(providers.name);
+}
+
+/**
+ * `limit` providers by name (then id) after `after`, in ONE statement. Names are unique, so the
+ * unique index on name serves both the order and the row comparison.
+ */
+export function pageProviders(
+  db: Db,
+  q: { readonly after: KeysetPosition | undefined; readonly limit: number },
+): Promise<Provider[]> {
+  return db
+    .select(publicColumns)
+    .from(providers)
+    .where(
+      q.after === undefined
+        ? undefined
+        : sql`(${providers.name}, ${providers.id}) > (${q.after.key}::text, ${q.after.id}::text)`,
+    )
+    .orderBy(asc(providers.name), asc(providers.id))
+    .limit(q.limit);
 }
 
 export async function providersByIds(db: Db, ids: readonly string[]): Promise<Provider[]> {

@@ -1,10 +1,11 @@
-import type { Actor } from '../actor.ts';
+import { type Actor, isAdmin } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { isUniqueViolation } from '../db/pg-error.ts';
 import type { CoreDeps } from '../deps.ts';
-import { type InvalidInputError, NotFoundError } from '../errors.ts';
+import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import { ProviderInUseError, ProviderNameTakenError } from './provider.errors.ts';
@@ -36,8 +37,29 @@ export class ProviderService {
     return repo.findProvider(this.#deps.db, id);
   }
 
-  list(): Promise<Provider[]> {
+  /** Every provider, by name: for the scheduler and start-up, which work through all of them. */
+  all(): Promise<Provider[]> {
     return repo.listProviders(this.#deps.db);
+  }
+
+  /**
+   * One page of providers by name (then id), read in one statement with a keyset cursor. Admins
+   * only. Errors: FORBIDDEN, INVALID_INPUT (`first`, or an `after` this listing did not make).
+   */
+  async list(
+    page: KeysetPage,
+    actor: Actor,
+  ): Promise<Result<KeysetConnection<Provider>, ForbiddenError | InvalidInputError>> {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins list providers.'));
+    const p = parseKeysetPage('providers', page);
+    if (!p.ok) return p;
+    const rows = await repo.pageProviders(this.#deps.db, { after: p.value.after, limit: p.value.first + 1 });
+    return Ok(
+      keysetConnection('providers', rows, p.value.first, (node) => ({
+        position: { key: node.name, id: node.id },
+        node,
+      })),
+    );
   }
 
   /** Batch load for GraphQL (one statement for any number of ids). */

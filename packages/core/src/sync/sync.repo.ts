@@ -106,6 +106,15 @@ export async function findRun(db: Db, id: string): Promise<SyncRunRow | undefine
   return row;
 }
 
+/** The runs of `ids`, in one statement, in no particular order; unknown ids are absent. */
+export async function findRuns(db: Db, ids: readonly string[]): Promise<SyncRunRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(syncRuns)
+    .where(inArray(syncRuns.id, [...ids]));
+}
+
 /** The run of a provider that is RUNNING or HELD, if any: at most one exists. */
 export async function openRun(db: Db, providerId: string): Promise<SyncRunRow | undefined> {
   const [row] = await db
@@ -115,13 +124,4 @@ export async function openRun(db: Db, providerId: string): Promise<SyncRunRow | 
     .orderBy(desc(syncRuns.startedAt))
     .limit(1);
   return row;
-}
-
-export async function listRuns(db: Db, providerId: string | undefined, limit: number): Promise<SyncRunRow[]> {
-  return db
-    .select()
-    .from(syncRuns)
-    .where(providerId ? eq(syncRuns.providerId, providerId) : undefined)
-    .orderBy(desc(syncRuns.startedAt), desc(syncRuns.id))
-    .limit(limit);
 }

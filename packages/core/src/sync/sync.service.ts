@@ -5,13 +5,15 @@ import { withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { Db } from '../db/open-database.ts';
 import type { SyncTrigger } from '../db/schema/sync-runs.ts';
 import type { CoreDeps } from '../deps.ts';
-import { NotFoundError } from '../errors.ts';
+import { type ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import type { KeysetConnection, KeysetPage } from '../keyset-page.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync.errors.ts';
 import * as repo from './sync.repo.ts';
 import { SyncEvents } from './sync-events.ts';
 import { DEFAULT_HOLD_POLICY, planSync, type SyncPlan, shouldHold } from './sync-plan.ts';
+import { listSyncRuns, type SyncRunFilter } from './sync-run-list.ts';
 
 export type SyncRun = repo.SyncRunRow;
 
@@ -98,8 +100,21 @@ export class SyncService {
     return repo.findRun(this.#deps.db, runId);
   }
 
-  list(filter: { providerId?: string; limit?: number } = {}): Promise<SyncRun[]> {
-    return repo.listRuns(this.#deps.db, filter.providerId, Math.min(filter.limit ?? 50, 500));
+  /** Batch load for GraphQL: one statement for any number of ids, in no particular order; unknown ids are absent. */
+  byIds(ids: readonly string[]): Promise<SyncRun[]> {
+    return repo.findRuns(this.#deps.db, ids);
+  }
+
+  /**
+   * One page of runs, newest first, with a keyset cursor (see {@link listSyncRuns}). Admins only.
+   * Errors: FORBIDDEN, INVALID_INPUT.
+   */
+  list(
+    filter: SyncRunFilter,
+    page: KeysetPage,
+    actor: Actor,
+  ): Promise<Result<KeysetConnection<SyncRun>, ForbiddenError | InvalidInputError>> {
+    return listSyncRuns(this.#deps.db, filter, page, actor);
   }
 
   /** Phase 1: claim the provider (a RUNNING row), or report who has it. */

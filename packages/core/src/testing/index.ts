@@ -20,6 +20,7 @@ export {
   testCertificateRow,
 } from './fixtures.ts';
 export { pgRejection } from './pg-rejection.ts';
+export { insertTestSyncRuns, type TestSyncRun } from './sync-run-fixtures.ts';
 export {
   createScratchDatabase,
   deleteAllRows,

@@ -3,24 +3,17 @@ import { z } from 'zod';
 import { type Actor, isAdmin, organisationScope } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { isReferenceViolation } from '../db/pg-error.ts';
-import { users } from '../db/schema/users.ts';
+import { USER_ROLES, users } from '../db/schema/users.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
+import { pageUsers, publicUserColumns } from './user.repo.ts';
 import { generateUserToken, hashUserToken } from './user-token.ts';
 
 /** A user as core hands it out: never with its token hash. */
 export type User = Omit<typeof users.$inferSelect, 'tokenHash'>;
-
-const publicColumns = {
-  id: users.id,
-  role: users.role,
-  organisationId: users.organisationId,
-  name: users.name,
-  createdAt: users.createdAt,
-  updatedAt: users.updatedAt,
-};
 
 const userInput = z.discriminatedUnion('role', [
   z.object({ role: z.literal('ADMIN'), name: z.string().trim().min(1).max(100) }),
@@ -31,6 +24,12 @@ const userInput = z.discriminatedUnion('role', [
   }),
 ]);
 export type UserInput = z.input<typeof userInput>;
+
+const userFilter = z.object({
+  organisationId: z.string().min(1).optional(),
+  role: z.enum(USER_ROLES).optional(),
+});
+export type UserFilter = z.input<typeof userFilter>;
 
 /** Admins and consumers, and the bearer tokens they call the portal with. */
 export class UserService {
@@ -63,7 +62,7 @@ export class UserService {
             organisationId,
             tokenHash: hashUserToken(token),
           })
-          .returning(publicColumns);
+          .returning(publicUserColumns);
         await recordAudit(tx, actor, [
           {
             action: 'user.create',
@@ -89,7 +88,7 @@ export class UserService {
   async ensureAdmin(token: string, name = 'admin'): Promise<User> {
     const tokenHash = hashUserToken(token);
     const [existing] = await this.#deps.db
-      .select(publicColumns)
+      .select(publicUserColumns)
       .from(users)
       .where(eq(users.tokenHash, tokenHash));
     if (existing) return existing;
@@ -97,9 +96,10 @@ export class UserService {
       .insert(users)
       .values({ role: 'ADMIN', name, tokenHash })
       .onConflictDoNothing({ target: users.tokenHash })
-      .returning(publicColumns);
+      .returning(publicUserColumns);
     return (
-      row ?? (await this.#deps.db.select(publicColumns).from(users).where(eq(users.tokenHash, tokenHash)))[0]!
+      row ??
+      (await this.#deps.db.select(publicUserColumns).from(users).where(eq(users.tokenHash, tokenHash)))[0]!
     );
   }
 
@@ -107,7 +107,7 @@ export class UserService {
   async authenticate(token: string): Promise<{ actor: Actor; user: User } | undefined> {
     if (!token) return undefined;
     const [user] = await this.#deps.db
-      .select(publicColumns)
+      .select(publicUserColumns)
       .from(users)
       .where(eq(users.tokenHash, hashUserToken(token)));
     if (!user) return undefined;
@@ -123,18 +123,48 @@ export class UserService {
     if (ids.length === 0) return [];
     const scope = organisationScope(actor);
     return this.#deps.db
-      .select(publicColumns)
+      .select(publicUserColumns)
       .from(users)
       .where(
         and(inArray(users.id, [...ids]), scope === undefined ? undefined : eq(users.organisationId, scope)),
       );
   }
 
-  list(filter: { organisationId?: string }, actor: Actor): Promise<User[]> {
+  /**
+   * One page of users by name (then id), read in one statement with a keyset cursor: every one for
+   * admins, its own organisation's for a consumer (naming another organisation gives an empty page).
+   * Errors: INVALID_INPUT (a filter field, `first`, or an `after` this listing did not make).
+   */
+  async list(
+    filter: UserFilter,
+    page: KeysetPage,
+    actor: Actor,
+  ): Promise<Result<KeysetConnection<User>, InvalidInputError>> {
+    const f = parseInput(userFilter, filter);
+    if (!f.ok) return f;
+    const p = parseKeysetPage('users', page);
+    if (!p.ok) return p;
+    const rows = await pageUsers(this.#deps.db, {
+      scope: organisationScope(actor),
+      organisationId: f.value.organisationId,
+      role: f.value.role,
+      after: p.value.after,
+      limit: p.value.first + 1,
+    });
+    return Ok(
+      keysetConnection('users', rows, p.value.first, (node) => ({
+        position: { key: node.name, id: node.id },
+        node,
+      })),
+    );
+  }
+
+  /** Every user the actor may see, by name (for seeding, which looks users up). */
+  all(filter: { organisationId?: string }, actor: Actor): Promise<User[]> {
     const scope = organisationScope(actor);
     const organisationId = scope ?? filter.organisationId;
     return this.#deps.db
-      .select(publicColumns)
+      .select(publicUserColumns)
       .from(users)
       .where(organisationId === undefined ? undefined : eq(users.organisationId, organisationId))
       .orderBy(asc(users.name), asc(users.id));

@@ -65,7 +65,7 @@ export async function seedAccess(
   for (const organisation of DEMO_ORGANISATIONS) {
     const organisationId = organisations.get(organisation)!;
     const name = `${organisation} developer`;
-    const users = await core.users.list({ organisationId }, actor);
+    const users = await core.users.all({ organisationId }, actor);
     let user = users.find((u) => u.name === name);
     if (!user) {
       const created = unwrap(await core.users.create({ role: 'CONSUMER', name, organisationId }, actor));

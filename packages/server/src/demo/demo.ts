@@ -47,7 +47,7 @@ export async function startDemo(
 }
 
 async function ensureOrganisations(core: Core): Promise<Map<string, string>> {
-  const existing = new Map((await core.organisations.list(actor)).map((o) => [o.name, o.id]));
+  const existing = new Map((await core.organisations.all(actor)).map((o) => [o.name, o.id]));
   for (const name of DEMO_ORGANISATIONS.filter((n) => !existing.has(n))) {
     const created = await core.organisations.create(name, actor);
     if (!created.ok) throw created.error;
@@ -61,7 +61,7 @@ async function ensureProvider(
   mock: MockDashboard,
 ): Promise<{ provider: Provider; created: boolean }> {
   const where = { dashboardUrl: mock.dashboardUrl, gatewayUrl: mock.gatewayUrl };
-  const existing = (await core.providers.list()).find((p) => p.name === DEMO_PROVIDER_NAME);
+  const existing = (await core.providers.all()).find((p) => p.name === DEMO_PROVIDER_NAME);
   const result = existing
     ? await core.providers.update(existing.id, where, actor)
     : await core.providers.create(

@@ -19,7 +19,7 @@ export function startSyncScheduler(
   let stopped = false;
 
   async function round(): Promise<void> {
-    for (const provider of await core.providers.list()) {
+    for (const provider of await core.providers.all()) {
       if (stopped) return;
       try {
         const result = await core.sync.run(provider.id, 'SCHEDULE', actor);

@@ -81,14 +81,12 @@ builder.queryField('certificateUsage', (t) =>
       certificate: t.arg.globalID({ for: Certificate, required: true, description: 'The certificate.' }),
     },
     resolve: async (_root, args, ctx) => {
+      // Not visible is null here, where core's `usage` answers NOT_FOUND (and scopes what it reports).
       const certificate = await ctx.loaders.certificates.load(args.certificate.id);
       if (!certificate) return null;
-      const usage = await ctx.core.certificates.usage(certificate.id);
+      const usage = await ctx.core.certificates.usage(certificate.id, ctx.viewer!.actor);
       if (!usage.ok) throw domainGraphQLError(usage.error);
-      const actor = ctx.viewer!.actor;
-      if (actor.kind !== 'CONSUMER') return usage.value;
-      const credentials = usage.value.credentials.filter((c) => c.organisationId === actor.organisationId);
-      return { ...usage.value, credentials };
+      return usage.value;
     },
   }),
 );

@@ -1,5 +1,7 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { DomainError, KeysetConnection, KeysetPage, Result } from '@repo/core';
 import { type FieldNode, GraphQLError, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { domainGraphQLError } from './user-errors.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
@@ -28,7 +30,23 @@ export function checkPageArgs(args: PageArgs, options: { backward?: boolean } = 
   }
 }
 
-/** A connection over a list core returns whole (providers, organisations, users, recent sync runs). */
+/** `first`/`after` as core's page of a keyset listing, after the checks every forward listing makes. */
+export function forwardPage(args: PageArgs): KeysetPage {
+  checkPageArgs(args);
+  return { first: args.first ?? undefined, after: args.after ?? undefined };
+}
+
+/** A page core read by keyset as a Relay connection; a refusal (a foreign cursor…) as a top-level error. */
+export function keysetPageConnection<T>(args: PageArgs, page: Result<KeysetConnection<T>, DomainError>) {
+  if (!page.ok) throw domainGraphQLError(page.error);
+  const { edges, pageInfo } = page.value;
+  return {
+    edges,
+    pageInfo: { ...pageInfo, hasPreviousPage: args.after != null, startCursor: edges[0]?.cursor ?? null },
+  };
+}
+
+/** A connection over a short list core returns whole (products, plans, apps, access requests). */
 export function arrayConnection<T>(args: PageArgs, items: readonly T[]) {
   checkPageArgs(args, { backward: true });
   return resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE }, items);

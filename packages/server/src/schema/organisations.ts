@@ -1,7 +1,7 @@
 import { ID_PREFIXES, type Organisation as OrganisationModel } from '@repo/core';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { arrayConnection } from './connections.ts';
+import { forwardPage, keysetPageConnection } from './connections.ts';
 import { payloadType } from './payloads.ts';
 import { registerNodeIdPrefix, settle } from './user-errors.ts';
 
@@ -35,12 +35,13 @@ builder.queryField('organisations', (t) =>
   t.connection(
     {
       type: Organisation,
-      description: 'Organisations by name: every one for admins, its own for a consumer.',
+      description:
+        'Organisations by name: every one for admins, its own for a consumer. Pages forwards (`first`, `after`).',
       args: { filter: t.arg({ type: OrganisationFilter, description: 'Which organisations to list.' }) },
       resolve: async (_root, args, ctx) => {
-        const search = args.filter?.search?.trim().toLowerCase();
-        const all = await ctx.core.organisations.list(ctx.viewer!.actor);
-        return arrayConnection(args, search ? all.filter((o) => o.name.toLowerCase().includes(search)) : all);
+        const page = forwardPage(args);
+        const filter = { search: args.filter?.search ?? undefined };
+        return keysetPageConnection(args, await ctx.core.organisations.list(filter, page, ctx.viewer!.actor));
       },
     },
     OrganisationConnection,

@@ -1,7 +1,7 @@
 import { type ConnectionCheck, ID_PREFIXES, type Provider as ProviderModel } from '@repo/core';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { arrayConnection } from './connections.ts';
+import { forwardPage, keysetPageConnection } from './connections.ts';
 import { payloadType } from './payloads.ts';
 import { registerNodeIdPrefix, settle } from './user-errors.ts';
 
@@ -35,9 +35,10 @@ builder.queryField('providers', (t) =>
   t.connection(
     {
       type: Provider,
-      description: 'Every provider, by name. Admins only.',
+      description: 'Providers by name. Admins only. Pages forwards (`first`, `after`).',
       authScopes: { admin: true },
-      resolve: async (_root, args, ctx) => arrayConnection(args, await ctx.core.providers.list()),
+      resolve: async (_root, args, ctx) =>
+        keysetPageConnection(args, await ctx.core.providers.list(forwardPage(args), ctx.viewer!.actor)),
     },
     ProviderConnection,
   ),

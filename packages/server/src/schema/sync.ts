@@ -1,7 +1,7 @@
 import { ID_PREFIXES, type SyncRun as SyncRunModel } from '@repo/core';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { arrayConnection } from './connections.ts';
+import { forwardPage, keysetPageConnection } from './connections.ts';
 import { Provider } from './providers.ts';
 import { registerNodeIdPrefix } from './user-errors.ts';
 
@@ -79,13 +79,13 @@ builder.queryField('syncRuns', (t) =>
   t.connection(
     {
       type: SyncRun,
-      description: 'The 500 most recent sync runs, newest first. Admins only.',
+      description: 'Sync runs, newest first. Admins only. Pages forwards (`first`, `after`).',
       authScopes: { admin: true },
       args: { filter: t.arg({ type: SyncRunFilter, description: 'Which runs to list.' }) },
       resolve: async (_root, args, ctx) => {
-        const runs = await ctx.core.sync.list({ providerId: args.filter?.provider?.id, limit: 500 });
-        const status = args.filter?.status;
-        return arrayConnection(args, status ? runs.filter((r) => status.includes(r.status)) : runs);
+        const page = forwardPage(args);
+        const filter = { providerId: args.filter?.provider?.id, status: args.filter?.status ?? undefined };
+        return keysetPageConnection(args, await ctx.core.sync.list(filter, page, ctx.viewer!.actor));
       },
     },
     SyncRunConnection,

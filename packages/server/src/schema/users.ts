@@ -1,8 +1,7 @@
 import { ID_PREFIXES, type User as UserModel } from '@repo/core';
-import { isForeignOrganisation } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { arrayConnection } from './connections.ts';
+import { forwardPage, keysetPageConnection } from './connections.ts';
 import { Organisation } from './organisations.ts';
 import {
   registerNodeIdPrefix,
@@ -59,14 +58,17 @@ builder.queryFields((t) => ({
   users: t.connection(
     {
       type: User,
-      description: "Users by name: every one for admins, its own organisation's for a consumer.",
+      description:
+        "Users by name: every one for admins, its own organisation's for a consumer. Pages forwards (`first`, `after`).",
       args: { filter: t.arg({ type: UserFilter, description: 'Which users to list.' }) },
       resolve: async (_root, args, ctx) => {
-        const organisationId = args.filter?.organisation?.id;
-        if (isForeignOrganisation(ctx, organisationId)) return arrayConnection(args, []);
-        const users = await ctx.core.users.list({ organisationId }, ctx.viewer!.actor);
-        const role = args.filter?.role;
-        return arrayConnection(args, role ? users.filter((u) => u.role === role) : users);
+        const page = forwardPage(args);
+        // A consumer naming another organisation gets an empty page: core scopes the read.
+        const filter = {
+          organisationId: args.filter?.organisation?.id,
+          role: args.filter?.role ?? undefined,
+        };
+        return keysetPageConnection(args, await ctx.core.users.list(filter, page, ctx.viewer!.actor));
       },
     },
     UserConnection,

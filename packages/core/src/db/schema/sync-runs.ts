@@ -45,7 +45,11 @@ export const syncRuns = table(
       'sync_runs_finished_when_final',
       sql`(${t.status} IN ('SUCCEEDED', 'FAILED', 'DISCARDED')) = (${t.finishedAt} IS NOT NULL)`,
     ),
-    // "Latest runs of provider X", newest first.
-    index('sync_runs_provider_id_started_at_idx').on(t.providerId, t.startedAt.desc()),
+    // Newest first (scanned backwards), of one provider or of all: the keyset listing's order, so
+    // a page reads its rows from the index right after the cursor however many runs there are.
+    // Ascending on purpose: `ORDER BY … DESC` puts NULLs first, which a `DESC NULLS LAST` index
+    // does not serve.
+    index('sync_runs_provider_id_started_at_id_idx').on(t.providerId, t.startedAt, t.id),
+    index('sync_runs_started_at_id_idx').on(t.startedAt, t.id),
   ],
 );
