@@ -48,6 +48,9 @@ describe('cursors', () => {
   it('round-trips a position', () => {
     const position = { sort: 'EXPIRY', key: '2027-01-01T00:00:00.000000Z', id: 'crt_1' } as const;
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
+    // notAfter as PostgreSQL writes it in JSON, in a session with another time zone.
+    const jsonText = { sort: 'EXPIRY', key: '2027-01-01T01:00:00.123456+01:00', id: 'crt_3' } as const;
+    expect(decodeCursor(encodeCursor(jsonText))).toEqual(jsonText);
     const byName = { sort: 'NAME', key: 'payments "client"', id: 'crt_2' } as const;
     expect(decodeCursor(encodeCursor(byName))).toEqual(byName);
   });
@@ -57,6 +60,12 @@ describe('cursors', () => {
     ['another shape', Buffer.from('{"a":1}').toString('base64url')],
     ['an unknown sort', Buffer.from('[1,"SIZE","x","crt_1"]').toString('base64url')],
     ['a bad instant', Buffer.from('[1,"EXPIRY","soon","crt_1"]').toString('base64url')],
+    [
+      'a date PostgreSQL refuses',
+      Buffer.from('[1,"EXPIRY","2027-02-30T00:00:00Z","crt_1"]').toString('base64url'),
+    ],
+    ['an hour past 24', Buffer.from('[1,"EXPIRY","2027-01-01T25:00:00Z","crt_1"]').toString('base64url')],
+    ['a date without a time', Buffer.from('[1,"EXPIRY","2027-01-01","crt_1"]').toString('base64url')],
     ['an empty id', Buffer.from('[1,"NAME","x",""]').toString('base64url')],
     ['another version', Buffer.from('[2,"NAME","x","crt_1"]').toString('base64url')],
   ])('refuses %s', (_, cursor) => {
