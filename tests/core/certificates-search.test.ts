@@ -111,6 +111,36 @@ describeDatabases('certificates: list and search', (ctx) => {
     expect(await rows(consumer)).toEqual([[both!.id, [acme!.id]]]);
   });
 
+  it("orders a row's organisations by name whatever their ids, on every row of the page", async () => {
+    // Ids grow with time: made in this order, their names run against their ids.
+    const byId = [];
+    for (const name of ['organisation c', 'organisation b', 'organisation a']) {
+      byId.push(await insertTestOrganisation(ctx.db, name));
+    }
+    expect([...byId].sort((x, y) => (x.id < y.id ? -1 : 1)).map((o) => o.name)).toEqual([
+      'organisation c',
+      'organisation b',
+      'organisation a',
+    ]);
+    const certificates = await insertTestCertificates(ctx.db, h.provider, [{ name: 'one' }, { name: 'two' }]);
+    for (const certificate of certificates) {
+      await h.core.certificates.setOrganisations(
+        certificate.id,
+        byId.map((o) => o.id),
+        ADMIN,
+      );
+    }
+    const page = await h.core.certificates.list({}, { first: 10, sort: 'NAME' }, ADMIN);
+    if (!page.ok) throw page.error;
+    for (const node of page.value.nodes) {
+      expect(node.organisations.map((o) => o.name)).toEqual([
+        'organisation a',
+        'organisation b',
+        'organisation c',
+      ]);
+    }
+  });
+
   it('matches text against a prefix of the name or subject CN, or a whole SAN entry, ignoring case', async () => {
     await insertTestCertificates(ctx.db, h.provider, [
       { name: 'Payments client', subjectCn: 'pay.example.com', subjectAltNames: ['dns:pay.example.com'] },

@@ -1,5 +1,6 @@
 import type { Actor } from '../actor.ts';
 import { InvalidInputError } from '../errors.ts';
+import type { Organisation } from '../organisations/organisation.service.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import { certificateStatus } from '../x509/status.ts';
@@ -68,10 +69,7 @@ export async function listCertificates(
       deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt),
       status: certificateStatus({ notBefore, notAfter }, now, f.value.expiringWithinDays),
       // A consumer learns nothing of the other organisations a certificate serves.
-      organisations: row.organisationIds.flatMap((id) => {
-        const organisation = organisations.get(id);
-        return organisation && (scope === undefined || id === scope) ? [organisation] : [];
-      }),
+      organisations: visibleOrganisations(row.organisationIds, organisations, scope),
     };
     return { cursor: encodeCursor({ sort: p.value.sort, key: row.sortKey, id: row.id }), node };
   });
@@ -81,4 +79,18 @@ export async function listCertificates(
     pageInfo: { hasNextPage: rows.length > p.value.first, endCursor: edges.at(-1)?.cursor ?? null },
     ...(totalCount === undefined ? {} : { totalCount }),
   });
+}
+
+/** The organisations of `ids` that the listing's reader may learn of: all for an admin, its own for a consumer. */
+function visibleOrganisations(
+  ids: readonly string[],
+  byId: ReadonlyMap<string, Organisation>,
+  scope: string | undefined,
+): Organisation[] {
+  const visible: Organisation[] = [];
+  for (const id of ids) {
+    const organisation = byId.get(id);
+    if (organisation && (scope === undefined || id === scope)) visible.push(organisation);
+  }
+  return visible;
 }
