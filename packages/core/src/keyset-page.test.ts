@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeKeysetCursor, encodeKeysetCursor, isInstantKey, parseKeysetPage } from './keyset-page.ts';
+import { isInstantText } from './db/instant-text.ts';
+import { decodeKeysetCursor, encodeKeysetCursor, parseKeysetPage } from './keyset-page.ts';
 
 describe('keyset cursors', () => {
   it('round-trip for their own listing only', () => {
@@ -19,10 +20,10 @@ describe('keyset cursors', () => {
   });
 
   it('take an instant key only as the repositories write it', () => {
-    expect(isInstantKey('2031-01-01T00:00:00.123456Z')).toBe(true);
-    expect(isInstantKey('2031-01-01T00:00:00.123Z')).toBe(false);
-    expect(isInstantKey('2031-02-30T00:00:00.000000Z')).toBe(false);
-    expect(isInstantKey('1')).toBe(false);
+    expect(isInstantText('2031-01-01T00:00:00.123456Z')).toBe(true);
+    expect(isInstantText('2031-01-01T00:00:00.123Z')).toBe(false);
+    expect(isInstantText('2031-02-30T00:00:00.000000Z')).toBe(false);
+    expect(isInstantText('1')).toBe(false);
   });
 
   it('parse a page: INVALID_INPUT for a size out of range or a foreign cursor', () => {

@@ -32,7 +32,7 @@ export interface KeysetPosition {
 }
 
 /** A listing's name goes into its cursors, so one listing refuses another's. */
-export type KeysetListing = 'providers' | 'organisations' | 'users' | 'syncRuns';
+export type KeysetListing = 'providers' | 'organisations' | 'users' | 'syncRuns' | 'audit';
 
 export function encodeKeysetCursor(listing: KeysetListing, position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([listing, position.key, position.id])).toString('base64url');
@@ -54,17 +54,6 @@ export function decodeKeysetCursor(
   const [, key, id] = value as unknown[];
   if (typeof key !== 'string' || !isKey(key) || typeof id !== 'string' || id === '') return undefined;
   return { key, id };
-}
-
-/**
- * An instant key is exactly what the repositories write (`2031-01-01T00:00:00.123456Z`) and a real
- * date: it is cast to `timestamptz` in SQL, where anything else would throw, not be refused.
- */
-export function isInstantKey(key: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(key)) return false;
-  const parsed = new Date(key);
-  // Date accepts 30 February (as 2 March); PostgreSQL does not.
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === key.slice(0, 19);
 }
 
 export interface ParsedKeysetPage {

@@ -1,5 +1,6 @@
 import { and, desc, eq, getColumns, inArray, sql } from 'drizzle-orm';
 import { type Actor, actorLabel } from '../actor.ts';
+import { instantText } from '../db/instant-text.ts';
 import type { Db } from '../db/open-database.ts';
 import { auditEvents } from '../db/schema/audit-events.ts';
 import { newId } from '../ids.ts';
@@ -50,9 +51,7 @@ export interface AuditQuery {
   readonly after?: { readonly at: string; readonly id: string };
 }
 
-// ISO 8601 in UTC with microseconds: a JavaScript Date keeps milliseconds only, so the cursor
-// carries the database's text of the instant to resume exactly after it.
-const atKey = sql<string>`to_char(${auditEvents.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const atKey = instantText(auditEvents.at);
 
 /** One page of audit events, newest first, in ONE statement; `atKey` is the cursor's instant. */
 export function listAuditEvents(db: Db, q: AuditQuery): Promise<(AuditEventRow & { atKey: string })[]> {

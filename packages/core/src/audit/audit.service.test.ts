@@ -86,6 +86,12 @@ describeDatabases('audit log reader', (ctx) => {
       ok: false,
       error: { code: 'INVALID_INPUT', path: ['after'] },
     });
+    // A forged instant PostgreSQL would refuse (Date.parse takes 30 February) is refused before SQL.
+    const forged = Buffer.from('["audit","2031-02-30T00:00:00.000000Z","aud_1"]').toString('base64url');
+    expect(await core().audit.list({}, { after: forged }, ADMIN)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', path: ['after'] },
+    });
   });
 
   it('loads events by id for admins', async () => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { type Actor, isAdmin } from '../actor.ts';
+import { isInstantText } from '../db/instant-text.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, InvalidInputError } from '../errors.ts';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-page.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import { type AuditEventRow, auditEventsByIds, listAuditEvents } from './audit.repo.ts';
@@ -55,13 +57,15 @@ export class AuditService {
     if (!f.ok) return f;
     const p = parseInput(auditPage, page);
     if (!p.ok) return p;
-    const after = p.value.after === undefined ? undefined : decodeAuditCursor(p.value.after);
-    if (p.value.after !== undefined && after === undefined)
+    const position =
+      p.value.after === undefined ? undefined : decodeKeysetCursor('audit', p.value.after, isInstantText);
+    const after = position && { at: position.key, id: position.id };
+    if (p.value.after !== undefined && position === undefined)
       return Err(new InvalidInputError('after is not a cursor of this listing.', { path: ['after'] }));
     const rows = await listAuditEvents(this.#deps.db, { ...f.value, after, limit: p.value.first + 1 });
     const hasNextPage = rows.length > p.value.first;
     const edges = rows.slice(0, p.value.first).map(({ atKey, ...node }) => ({
-      cursor: encodeAuditCursor({ at: atKey, id: node.id }),
+      cursor: encodeKeysetCursor('audit', { key: atKey, id: node.id }),
       node,
     }));
     return Ok({
@@ -75,28 +79,5 @@ export class AuditService {
   async byIds(ids: readonly string[], actor: Actor): Promise<AuditEvent[]> {
     if (!isAdmin(actor)) return [];
     return auditEventsByIds(this.#deps.db, ids);
-  }
-}
-
-interface AuditCursor {
-  readonly at: string;
-  readonly id: string;
-}
-
-function encodeAuditCursor(cursor: AuditCursor): string {
-  return Buffer.from(JSON.stringify(['audit', cursor.at, cursor.id])).toString('base64url');
-}
-
-/** Undefined for anything {@link encodeAuditCursor} did not make. */
-function decodeAuditCursor(cursor: string): AuditCursor | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 3 || value[0] !== 'audit') return undefined;
-    const [, at, id] = value as unknown[];
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) return undefined;
-    if (typeof id !== 'string' || id === '') return undefined;
-    return { at, id };
-  } catch {
-    return undefined;
   }
 }

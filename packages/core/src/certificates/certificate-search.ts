@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isJsonTimestampText } from '../db/instant-text.ts';
 import { type NormalisedFingerprint, normaliseFingerprint } from '../x509/fingerprints.ts';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../x509/status.ts';
 import type { CertificateSummary } from './certificate.ts';
@@ -103,20 +104,7 @@ export function decodeCursor(cursor: string): CursorPosition | undefined {
   const [, sort, key, id] = value as unknown[];
   if (!CERTIFICATE_SORTS.includes(sort as CertificateSort)) return undefined;
   if (typeof key !== 'string' || typeof id !== 'string' || id === '') return undefined;
-  if (sort === 'EXPIRY' && !isTimestampText(key)) return undefined;
+  // Cast to timestamptz in SQL: a forged instant must be refused here, not fail there.
+  if (sort === 'EXPIRY' && !isJsonTimestampText(key)) return undefined;
   return { sort: sort as CertificateSort, key, id };
-}
-
-// A timestamp as PostgreSQL writes one in JSON: up to six fractional digits and an offset.
-const TIMESTAMP_TEXT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2}){0,2})$/;
-
-/**
- * Whether an EXPIRY cursor's key is an instant PostgreSQL will read: it is cast to `timestamptz`,
- * where a forged one (30 February, hour 25) would be a database error rather than a refusal.
- */
-function isTimestampText(key: string): boolean {
-  const match = TIMESTAMP_TEXT.exec(key);
-  if (!match || Number.isNaN(Date.parse(key))) return false;
-  // Date rolls 30 February over to 2 March; PostgreSQL refuses it.
-  return new Date(`${match[1]}T00:00:00Z`).toISOString().startsWith(match[1]!);
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, getColumns, inArray, sql } from 'drizzle-orm';
+import { instantText } from '../db/instant-text.ts';
 import type { Db } from '../db/open-database.ts';
 import { type SyncRunStatus, syncRuns } from '../db/schema/sync-runs.ts';
 import type { KeysetPosition } from '../keyset-page.ts';
@@ -14,9 +15,7 @@ export interface SyncRunPageQuery {
   readonly limit: number;
 }
 
-// ISO 8601 in UTC with microseconds: a JavaScript Date keeps milliseconds only, so the cursor
-// carries the database's text of the instant to resume exactly after it.
-const startedKey = sql<string>`to_char(${syncRuns.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const startedKey = instantText(syncRuns.startedAt);
 
 /** One page of sync runs, newest first (`startedAt`, then id), in ONE statement; `startedKey` is the cursor's instant. */
 export function pageSyncRuns(db: Db, q: SyncRunPageQuery): Promise<(SyncRunRow & { startedKey: string })[]> {

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { type Actor, isAdmin } from '../actor.ts';
+import { isInstantText } from '../db/instant-text.ts';
 import type { Db } from '../db/open-database.ts';
 import { SYNC_RUN_STATUSES } from '../db/schema/sync-runs.ts';
 import { ForbiddenError, type InvalidInputError } from '../errors.ts';
-import {
-  isInstantKey,
-  type KeysetConnection,
-  type KeysetPage,
-  keysetConnection,
-  parseKeysetPage,
-} from '../keyset-page.ts';
+import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import type { SyncRunRow } from './sync.repo.ts';
@@ -36,7 +31,7 @@ export async function listSyncRuns(
   if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins list sync runs.'));
   const f = parseInput(syncRunFilter, filter);
   if (!f.ok) return f;
-  const p = parseKeysetPage('syncRuns', page, isInstantKey);
+  const p = parseKeysetPage('syncRuns', page, isInstantText);
   if (!p.ok) return p;
   const rows = await pageSyncRuns(db, {
     providerId: f.value.providerId,
