@@ -184,10 +184,13 @@ describeDatabases('access requests', (ctx) => {
     must(await h.core.accessRequests.revoke(request.id, h.admin));
     await h.core.provisioning.runDue();
     expect(await h.core.accessRequests.get(request.id, ADMIN)).toMatchObject({ status: 'REVOKED' });
+    // Withdrawn both ways: the certificate is off the allow list (checked first), and the key is gone.
     expect(await callGateway(h.mock, '/payments/a', { cert, token: credential!.token! })).toEqual({
       status: 403,
-      body: { error: 'Access to this API has been disallowed' },
+      body: { error: `Certificate with SHA256 ${sha256Hex(cert.der)} not allowed` },
     });
+    const state = (await h.control('GET', '/_mock/state')) as { keys: unknown[] };
+    expect(state.keys).toEqual([]);
     expect((await h.core.accessRequests.credentials([request.id], consumer.actor))[0]?.revokedAt).toEqual(
       expect.any(Date),
     );

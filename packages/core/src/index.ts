@@ -70,7 +70,7 @@ export {
   type PgErrorInfo,
   pgErrorOf,
 } from './db/pg-error.ts';
-export type { AccessRequestStatus, ProvisioningStep } from './db/schema/access-requests.ts';
+export type { AccessLossReason, AccessRequestStatus, ProvisioningStep } from './db/schema/access-requests.ts';
 export type { CertificateSource } from './db/schema/certificates.ts';
 export type { JobStatus } from './db/schema/jobs.ts';
 export type { ApiKind, CertificateMode, ProductAuthType } from './db/schema/products.ts';

@@ -50,6 +50,11 @@ const QUERIES: Record<string, Operation> = {
 
 const payload = '{ userErrors { code } }';
 const MUTATIONS: Record<string, Operation> = {
+  accessDriftFix: {
+    admin: true,
+    query: 'mutation($p: ID!) { accessDriftFix(provider: $p) { kind } }',
+    variables: (h) => ({ p: gid('Provider', h.provider.id) }),
+  },
   providerCreate: {
     admin: true,
     query: `mutation($input: ProviderCreateInput!) { providerCreate(input: $input) ${payload} }`,

@@ -24,7 +24,18 @@ export class NoOrganisationCertificatesError extends DomainError {
   readonly code = 'ACCESS_REQUEST_NO_CERTIFICATES' as const;
 }
 
-/** The PEM of a Self-Serve request is a certificate another organisation holds. */
+/**
+ * The PEM of a Self-Serve request is a certificate the portal already holds and the organisation
+ * does not own. The message says nothing of who does (or whether anyone does).
+ */
 export class CertificateOfAnotherOrganisationError extends DomainError {
   readonly code = 'ACCESS_REQUEST_CERTIFICATE_NOT_YOURS' as const;
+}
+
+/**
+ * A CA certificate offered as a Self-Serve certificate: on an allow list it would admit every leaf
+ * it signed (Tyk's `ValidateRequestCerts` accepts certificates signed by an allow-listed CA).
+ */
+export class CertificateIsCaError extends DomainError {
+  readonly code = 'ACCESS_REQUEST_CERTIFICATE_IS_CA' as const;
 }

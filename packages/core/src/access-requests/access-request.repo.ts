@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import {
   type AccessRequestStatus,
@@ -82,8 +82,16 @@ export async function transition(
   return row;
 }
 
-/** Managed mode: the organisation's certificates that can go on an allow list of this provider. */
-export async function organisationCertificates(db: Db, providerId: string, organisationId: string) {
+/**
+ * Managed mode: the organisation's certificates that can go on an allow list of this provider now:
+ * in the store, valid at `now`, and not a CA unless the organisation marked it a trusted issuer.
+ */
+export async function organisationCertificates(
+  db: Db,
+  providerId: string,
+  organisationId: string,
+  now: Date,
+) {
   return db
     .select({ id: certificates.id, tykId: certificates.tykId })
     .from(certificates)
@@ -95,6 +103,9 @@ export async function organisationCertificates(db: Db, providerId: string, organ
         isNull(certificates.deletedAt),
         isNotNull(certificates.registeredAt),
         eq(certificates.hasPrivateKey, false),
+        lte(certificates.notBefore, now),
+        gt(certificates.notAfter, now),
+        or(eq(certificates.isCa, false), eq(certificateOrganisations.trustedIssuer, true)),
       ),
     )
     .orderBy(asc(certificates.tykId));

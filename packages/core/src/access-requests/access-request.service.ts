@@ -1,6 +1,7 @@
 import { type Actor, isAdmin, organisationScope } from '../actor.ts';
 import type { AppService } from '../apps/app.service.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import type { Db } from '../db/open-database.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
 import type { PlanService } from '../plans/plan.service.ts';
@@ -12,6 +13,7 @@ import { parseInput } from '../validation.ts';
 import type { X509Error } from '../x509/x509.errors.ts';
 import {
   AccessRequestStateError,
+  type CertificateIsCaError,
   type CertificateNotAcceptedError,
   type CertificateOfAnotherOrganisationError,
   type CertificateRequiredError,
@@ -26,7 +28,11 @@ import {
   submitInput,
 } from './access-request.ts';
 import { certificateRule } from './certificate-rule.ts';
-import { resolveSelfServeCertificate } from './self-serve-certificate.ts';
+import {
+  linkSelfServeCertificate,
+  releaseSelfServeLinks,
+  resolveSelfServeCertificate,
+} from './self-serve-certificate.ts';
 
 type SubmitError =
   | InvalidInputError
@@ -35,7 +41,8 @@ type SubmitError =
   | X509Error
   | CertificateRequiredError
   | CertificateNotAcceptedError
-  | CertificateOfAnotherOrganisationError;
+  | CertificateOfAnotherOrganisationError
+  | CertificateIsCaError;
 
 /** Access requests: submitted by consumers, decided by admins, provisioned by the provisioning jobs. */
 export class AccessRequestService {
@@ -106,12 +113,16 @@ export class AccessRequestService {
     if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins decide access requests.'));
     const parsed = parseInput(rejectInput, { reason });
     if (!parsed.ok) return parsed;
-    return this.#decide(id, 'reject', ['PENDING', 'FAILED'], actor, {
-      status: 'REJECTED',
-      rejectReason: parsed.value.reason,
-      failedStep: null,
-      failureReason: null,
-    });
+    const before = await this.get(id, actor);
+    // A FAILED request may have left entries or a key behind: converge them away.
+    return this.#decide(
+      id,
+      'reject',
+      ['PENDING', 'FAILED'],
+      actor,
+      { status: 'REJECTED', rejectReason: parsed.value.reason, failedStep: null, failureReason: null },
+      { job: before?.status === 'FAILED', effect: (tx) => releaseSelfServeLinks(tx, id, actor) },
+    );
   }
 
   /**
@@ -141,7 +152,7 @@ export class AccessRequestService {
       ['PENDING'],
       actor,
       { status: 'PROVISIONING', decidedById: actorUserId(actor), decidedAt: this.#now() },
-      'provision',
+      { job: true, effect: (tx, moved) => linkSelfServeCertificate(tx, moved, actor) },
     );
   }
 
@@ -154,28 +165,45 @@ export class AccessRequestService {
       ['FAILED'],
       actor,
       { status: 'PROVISIONING', failedStep: null, failureReason: null },
-      'provision',
+      { job: true },
     );
   }
 
   /** Recomputes the certificates (Managed: the organisation's now) and brings allow lists and key up to date. */
   async reprovision(id: string, actor: Actor) {
     if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins re-provision access.'));
-    return this.#decide(id, 're-provision', ['APPROVED'], actor, { status: 'PROVISIONING' }, 'provision');
+    return this.#decide(id, 're-provision', ['APPROVED'], actor, { status: 'PROVISIONING' }, { job: true });
   }
 
-  /** Deletes the key in the Dashboard and marks the credential and request revoked. */
+  /**
+   * Withdraws access: the request is REVOKED and its credential ended at once (the decision is the
+   * source of truth), then its job deletes the key and takes its certificates off every allow list
+   * no other live grant needs them on, retrying while the Dashboard fails.
+   */
   async revoke(id: string, actor: Actor) {
     if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins revoke access.'));
-    const revoked = await this.#decide(
+    const now = this.#now();
+    return this.#decide(
       id,
       'revoke',
       ['APPROVED', 'FAILED'],
       actor,
-      { status: 'PROVISIONING' },
-      'revoke',
+      {
+        status: 'REVOKED',
+        revokedAt: now,
+        failedStep: null,
+        failureReason: null,
+        accessLostReason: null,
+        accessLostAt: null,
+      },
+      {
+        job: true,
+        effect: async (tx) => {
+          await repo.revokeCredentials(tx, id, now);
+          await releaseSelfServeLinks(tx, id, actor);
+        },
+      },
     );
-    return revoked;
   }
 
   async get(id: string, actor: Actor): Promise<AccessRequest | undefined> {
@@ -214,14 +242,15 @@ export class AccessRequestService {
     from: readonly AccessRequest['status'][],
     actor: Actor,
     values: Partial<AccessRequest>,
-    job?: 'provision' | 'revoke',
+    then: { job?: boolean; effect?: (tx: Db, moved: AccessRequest) => Promise<void> } = {},
   ): Promise<Result<AccessRequest, NotFoundError | AccessRequestStateError>> {
     const before = await this.get(id, actor);
     if (!before) return Err(new NotFoundError('access request', id));
     const after = await this.deps.db.transaction(async (tx) => {
       const moved = await repo.transition(tx, id, from, values);
       if (!moved) return undefined;
-      if (job) await this.services.provisioning.enqueue(tx, id, job);
+      if (then.job) await this.services.provisioning.enqueue(tx, id);
+      await then.effect?.(tx, moved);
       await recordAudit(tx, actor, [
         {
           action: `access_request.${action.replace('-', '')}`,
@@ -235,7 +264,7 @@ export class AccessRequestService {
     });
     if (!after)
       return Err(new AccessRequestStateError(action, (await this.get(id, actor))?.status ?? before.status));
-    if (job) this.services.provisioning.kick();
+    if (then.job) this.services.provisioning.kick();
     return Ok(after);
   }
 

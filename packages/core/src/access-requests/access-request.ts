@@ -23,7 +23,6 @@ export const rejectInput = z.object({ reason: z.string().trim().min(1, 'a reason
 export interface Credential {
   readonly id: string;
   readonly accessRequestId: string;
-  readonly dashboardKeyId: string;
   readonly keyHash: string | null;
   readonly expiresAt: Date | null;
   readonly revokedAt: Date | null;

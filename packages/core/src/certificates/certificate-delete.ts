@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { CertificateDeletedError, CertificateInUseError } from './certificate.errors.ts';
 import * as repo from './certificate.repo.ts';
@@ -59,6 +60,8 @@ async function softDelete(
   const now = ctx.now();
   const deleted = await ctx.deps.db.transaction(async (tx) => {
     const updated = await repo.updateCertificate(tx, row.id, { deletedAt: now });
+    // Grants that used it lose it: off every allow list and binding the portal placed it on.
+    await enqueueForCertificates(tx, [row.id]);
     await recordAudit(tx, actor, [
       {
         action: 'certificate.delete',

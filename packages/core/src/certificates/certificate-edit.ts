@@ -2,6 +2,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import {
@@ -68,6 +69,8 @@ export async function setCertificateOrganisations(
       const before = await repo.organisationIdsOf(tx, id);
       if (before.join() !== next.join()) {
         await repo.replaceOrganisations(tx, id, next);
+        // Grants of an organisation that lost (or regained) it converge: entries, bindings, keys.
+        await enqueueForCertificates(tx, [id]);
         await recordAudit(tx, actor, [
           {
             action: 'certificate.set_organisations',

@@ -1,4 +1,16 @@
-import { and, asc, eq, exists, getColumns, inArray, isNull, notInArray, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  exists,
+  getColumns,
+  inArray,
+  isNull,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
 import { accessRequestCertificates, accessRequests } from '../db/schema/access-requests.ts';
 import { apps } from '../db/schema/apps.ts';
@@ -36,7 +48,22 @@ export async function certificatesByIds(
   return db
     .select(rowColumns)
     .from(certificates)
-    .where(and(inArray(certificates.id, [...ids]), scope === undefined ? undefined : associatedWith(scope)));
+    .where(
+      and(
+        inArray(certificates.id, [...ids]),
+        scope === undefined ? undefined : or(associatedWith(scope), requestedBy(scope)),
+      ),
+    );
+}
+
+/**
+ * One of the organisation's access requests names the certificate: a Self-Serve certificate its
+ * consumer supplied, which is linked to the organisation only once approved, stays visible to it.
+ */
+function requestedBy(organisationId: string): SQL {
+  return exists(
+    sql`(select 1 from ${accessRequests} join ${apps} on ${apps.id} = ${accessRequests.appId} where ${accessRequests.certificateId} = ${certificates.id} and ${apps.organisationId} = ${organisationId})`,
+  );
 }
 
 /** The certificate row (of the outer query) is associated with the organisation. */

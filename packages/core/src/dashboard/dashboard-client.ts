@@ -136,28 +136,28 @@ export class DashboardClient {
     return dashboardCall(this.http, { method: 'POST', path, json: session, schema: s.keyData });
   }
 
-  getKey(keyId: string) {
-    return dashboardCall(this.http, {
-      method: 'GET',
-      path: `/api/keys/${encodeURIComponent(keyId)}`,
-      schema: s.keyData,
-    });
+  getKey(key: KeyRef) {
+    return dashboardCall(this.http, { method: 'GET', path: keyPath(key), schema: s.keyData });
   }
 
-  updateKey(keyId: string, session: s.SessionState) {
-    return dashboardCall(this.http, {
-      method: 'PUT',
-      path: `/api/keys/${encodeURIComponent(keyId)}`,
-      json: session,
-      schema: s.keyData,
-    });
+  updateKey(key: KeyRef, session: s.SessionState) {
+    return dashboardCall(this.http, { method: 'PUT', path: keyPath(key), json: session, schema: s.keyData });
   }
 
-  async deleteKey(keyId: string): Promise<void> {
-    await dashboardCall(this.http, {
-      method: 'DELETE',
-      path: `/api/keys/${encodeURIComponent(keyId)}`,
-      schema: s.anything,
-    });
+  async deleteKey(key: KeyRef): Promise<void> {
+    await dashboardCall(this.http, { method: 'DELETE', path: keyPath(key), schema: s.anything });
   }
+}
+
+/**
+ * How the portal names a key in the Dashboard: by Tyk's `key_hash` (`?hashed=true`), which is all
+ * it stores, or by its custom key id, derived in memory when no hash is known yet (a create whose
+ * answer was lost). The id is never stored: base64 of the org and the id is the token itself.
+ */
+export type KeyRef = { readonly hash: string } | { readonly id: string };
+
+function keyPath(key: KeyRef): string {
+  return 'hash' in key
+    ? `/api/keys/${encodeURIComponent(key.hash)}?hashed=true`
+    : `/api/keys/${encodeURIComponent(key.id)}`;
 }

@@ -52,7 +52,7 @@ async function attemptCall<T>(options: DashboardHttpOptions, request: DashboardR
   for (const [key, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
-  const where = { method: request.method, path: url.pathname };
+  const where = { method: request.method, path: redactedPath(url.pathname) };
   const headers: Record<string, string> = { authorization: options.apiKey, accept: 'application/json' };
   if (request.json !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
@@ -70,7 +70,7 @@ async function attemptCall<T>(options: DashboardHttpOptions, request: DashboardR
     throw new DashboardError(
       timedOut ? 'DASHBOARD_TIMEOUT' : 'DASHBOARD_UNREACHABLE',
       timedOut
-        ? `The Dashboard did not answer ${request.method} ${url.pathname} within ${options.timeoutMs ?? 10_000} ms.`
+        ? `The Dashboard did not answer ${where.method} ${where.path} within ${options.timeoutMs ?? 10_000} ms.`
         : `The Dashboard at ${url.origin} could not be reached (${describeCause(error)}).`,
       where,
     );
@@ -127,4 +127,12 @@ function parseJson(text: string): unknown {
 function describeCause(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   return cause instanceof Error ? ((cause as { code?: string }).code ?? cause.message) : String(cause);
+}
+
+/**
+ * The path as errors name it. A key's path holds its id (or hash), and a custom key id is the
+ * token in all but encoding: errors end up in failure reasons and audit events, so it never shows.
+ */
+function redactedPath(path: string): string {
+  return path.replace(/^\/api\/keys\/[^/]+/, '/api/keys/{key}');
 }

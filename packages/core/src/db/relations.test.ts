@@ -17,7 +17,7 @@ describeDatabases('relations', (ctx) => {
       .values({ accessRequestId: chain.accessRequest.id, certificateId: cert!.id });
     await ctx.db
       .insert(credentials)
-      .values({ accessRequestId: chain.accessRequest.id, dashboardKeyId: 'k', tokenCiphertext: 'x' });
+      .values({ accessRequestId: chain.accessRequest.id, tokenCiphertext: 'x' });
     await ctx.db.insert(syncRuns).values({ providerId: chain.provider.id, trigger: 'MANUAL' });
     const { db } = ctx;
 
@@ -61,7 +61,7 @@ describeDatabases('relations', (ctx) => {
           provisionedFor: [{ id: chain.accessRequest.id }],
         },
       ],
-      credentials: [{ dashboardKeyId: 'k', accessRequest: { id: chain.accessRequest.id } }],
+      credentials: [{ accessRequest: { id: chain.accessRequest.id } }],
     });
     expect(result.organisation).toMatchObject({
       certificates: [{ id: cert!.id }],

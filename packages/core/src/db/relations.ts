@@ -1,5 +1,6 @@
 import { defineRelations } from 'drizzle-orm';
 import { accessRequestCertificates, accessRequests } from './schema/access-requests.ts';
+import { allowListEntries } from './schema/allow-list-entries.ts';
 import { apps } from './schema/apps.ts';
 import { auditEvents } from './schema/audit-events.ts';
 import { certificateOrganisations, certificates } from './schema/certificates.ts';
@@ -22,6 +23,7 @@ export const schema = {
   certificateOrganisations,
   products,
   productApis,
+  allowListEntries,
   apps,
   accessRequests,
   accessRequestCertificates,

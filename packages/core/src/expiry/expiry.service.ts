@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError } from '../errors.ts';
+import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../x509/status.ts';
 import { EXPIRY_ACTIONS, type PendingTransition, pendingTransitions } from './expiry.repo.ts';
@@ -53,6 +54,12 @@ export class ExpiryService {
     if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins run the expiry scan.'));
     const locked = await withAdvisoryLock(this.#deps.db, EXPIRY_SCAN_LOCK, async (tx) => {
       const transitions = await pendingTransitions(tx, at, DEFAULT_EXPIRY_WARNING_DAYS);
+      // An expired certificate leaves every grant that used it (the Gateway refuses it anyway,
+      // but an allow-listed expired CA or a binding to it is state that must not linger).
+      await enqueueForCertificates(
+        tx,
+        transitions.filter((t) => t.status === 'EXPIRED').map((t) => t.certificateId),
+      );
       await recordAudit(
         tx,
         actor,

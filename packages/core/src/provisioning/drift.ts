@@ -1,40 +1,80 @@
 import * as requests from '../access-requests/access-request.repo.ts';
 import type { AccessRequest } from '../access-requests/access-request.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
-import type { DashboardClient } from '../dashboard/dashboard-client.ts';
+import type { DashboardClient, KeyRef } from '../dashboard/dashboard-client.ts';
 import type { Db } from '../db/open-database.ts';
 import type { Product, ProductApi } from '../products/product.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { readAllowList } from './api-allow-list.ts';
+import { desiredAllowList, grantCertificates, placedEntries } from './desired-state.ts';
 import { keyIdFor } from './key-session.ts';
 
-/** One way the Dashboard no longer matches what an approval provisioned. */
+/** One way the Dashboard differs from the desired state. */
 export interface DriftFinding {
-  readonly accessRequestId: string;
-  readonly kind: 'MISSING_FROM_ALLOW_LIST' | 'KEY_MISSING' | 'BINDING_MISSING' | 'BINDING_EXTRA';
+  /** The request concerned; null for an entry the portal placed that no request accounts for. */
+  readonly accessRequestId: string | null;
+  readonly kind:
+    | 'MISSING_FROM_ALLOW_LIST'
+    | 'EXTRA_ON_ALLOW_LIST'
+    | 'KEY_MISSING'
+    | 'KEY_NOT_EXPECTED'
+    | 'BINDING_MISSING'
+    | 'BINDING_EXTRA';
   /** Set for allow-list findings. */
   readonly apiId: string | null;
   /** Tyk certificate ids concerned. */
   readonly certificateIds: readonly string[];
 }
 
+/** A decided request of the provider and its product, as drift compares them. */
+export interface DecidedRequest {
+  readonly request: AccessRequest;
+  readonly product: Product;
+}
+
 /**
- * Compares approved Auth Token + mTLS access with the Dashboard: every provisioned certificate must
- * still be on each API's allow list, the key must exist and, when the product binds, carry exactly
- * the provisioned bindings. Each API is read once however many requests share it.
+ * Compares the Dashboard with the desired state, both ways: each API's list must hold what live
+ * grants need and none of the entries the portal placed that no grant needs; an APPROVED grant with
+ * a live certificate must have its key with exactly its bindings, and every other decided request
+ * (revoked, rejected after a failure, failed, or without a live certificate) must have no key.
+ * Each API is read once however many requests share it. Throws `DashboardError`.
  */
 export async function findDrift(
   db: Db,
   secrets: SecretBox,
   client: DashboardClient,
-  approved: readonly { request: AccessRequest; product: Product }[],
+  providerId: string,
+  decided: readonly DecidedRequest[],
+  now: Date,
 ): Promise<DriftFinding[]> {
-  const allowLists = new Map<string, Set<string>>();
   const findings: DriftFinding[] = [];
-  for (const { request, product } of approved) {
-    const expected = (await requests.provisionedCertificates(db, request.id)).map((c) => c.tykId);
-    for (const api of product.apis) {
-      const list = await allowListOf(client, api, allowLists);
-      const missing = expected.filter((id) => !list.has(id));
+  const apis = new Map<string, ProductApi>();
+  for (const { product } of decided)
+    if (product.authType === 'AUTH_TOKEN_MTLS') for (const api of product.apis) apis.set(api.apiId, api);
+  const lists = new Map<string, Set<string>>();
+  for (const api of apis.values()) {
+    const list = new Set((await readAllowList(client, api)).entries);
+    lists.set(api.apiId, list);
+    const wanted = new Set(await desiredAllowList(db, providerId, api.apiId, now));
+    const extra = [...(await placedEntries(db, providerId, api.apiId))].filter(
+      (id) => list.has(id) && !wanted.has(id),
+    );
+    if (extra.length > 0)
+      findings.push({
+        accessRequestId: null,
+        kind: 'EXTRA_ON_ALLOW_LIST',
+        apiId: api.apiId,
+        certificateIds: extra,
+      });
+  }
+  for (const { request, product } of decided) {
+    const mtls = product.authType === 'AUTH_TOKEN_MTLS';
+    const live =
+      mtls && request.status === 'APPROVED'
+        ? (await grantCertificates(db, request.id, now)).filter((c) => c.notLive === null).map((c) => c.tykId)
+        : [];
+    for (const api of mtls ? product.apis : []) {
+      const missing = live.filter((id) => !lists.get(api.apiId)?.has(id));
       if (missing.length > 0)
         findings.push({
           accessRequestId: request.id,
@@ -43,12 +83,24 @@ export async function findDrift(
           certificateIds: missing,
         });
     }
-    const bindings = await keyBindings(client, secrets, request.id);
+    if (product.authType !== 'AUTH_TOKEN_MTLS' && product.authType !== 'AUTH_TOKEN') continue;
+    const wantKey = request.status === 'APPROVED' && (!mtls || live.length > 0);
+    const bindings = await keyBindings(db, client, secrets, request.id);
     if (bindings === undefined) {
-      findings.push({ accessRequestId: request.id, kind: 'KEY_MISSING', apiId: null, certificateIds: [] });
+      if (wantKey)
+        findings.push({ accessRequestId: request.id, kind: 'KEY_MISSING', apiId: null, certificateIds: [] });
       continue;
     }
-    const wanted = product.bindCertificateToToken ? expected : [];
+    if (!wantKey) {
+      findings.push({
+        accessRequestId: request.id,
+        kind: 'KEY_NOT_EXPECTED',
+        apiId: null,
+        certificateIds: bindings,
+      });
+      continue;
+    }
+    const wanted = product.bindCertificateToToken ? live : [];
     const missing = wanted.filter((id) => !bindings.includes(id));
     const extra = bindings.filter((id) => !wanted.includes(id));
     if (missing.length > 0)
@@ -69,32 +121,19 @@ export async function findDrift(
   return findings;
 }
 
-async function allowListOf(
-  client: DashboardClient,
-  api: ProductApi,
-  cache: Map<string, Set<string>>,
-): Promise<Set<string>> {
-  const cached = cache.get(api.apiId);
-  if (cached) return cached;
-  const ids =
-    api.apiKind === 'OAS'
-      ? ((await client.getOasApi(api.apiId))['x-tyk-api-gateway'].server.clientCertificates?.allowlist ?? [])
-      : ((await client.getApi(api.apiId)).api_definition.client_certificates ?? []);
-  const set = new Set(ids);
-  cache.set(api.apiId, set);
-  return set;
-}
-
-/** The key's bindings, or undefined when the key is gone. */
+/** The key's bindings, or undefined when the request has no key in the Dashboard. */
 async function keyBindings(
+  db: Db,
   client: DashboardClient,
   secrets: SecretBox,
   accessRequestId: string,
 ): Promise<string[] | undefined> {
+  const credential = await requests.liveCredential(db, accessRequestId);
+  const ref: KeyRef = credential?.keyHash
+    ? { hash: credential.keyHash }
+    : { id: keyIdFor(secrets, accessRequestId) };
   try {
-    return (
-      (await client.getKey(keyIdFor(secrets, accessRequestId))).data.mtls_static_certificate_bindings ?? []
-    );
+    return (await client.getKey(ref)).data.mtls_static_certificate_bindings ?? [];
   } catch (error) {
     if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return undefined;
     throw error;

@@ -2,30 +2,54 @@ import { hostname } from 'node:os';
 import { NoOrganisationCertificatesError } from '../access-requests/access-request.errors.ts';
 import * as requests from '../access-requests/access-request.repo.ts';
 import type { AccessRequest } from '../access-requests/access-request.ts';
-import { systemActor } from '../actor.ts';
+import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import type { AppService } from '../apps/app.service.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { Db } from '../db/open-database.ts';
 import type { CoreDeps } from '../deps.ts';
-import { NotFoundError } from '../errors.ts';
-import { claimJobs, enqueueJob, finishJob, type Job } from '../jobs/job-queue.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import {
+  claimJobs,
+  enqueueJobs,
+  finishJob,
+  type Job,
+  type JobOutcome,
+  renewLeases,
+} from '../jobs/job-queue.ts';
 import type { PlanService } from '../plans/plan.service.ts';
 import type { ProductService } from '../products/product.service.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { Err, Ok, type Result } from '../result.ts';
+import { reconcileAllowList } from './allow-list-reconciler.ts';
+import { convergeRequest } from './converge-request.ts';
+import {
+  API_JOB,
+  apiJob,
+  enqueueForCertificates,
+  LEGACY_REQUEST_JOBS,
+  REQUEST_JOB,
+  requestJob,
+} from './convergence-queue.ts';
 import { type DriftFinding, findDrift } from './drift.ts';
-import { keyIdFor } from './key-session.ts';
+import type { ProvisionContext } from './provision-context.ts';
 import { provisionRequest, StepFailure } from './provision-request.ts';
 
-const JOB_KIND = 'access_request.provision';
-const REVOKE_KIND = 'access_request.revoke';
 const system = systemActor('provisioning');
 
+/** A worker renews its jobs' leases this often; a lease older than LEASE_MS is a dead worker's. */
+export const LEASE_RENEW_MS = 10_000;
+export const LEASE_MS = 30_000;
+
+/** Lost a lease mid-job: roll the job's transaction back, the new holder's outcome counts. */
+class LeaseLost extends Error {}
+
 /**
- * The durable side of approvals: jobs in the database (claimed with SKIP LOCKED, so replicas share
- * the work), each running every provisioning step; a failure leaves the request FAILED with the
- * step and reason until an admin retries.
+ * The durable side of access: jobs in the database (claimed with SKIP LOCKED, so replicas share the
+ * work, and held by a renewed lease, so a dead worker's jobs are taken over within LEASE_MS). A
+ * PROVISIONING request's job provisions it; any other request's job converges the Dashboard to its
+ * decided state. The request's state and its job's state change in one transaction, so a
+ * PROVISIONING request always has a live job (PENDING or RUNNING).
  */
 export class ProvisioningService {
   readonly #worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
@@ -41,14 +65,14 @@ export class ProvisioningService {
     },
   ) {}
 
-  /** Queues provisioning (or revocation) of a request, in the caller's transaction. */
-  async enqueue(tx: Db, accessRequestId: string, kind: 'provision' | 'revoke'): Promise<void> {
-    await enqueueJob(
-      tx,
-      kind === 'provision' ? JOB_KIND : REVOKE_KIND,
-      { accessRequestId },
-      `access_request:${accessRequestId}`,
-    );
+  /** Queues the request's job (provision, or converge after a decision), in the caller's transaction. */
+  async enqueue(tx: Db, accessRequestId: string): Promise<void> {
+    await enqueueJobs(tx, [requestJob(accessRequestId)]);
+  }
+
+  /** Queues convergence of every grant that uses these certificates (their liveness changed). */
+  enqueueForCertificates(tx: Db, certificateIds: readonly string[]): Promise<readonly string[]> {
+    return enqueueForCertificates(tx, certificateIds);
   }
 
   /** The server's worker registers here to be woken when a job is queued. */
@@ -60,7 +84,7 @@ export class ProvisioningService {
     this.#onWork?.();
   }
 
-  /** Managed approval needs at least one usable certificate in the organisation; checked before anything changes. */
+  /** Managed approval needs at least one live certificate in the organisation; checked before anything changes. */
   async checkCertificates(request: AccessRequest): Promise<Result<void, NoOrganisationCertificatesError>> {
     const product = await this.services.products.get(request.productId);
     if (product?.certificateMode !== 'MANAGED') return Ok(undefined);
@@ -69,172 +93,249 @@ export class ProvisioningService {
       this.deps.db,
       product.providerId,
       app!.organisationId,
+      this.#now(),
     );
     if (certs.length > 0) return Ok(undefined);
     return Err(
       new NoOrganisationCertificatesError(
-        "The organisation has no active certificate on this product's provider; associate one first.",
+        "The organisation has no live certificate on this product's provider (valid now, and not a CA " +
+          'unless marked a trusted issuer); associate one first.',
       ),
     );
   }
 
   /**
-   * Where the Dashboard differs from what approvals provisioned, for one provider's approved
-   * Auth Token + mTLS access. Errors: NOT_FOUND (provider), or the Dashboard's failure.
+   * Where one provider's Dashboard differs from the desired state, both ways (missing and extra
+   * entries, keys that should or should not exist, bindings). Errors: NOT_FOUND (provider), or the
+   * Dashboard's failure.
    */
   async drift(providerId: string): Promise<Result<DriftFinding[], NotFoundError | DashboardError>> {
     const client = await this.services.providers.client(providerId);
     if (!client) return Err(new NotFoundError('provider', providerId));
     const products = (await this.services.products.list({ providerId })).filter(
-      (p) => p.authType === 'AUTH_TOKEN_MTLS',
+      (p) => p.authType === 'AUTH_TOKEN_MTLS' || p.authType === 'AUTH_TOKEN',
     );
-    const approved = [];
-    for (const product of products) {
-      for (const request of await requests.listRequests(
-        this.deps.db,
-        { productId: product.id, status: 'APPROVED' },
-        10_000,
-      )) {
-        approved.push({ request, product });
-      }
-    }
+    const decided = [];
+    for (const product of products)
+      for (const request of await requests.listRequests(this.deps.db, { productId: product.id }, 10_000))
+        if (request.status !== 'PENDING' && request.status !== 'PROVISIONING')
+          decided.push({ request, product });
     try {
-      return Ok(await findDrift(this.deps.db, this.deps.secrets, client, approved));
+      return Ok(await findDrift(this.deps.db, this.deps.secrets, client, providerId, decided, this.#now()));
     } catch (error) {
       if (error instanceof DashboardError) return Err(error);
       throw error;
     }
   }
 
-  /** Claims and runs due jobs, `concurrency` at a time; returns how many ran. */
-  async runDue(options: { limit?: number; concurrency?: number; staleMs?: number } = {}): Promise<number> {
+  /**
+   * Fixes a provider's drift: finds it, then queues convergence of each request concerned and
+   * reconciliation of each API with an extra entry no request accounts for; the worker brings the
+   * Dashboard back to the desired state. Answers the findings it queued work for. Admins only.
+   * Errors: FORBIDDEN, NOT_FOUND (provider), or the Dashboard's failure.
+   */
+  async fixDrift(
+    providerId: string,
+    actor: Actor,
+  ): Promise<Result<DriftFinding[], ForbiddenError | NotFoundError | DashboardError>> {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins fix drift.'));
+    const drift = await this.drift(providerId);
+    if (!drift.ok || drift.value.length === 0) return drift;
+    const findings = drift.value;
+    await this.deps.db.transaction(async (tx) => {
+      await enqueueJobs(tx, [
+        ...findings.flatMap((f) => (f.accessRequestId ? [requestJob(f.accessRequestId)] : [])),
+        ...findings.flatMap((f) => (f.apiId && !f.accessRequestId ? [apiJob(providerId, f.apiId)] : [])),
+      ]);
+      await recordAudit(tx, actor, [
+        {
+          action: 'access_drift.fix',
+          subjectType: 'provider',
+          subjectId: providerId,
+          before: { findings: findings.map((f) => ({ ...f })) },
+        },
+      ]);
+    });
+    this.kick();
+    return Ok(findings);
+  }
+
+  /** Claims and runs due jobs, `concurrency` at a time, renewing their leases; returns how many ran. */
+  async runDue(options: { limit?: number; concurrency?: number; leaseMs?: number } = {}): Promise<number> {
     const jobs = await claimJobs(
       this.deps.db,
       this.#worker,
       options.limit ?? 50,
-      options.staleMs ?? 5 * 60_000,
+      options.leaseMs ?? LEASE_MS,
     );
-    const queue = [...jobs];
-    const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {
-      for (let job = queue.shift(); job; job = queue.shift()) await this.#run(job);
-    });
-    await Promise.all(lanes);
+    if (jobs.length === 0) return 0;
+    const running = new Set(jobs.map((j) => j.id));
+    const renewal = setInterval(() => {
+      renewLeases(this.deps.db, this.#worker, [...running]).catch(() => {}); // the next renewal retries
+    }, LEASE_RENEW_MS);
+    renewal.unref();
+    try {
+      const queue = [...jobs];
+      const lanes = Array.from({ length: Math.min(options.concurrency ?? 4, queue.length) }, async () => {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          await this.#run(job);
+          running.delete(job.id);
+        }
+      });
+      await Promise.all(lanes);
+    } finally {
+      clearInterval(renewal);
+    }
     return jobs.length;
   }
 
   async #run(job: Job): Promise<void> {
-    const id = String(job.payload.accessRequestId);
     try {
-      const outcome = job.kind === REVOKE_KIND ? await this.#revoke(id) : await this.#provision(id);
-      await finishJob(this.deps.db, job.id, outcome);
+      if (job.kind === API_JOB) await this.#reconcileApi(job);
+      else if (job.kind === REQUEST_JOB || LEGACY_REQUEST_JOBS.includes(job.kind))
+        await this.#runRequest(job);
+      else await this.#finish(job, { ok: false, error: `Unknown job kind ${job.kind}.` });
     } catch (error) {
-      await finishJob(this.deps.db, job.id, {
+      if (error instanceof LeaseLost) return;
+      await this.#finish(job, {
         ok: false,
         error: error instanceof Error ? error.message : String(error),
-      });
+      }).catch(() => {});
       throw error;
     }
   }
 
-  async #provision(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
+  async #runRequest(job: Job): Promise<void> {
+    const id = String(job.payload.accessRequestId);
     const [request] = await requests.requestsByIds(this.deps.db, [id]);
-    if (request?.status !== 'PROVISIONING') return { ok: true }; // decided otherwise meanwhile
-    const now = this.deps.clock?.() ?? new Date();
-    const product = (await this.services.products.get(request.productId))!;
-    const [plan] = await this.services.plans.byIds([request.planId]);
-    const [app] = await this.services.apps.byIds([request.appId], system);
-    const provider = (await this.services.providers.get(product.providerId))!;
-    const client = (await this.services.providers.client(provider.id))!;
+    if (!request || request.status === 'PENDING') return this.#finish(job, { ok: true });
+    const ctx = await this.#context(request);
+    if (request.status === 'PROVISIONING') return this.#provision(job, ctx);
     try {
-      await provisionRequest({
-        db: this.deps.db,
-        secrets: this.deps.secrets,
-        client,
-        provider,
-        request,
-        app: app!,
-        product,
-        plan: plan!,
-        now,
+      const { lost } = await convergeRequest(ctx);
+      await this.#finish(job, { ok: true }, async (tx) => {
+        if (request.status !== 'APPROVED' || lost === request.accessLostReason) return;
+        await requests.transition(tx, id, ['APPROVED'], {
+          accessLostReason: lost,
+          accessLostAt: lost ? ctx.now : null,
+        });
+        await recordAudit(tx, system, [
+          {
+            action: lost ? 'access_request.access_lost' : 'access_request.access_restored',
+            subjectType: 'access_request',
+            subjectId: id,
+            before: { accessLostReason: request.accessLostReason },
+            after: { accessLostReason: lost },
+          },
+        ]);
       });
     } catch (error) {
-      if (!(error instanceof StepFailure)) throw error;
-      await this.#fail(request, error.step, error.message);
-      return { ok: false, error: error.message };
+      if (!(error instanceof DashboardError)) throw error;
+      await this.#finish(job, {
+        ok: false,
+        error: `${error.code}: ${error.message}`,
+        retryAfterMs: backoffMs(job.attempts),
+      });
     }
-    await this.deps.db.transaction(async (tx) => {
-      await requests.transition(tx, id, ['PROVISIONING'], {
+  }
+
+  async #provision(job: Job, ctx: ProvisionContext): Promise<void> {
+    const { request, now } = ctx;
+    try {
+      await provisionRequest(ctx);
+    } catch (error) {
+      if (!(error instanceof StepFailure)) throw error;
+      return this.#finish(job, { ok: false, error: error.message }, async (tx) => {
+        await requests.transition(tx, request.id, ['PROVISIONING'], {
+          status: 'FAILED',
+          failedStep: error.step,
+          failureReason: error.message.slice(0, 2000),
+          attempts: request.attempts + 1,
+        });
+        await recordAudit(tx, system, [
+          {
+            action: 'access_request.failed',
+            subjectType: 'access_request',
+            subjectId: request.id,
+            after: { step: error.step, reason: error.message },
+          },
+        ]);
+      });
+    }
+    await this.#finish(job, { ok: true }, async (tx) => {
+      await requests.transition(tx, request.id, ['PROVISIONING'], {
         status: 'APPROVED',
         approvedAt: now,
         attempts: request.attempts + 1,
+        accessLostReason: null,
+        accessLostAt: null,
       });
       await recordAudit(tx, system, [
         {
           action: 'access_request.provisioned',
           subjectType: 'access_request',
-          subjectId: id,
+          subjectId: request.id,
           after: { status: 'APPROVED' },
         },
       ]);
     });
-    return { ok: true };
   }
 
-  /** Deletes the key (gone already is fine), then marks the credential and the request revoked. */
-  async #revoke(id: string): Promise<{ ok: true } | { ok: false; error: string }> {
-    const client = await this.#clientFor(id);
+  async #reconcileApi(job: Job): Promise<void> {
+    const providerId = String(job.payload.providerId);
+    const apiId = String(job.payload.apiId);
+    const client = await this.services.providers.client(providerId);
+    const api =
+      client &&
+      (await this.services.products.list({ providerId }))
+        .flatMap((p) => p.apis)
+        .find((a) => a.apiId === apiId);
+    if (!client || !api) return this.#finish(job, { ok: true });
     try {
-      await client?.deleteKey(keyIdFor(this.deps.secrets, id));
+      await reconcileAllowList(this.deps.db, client, providerId, api, this.#now());
+      await this.#finish(job, { ok: true });
     } catch (error) {
-      if (!(error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND')) {
-        const [request] = await requests.requestsByIds(this.deps.db, [id]);
-        if (request)
-          await this.#fail(
-            request,
-            'CREATE_KEY',
-            `Revoking the key failed: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        return { ok: false, error: String(error) };
-      }
+      if (!(error instanceof DashboardError)) throw error;
+      await this.#finish(job, { ok: false, error: error.message, retryAfterMs: backoffMs(job.attempts) });
     }
-    const now = this.deps.clock?.() ?? new Date();
-    await this.deps.db.transaction(async (tx) => {
-      await requests.revokeCredentials(tx, id, now);
-      await requests.transition(tx, id, ['PROVISIONING'], { status: 'REVOKED' });
-      await recordAudit(tx, system, [
-        {
-          action: 'credential.revoke',
-          subjectType: 'access_request',
-          subjectId: id,
-          after: { keyId: keyIdFor(this.deps.secrets, id) },
-        },
-      ]);
-    });
-    return { ok: true };
   }
 
-  async #clientFor(requestId: string) {
-    const [request] = await requests.requestsByIds(this.deps.db, [requestId]);
-    const product = request && (await this.services.products.get(request.productId));
-    return product ? this.services.providers.client(product.providerId) : undefined;
-  }
-
-  async #fail(request: AccessRequest, step: StepFailure['step'], reason: string): Promise<void> {
+  /**
+   * Ends the job and applies `effect` (the request's new state) in one transaction. A worker whose
+   * lease lapsed rolls back: the worker that took the job over decides.
+   */
+  async #finish(job: Job, outcome: JobOutcome, effect?: (tx: Db) => Promise<void>): Promise<void> {
     await this.deps.db.transaction(async (tx) => {
-      await requests.transition(tx, request.id, ['PROVISIONING'], {
-        status: 'FAILED',
-        failedStep: step,
-        failureReason: reason.slice(0, 2000),
-        attempts: request.attempts + 1,
-      });
-      await recordAudit(tx, system, [
-        {
-          action: 'access_request.failed',
-          subjectType: 'access_request',
-          subjectId: request.id,
-          after: { step, reason },
-        },
-      ]);
+      if (!(await finishJob(tx, job.id, this.#worker, outcome))) throw new LeaseLost();
+      await effect?.(tx);
     });
   }
+
+  async #context(request: AccessRequest): Promise<ProvisionContext> {
+    const product = (await this.services.products.get(request.productId))!;
+    const [plan] = await this.services.plans.byIds([request.planId]);
+    const [app] = await this.services.apps.byIds([request.appId], system);
+    const provider = (await this.services.providers.get(product.providerId))!;
+    const client = (await this.services.providers.client(provider.id))!;
+    return {
+      db: this.deps.db,
+      secrets: this.deps.secrets,
+      client,
+      provider,
+      request,
+      app: app!,
+      product,
+      plan: plan!,
+      now: this.#now(),
+    };
+  }
+
+  #now(): Date {
+    return this.deps.clock?.() ?? new Date();
+  }
+}
+
+/** 1 s, 2 s, 4 s … up to a minute between attempts at a Dashboard that keeps failing. */
+function backoffMs(attempts: number): number {
+  return Math.min(60_000, 1000 * 2 ** Math.max(0, attempts - 1));
 }

@@ -145,7 +145,7 @@ function headerToken(raw: string | undefined): string | undefined {
 async function lookupKey(client: DashboardClient, keyId: string): Promise<token.KeyLookup> {
   if (keyId === '') return { state: 'UNKNOWN', keyId };
   try {
-    const key = await client.getKey(keyId);
+    const key = await client.getKey({ id: keyId });
     return { state: 'FOUND', keyId: key.key_id, session: key.data };
   } catch (error) {
     if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND')

@@ -8,6 +8,7 @@ import type { CoreDeps } from '../deps.ts';
 import { type ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
 import type { KeysetConnection, KeysetPage } from '../keyset-page.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
+import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync.errors.ts';
 import * as repo from './sync.repo.ts';
@@ -193,6 +194,8 @@ export class SyncService {
   async #apply(tx: Db, run: SyncRun, plan: SyncPlan, actor: Actor): Promise<SyncRun> {
     const now = this.#now();
     const changed = await repo.applyPlan(tx, run.providerId, plan, now);
+    // Soft-deleted certificates leave the grants that used them; restored ones come back to them.
+    await enqueueForCertificates(tx, [...changed.softDeleted, ...changed.restored]);
     // PGlite has no autovacuum: without fresh statistics after a bulk insert its planner sorts the
     // whole table for every page instead of walking the expiry index (measured 69 ms vs 0.2 ms).
     if (changed.inserted.length >= ANALYZE_AFTER) await repo.analyzeCertificates(tx);

@@ -27,7 +27,7 @@ export async function insertTestCredential(db: Db, accessRequestId: string, cert
   await db.insert(accessRequestCertificates).values({ accessRequestId, certificateId });
   const [row] = await db
     .insert(credentials)
-    .values({ accessRequestId, dashboardKeyId: `key-${accessRequestId}`, tokenCiphertext: 'v1:test-only' })
+    .values({ accessRequestId, tokenCiphertext: 'v1:test-only' })
     .returning();
   return row!;
 }

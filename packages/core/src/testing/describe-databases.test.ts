@@ -29,7 +29,6 @@ describeDatabases(
       });
       await ctx.db.insert(credentials).values({
         accessRequestId: chain.accessRequest.id,
-        dashboardKeyId: 'k',
         tokenCiphertext: 'v1:x',
       });
       await ctx.db.insert(syncRuns).values({ providerId: chain.provider.id, trigger: 'MANUAL' });

@@ -1,5 +1,6 @@
 // Test-only helpers of core (`@repo/core/testing`): real certificates and real databases for tests.
 
+export { abandonJob, dumpDatabase, provisioningWithoutJob } from './access-invariants.ts';
 export {
   insertTestCertificateOrganisations,
   insertTestCertificates,

@@ -21,10 +21,15 @@ function readSession(req: DashboardRequest): SessionInput | undefined {
 
 /**
  * A key by the id in the path: the token itself, or, for a custom key, the name it was created
- * with (`generateToken(org, name)`), which the Gateway also accepts.
+ * with (`generateToken(org, name)`), which the Gateway also accepts. With `?hashed=true` the path
+ * holds the key's `key_hash` instead (Tyk's key APIs), so a caller need not keep the token.
  */
 function findKey(ctx: DashboardContext, req: DashboardRequest): StoredKey | undefined {
   const id = req.params.id!;
+  if (req.url.searchParams.get('hashed') === 'true') {
+    for (const key of ctx.store.keys.values()) if (key.keyHash === id) return key;
+    return undefined;
+  }
   return ctx.store.keys.get(id) ?? ctx.store.keys.get(generateToken(req.orgId, id));
 }
 

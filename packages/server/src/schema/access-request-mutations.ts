@@ -87,7 +87,11 @@ const DECISIONS: Record<Decision, [string, string]> = {
     "Brings an APPROVED request's allow lists and key up to date (Managed: the organisation's certificates now).",
     're-provisioned',
   ],
-  revoke: ["Deletes an APPROVED (or FAILED) request's key in the Dashboard; it becomes REVOKED.", 'revoked'],
+  revoke: [
+    'Withdraws an APPROVED (or FAILED) request: it becomes REVOKED and its credential ends at once; its key and ' +
+      'the allow-list entries no other grant needs are then removed from the Dashboard.',
+    'revoked',
+  ],
 };
 
 builder.mutationFields((t) => ({
@@ -109,7 +113,8 @@ builder.mutationFields((t) => ({
   }),
   accessRequestReject: t.field({
     type: requestPayload('AccessRequestRejectPayload', 'The rejected request, or why not.'),
-    description: 'Refuses a PENDING or FAILED request with a reason. Admins only.',
+    description:
+      'Refuses a PENDING or FAILED request with a reason; what a FAILED one left in the Dashboard is removed. Admins only.',
     authScopes: { admin: true },
     args: { input: t.arg({ type: AccessRequestRejectInput, required: true, description: 'The request.' }) },
     resolve: async (_root, { input }, ctx) =>

@@ -1,4 +1,5 @@
 import {
+  type AccessLossReason,
   type AccessRequest as AccessRequestModel,
   type AccessRequestStatus,
   type Credential as CredentialModel,
@@ -24,15 +25,36 @@ export const AccessRequestStatusEnum = builder.enumType('AccessRequestStatus', {
   values: {
     PENDING: { description: 'Submitted; waits for an admin to approve or reject it.' },
     PROVISIONING: {
-      description: 'Approved (or being re-provisioned or revoked): the Dashboard is being written.',
+      description: 'Approved (or being re-provisioned): the Dashboard is being written.',
     },
     APPROVED: { description: 'Provisioned: certificates allow-listed, key issued (see `credentials`).' },
     REJECTED: { description: 'Refused by an admin (see `rejectReason`).' },
     FAILED: {
       description: 'A provisioning step failed (see `failedStep`, `failureReason`); an admin retries.',
     },
-    REVOKED: { description: 'Its key was deleted from the Dashboard.' },
+    REVOKED: {
+      description:
+        'Access withdrawn by an admin: its credential ended at once; the key and its allow-list entries are removed ' +
+        'from the Dashboard behind it (see `accessDrift` while the Dashboard is down).',
+    },
   } satisfies Record<AccessRequestStatus, unknown>,
+});
+
+const AccessLossReasonEnum = builder.enumType('AccessLossReason', {
+  description:
+    'Why an APPROVED request lost access: none of its certificates is live, so its allow-list entries and key ' +
+    'were withdrawn. Access comes back by itself when one is live again (restored, re-associated).',
+  values: {
+    CERTIFICATE_DELETED: {
+      description: 'Its certificate is gone from the Dashboard (soft-deleted or deleted).',
+    },
+    CERTIFICATE_EXPIRED: { description: 'Its certificate has expired.' },
+    CERTIFICATE_NOT_YET_VALID: { description: 'Its certificate is not valid yet.' },
+    CERTIFICATE_LEFT_ORGANISATION: {
+      description:
+        "Its certificate is no longer associated with the app's organisation (or is a CA no longer trusted there).",
+    },
+  } satisfies Record<AccessLossReason, unknown>,
 });
 
 const ProvisioningStepEnum = builder.enumType('ProvisioningStep', {
@@ -95,6 +117,21 @@ builder.node(AccessRequest, {
       description: 'When provisioning finished and it became APPROVED.',
     }),
     attempts: t.exposeInt('attempts', { description: 'Provisioning attempts so far.' }),
+    accessLostReason: t.expose('accessLostReason', {
+      type: AccessLossReasonEnum,
+      nullable: true,
+      description: 'Set while an APPROVED request has lost access: why. Null when it has access.',
+    }),
+    accessLostAt: t.expose('accessLostAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Set while an APPROVED request has lost access: since when.',
+    }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Set when REVOKED: when an admin withdrew access.',
+    }),
     credentials: t.field({
       type: [Credential],
       description: 'The keys its approvals issued, oldest first; at most one is live.',

@@ -26,6 +26,18 @@ export const PROVISIONING_STEPS = [
 ] as const;
 export type ProvisioningStep = (typeof PROVISIONING_STEPS)[number];
 
+/**
+ * Why an APPROVED request has no live certificate left, so its entries and key were withdrawn:
+ * the first of its certificates' reasons in this order. Cleared when a certificate is live again.
+ */
+export const ACCESS_LOSS_REASONS = [
+  'CERTIFICATE_DELETED',
+  'CERTIFICATE_EXPIRED',
+  'CERTIFICATE_NOT_YET_VALID',
+  'CERTIFICATE_LEFT_ORGANISATION',
+] as const;
+export type AccessLossReason = (typeof ACCESS_LOSS_REASONS)[number];
+
 /** An app's request for a product on a plan, and the state of its provisioning. */
 export const accessRequests = table(
   'access_requests',
@@ -58,6 +70,11 @@ export const accessRequests = table(
     version: integer().notNull().default(1),
     /** Provisioning attempts so far (first run and retries). */
     attempts: integer().notNull().default(0),
+    /** Set while an APPROVED request has lost access (no live certificate): why, and since when. */
+    accessLostReason: text({ enum: ACCESS_LOSS_REASONS }),
+    accessLostAt: instant(),
+    /** When an admin revoked it (status REVOKED); the Dashboard converges behind it. */
+    revokedAt: instant(),
     ...lifecycleDates,
   },
   (t) => [
@@ -70,6 +87,15 @@ export const accessRequests = table(
     check(
       'access_requests_rejected_has_reason',
       sql`${t.status} <> 'REJECTED' OR ${t.rejectReason} IS NOT NULL`,
+    ),
+    oneOf('access_requests_access_lost_reason_valid', t.accessLostReason, ACCESS_LOSS_REASONS),
+    check(
+      'access_requests_access_lost_pair',
+      sql`(${t.accessLostReason} IS NULL) = (${t.accessLostAt} IS NULL)`,
+    ),
+    check(
+      'access_requests_revoked_at_iff_revoked',
+      sql`(${t.status} = 'REVOKED') = (${t.revokedAt} IS NOT NULL)`,
     ),
     check('access_requests_counters_valid', sql`${t.version} >= 1 AND ${t.attempts} >= 0`),
     index('access_requests_app_id_idx').on(t.appId),

@@ -107,6 +107,17 @@ export const certificateOrganisations = table(
     organisationId: text()
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
+    /**
+     * Managed mode puts a CA certificate (basicConstraints CA:TRUE) on allow lists only when an admin
+     * marked it a trusted issuer for the organisation: the Gateway then admits every leaf it signed.
+     */
+    trustedIssuer: boolean().notNull().default(false),
+    /**
+     * Set when a Self-Serve approval made the link (the request's id): rejecting or revoking that
+     * request takes the link back. Null for links an admin made. No foreign key: access requests
+     * reference certificates, and the link outlives a request only as history.
+     */
+    grantedByRequestId: text(),
     createdAt: instant().notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, instant, lifecycleDates, table } from './_columns.ts';
 import { accessRequests } from './access-requests.ts';
 
@@ -11,9 +11,10 @@ export const credentials = table(
     accessRequestId: text()
       .notNull()
       .references(() => accessRequests.id, { onDelete: 'restrict' }),
-    /** The key id in the Dashboard, derived from the request so a retried step cannot create a second key. */
-    dashboardKeyId: text().notNull(),
-    /** Tyk's `key_hash` (murmur64 hex) when the Dashboard returns one. */
+    /**
+     * Tyk's `key_hash` (murmur64 hex): what the portal names the key by in the Dashboard
+     * (`?hashed=true`). The key id itself is never stored: base64 of the org and the id IS the token.
+     */
     keyHash: text(),
     /** Ciphertext of the token (core's secret box); decrypted only for the owning organisation. */
     tokenCiphertext: text().notNull(),
@@ -28,6 +29,5 @@ export const credentials = table(
     uniqueIndex('credentials_one_live_per_access_request')
       .on(t.accessRequestId)
       .where(sql`${t.revokedAt} IS NULL`),
-    index('credentials_dashboard_key_id_idx').on(t.dashboardKeyId),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, text } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, text } from 'drizzle-orm/pg-core';
 import { idColumn, instant, lifecycleDates, oneOf, table } from './_columns.ts';
 
 export const JOB_STATUSES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
@@ -26,6 +26,11 @@ export const jobs = table(
     lockedBy: text(),
     lockedAt: instant(),
     lastError: text(),
+    /**
+     * Set when the job was queued again while RUNNING: the finishing worker puts it back to PENDING
+     * instead of ending it, so a retry or reconciliation asked for mid-run is never dropped.
+     */
+    rerun: boolean().notNull().default(false),
     /**
      * Unique when set: at most one job per key, ever (e.g. `provision:acr_…`). Re-running a finished
      * job resets its row instead of inserting, so `ON CONFLICT (dedupe_key) DO NOTHING` is safe.

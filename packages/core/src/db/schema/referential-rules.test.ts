@@ -96,7 +96,7 @@ describeDatabases('referential rules', (ctx) => {
 
   it('allows one live credential per access request; a revoked one makes room', async () => {
     const { accessRequest } = await insertTestAccessChain(ctx.db);
-    const credential = { accessRequestId: accessRequest.id, dashboardKeyId: 'k1', tokenCiphertext: 'v1:x' };
+    const credential = { accessRequestId: accessRequest.id, tokenCiphertext: 'v1:x' };
     const [first] = await ctx.db.insert(credentials).values(credential).returning();
 
     expect(await pgRejection(ctx.db.insert(credentials).values(credential))).toMatchObject({

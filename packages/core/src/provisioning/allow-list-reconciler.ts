@@ -1,0 +1,85 @@
+import { systemActor } from '../actor.ts';
+import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import type { DashboardClient } from '../dashboard/dashboard-client.ts';
+import { withAdvisoryLock } from '../db/advisory-lock.ts';
+import type { Db, Tx } from '../db/open-database.ts';
+import type { ProductApi } from '../products/product.ts';
+import { readAllowList } from './api-allow-list.ts';
+import { desiredAllowList, placedEntries, recordPlacements } from './desired-state.ts';
+
+const LOCK_WAIT_MS = 30_000;
+const actor = systemActor('provisioning');
+
+/** What one reconciliation changed on an API's list. */
+export interface AllowListChange {
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * Brings one API's allow list to its desired state, both ways: adds every certificate a live grant
+ * needs, and removes the entries the portal placed that no live grant needs any more (an entry
+ * shared by two grants stays until both are gone; an entry put there by hand is never removed).
+ * The Dashboard only offers read-modify-write of whole definitions, so every writer of an API, in
+ * any replica, holds the API's advisory lock around its GET, the desired-state read and its PUT;
+ * the placements are recorded in the lock's transaction. No PUT when nothing changes.
+ * Throws `DashboardError`.
+ */
+export async function reconcileAllowList(
+  db: Db,
+  client: DashboardClient,
+  providerId: string,
+  api: Pick<ProductApi, 'apiId' | 'apiKind'>,
+  now: Date,
+  cause: Record<string, unknown> = {},
+): Promise<AllowListChange> {
+  return withApiLock(db, `allow-list:${providerId}:${api.apiId}`, async (tx) => {
+    const list = await readAllowList(client, api);
+    const desired = await desiredAllowList(tx, providerId, api.apiId, now);
+    const placed = await placedEntries(tx, providerId, api.apiId);
+    const wanted = new Set(desired);
+    const current = new Set(list.entries);
+    const removed = list.entries.filter((id) => placed.has(id) && !wanted.has(id));
+    const added = desired.filter((id) => !current.has(id));
+    // A placed entry someone already removed by hand, and no grant wants: nothing left to own.
+    const gone = [...placed].filter((id) => !wanted.has(id) && !current.has(id));
+    if (added.length + removed.length > 0) {
+      const drop = new Set(removed);
+      await list.save([...list.entries.filter((id) => !drop.has(id)), ...added]);
+    }
+    await recordPlacements(tx, providerId, api.apiId, { placed: added, removed: [...removed, ...gone] });
+    await recordAudit(tx, actor, auditOf(api.apiId, { added, removed }, cause));
+    return { added, removed };
+  });
+}
+
+function auditOf(apiId: string, change: AllowListChange, cause: Record<string, unknown>): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  if (change.added.length > 0)
+    entries.push({
+      action: 'allow_list.add',
+      subjectType: 'api',
+      subjectId: apiId,
+      after: { certificateIds: change.added, ...cause },
+    });
+  if (change.removed.length > 0)
+    entries.push({
+      action: 'allow_list.remove',
+      subjectType: 'api',
+      subjectId: apiId,
+      before: { certificateIds: change.removed },
+      after: { ...cause },
+    });
+  return entries;
+}
+
+async function withApiLock<T>(db: Db, key: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    const result = await withAdvisoryLock(db, key, fn);
+    if (result.acquired) return result.value;
+    if (Date.now() > deadline)
+      throw new Error(`The allow-list lock ${key} stayed taken for ${LOCK_WAIT_MS} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 25));
+  }
+}

@@ -1,0 +1,122 @@
+import { eq } from 'drizzle-orm';
+import * as requests from '../access-requests/access-request.repo.ts';
+import { systemActor } from '../actor.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { KeyRef } from '../dashboard/dashboard-client.ts';
+import { credentials } from '../db/schema/credentials.ts';
+import { keyIdFor, keySession } from './key-session.ts';
+import type { ProvisionContext } from './provision-context.ts';
+
+const actor = systemActor('provisioning');
+
+/** Whether a product's grants hold a Dashboard key (JWT products use the consumer's own JWT). */
+export function usesKeys(ctx: Pick<ProvisionContext, 'product'>): boolean {
+  return ctx.product.authType === 'AUTH_TOKEN_MTLS' || ctx.product.authType === 'AUTH_TOKEN';
+}
+
+/**
+ * How the portal names the request's key: by the `key_hash` of its credential, or, before one is
+ * known, by the key id derived from the request (computed here, never stored or logged).
+ */
+async function keyRefOf(ctx: ProvisionContext) {
+  const credential = await requests.liveCredential(ctx.db, ctx.request.id);
+  const ref: KeyRef = credential?.keyHash
+    ? { hash: credential.keyHash }
+    : { id: keyIdFor(ctx.secrets, ctx.request.id) };
+  return { credential, ref };
+}
+
+/**
+ * Writes the key a live grant holds: access to the product's APIs, the plan's limits and, when the
+ * product binds, exactly `bindings`. The key id is derived from the request, so a retry after a
+ * lost answer updates the key instead of making a second one, and a key deleted while the grant
+ * had no live certificate comes back as the same token. The expiry of an existing credential is
+ * kept. Throws `DashboardError`.
+ */
+export async function writeKey(ctx: ProvisionContext, bindings: readonly string[]) {
+  const { credential, ref } = await keyRefOf(ctx);
+  const session = keySession({
+    orgId: ctx.provider.orgId,
+    product: ctx.product,
+    plan: ctx.plan,
+    certificateTykIds: bindings,
+    accessRequestId: ctx.request.id,
+    appId: ctx.app.id,
+    now: ctx.now,
+  });
+  if (credential)
+    session.expires = credential.expiresAt ? Math.floor(credential.expiresAt.getTime() / 1000) : 0;
+  let data = await updateIfPresent(ctx, ref, session);
+  const created = data === undefined;
+  data ??= await ctx.client.createKey(session, keyIdFor(ctx.secrets, ctx.request.id));
+  await recordAudit(ctx.db, actor, [
+    {
+      action: created ? 'key.create' : 'key.update',
+      subjectType: 'access_request',
+      subjectId: ctx.request.id,
+      after: { keyHash: data.key_hash ?? null, bindings: session.mtls_static_certificate_bindings },
+    },
+  ]);
+  return { token: data.key_id, keyHash: data.key_hash ?? null, expires: session.expires ?? 0 };
+}
+
+async function updateIfPresent(
+  ctx: ProvisionContext,
+  ref: KeyRef,
+  session: Parameters<ProvisionContext['client']['updateKey']>[1],
+) {
+  try {
+    await ctx.client.getKey(ref);
+  } catch (error) {
+    if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return undefined;
+    throw error;
+  }
+  return ctx.client.updateKey(ref, session);
+}
+
+/** Keeps the key's token, sealed, for the owning organisation: one live credential per request. */
+export async function storeCredential(ctx: ProvisionContext, key: Awaited<ReturnType<typeof writeKey>>) {
+  const expiresAt = key.expires > 0 ? new Date(key.expires * 1000) : null;
+  const live = await requests.liveCredential(ctx.db, ctx.request.id);
+  if (live) {
+    await ctx.db
+      .update(credentials)
+      .set({ keyHash: key.keyHash, expiresAt })
+      .where(eq(credentials.id, live.id));
+    return;
+  }
+  await ctx.db.insert(credentials).values({
+    accessRequestId: ctx.request.id,
+    keyHash: key.keyHash,
+    tokenCiphertext: ctx.secrets.seal(key.token),
+    expiresAt,
+  });
+}
+
+/**
+ * Deletes the request's key when its grant is not live (gone already is fine). `revoke` also ends
+ * the credential: a withdrawn grant's token never comes back. A grant that only lost its live
+ * certificates keeps its credential, and gets the same token back when one is live again.
+ * Throws `DashboardError`.
+ */
+export async function deleteKey(ctx: ProvisionContext, options: { revoke: boolean }): Promise<void> {
+  const { credential, ref } = await keyRefOf(ctx);
+  let deleted = true;
+  try {
+    await ctx.client.deleteKey(ref);
+  } catch (error) {
+    if (!(error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND')) throw error;
+    deleted = false;
+  }
+  if (options.revoke && credential) await requests.revokeCredentials(ctx.db, ctx.request.id, ctx.now);
+  if (deleted)
+    await recordAudit(ctx.db, actor, [
+      {
+        action: 'key.delete',
+        subjectType: 'access_request',
+        subjectId: ctx.request.id,
+        before: { keyHash: credential?.keyHash ?? null },
+      },
+    ]);
+}
