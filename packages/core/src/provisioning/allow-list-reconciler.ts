@@ -33,7 +33,7 @@ export async function reconcileAllowList(
   now: Date,
   cause: Record<string, unknown> = {},
 ): Promise<AllowListChange> {
-  return withApiLock(db, `allow-list:${providerId}:${api.apiId}`, async (tx) => {
+  const outcome = await withApiLock(db, `allow-list:${providerId}:${api.apiId}`, async (tx) => {
     const list = await readAllowList(client, api);
     const desired = await desiredAllowList(tx, providerId, api.apiId, now);
     const placed = await placedEntries(tx, providerId, api.apiId);
@@ -45,12 +45,22 @@ export async function reconcileAllowList(
     const gone = [...placed].filter((id) => !wanted.has(id) && !current.has(id));
     if (added.length + removed.length > 0) {
       const drop = new Set(removed);
-      await list.save([...list.entries.filter((id) => !drop.has(id)), ...added]);
+      try {
+        await list.save([...list.entries.filter((id) => !drop.has(id)), ...added]);
+      } catch (error) {
+        // The PUT may have been written with its answer lost: own what it tried to add (a later
+        // run forgets what is not on the list) and keep owning what it tried to remove, so the
+        // entries are never mistaken for hand-placed ones. Committed, then the error is raised.
+        await recordPlacements(tx, providerId, api.apiId, { placed: added, removed: gone });
+        return { failed: error };
+      }
     }
     await recordPlacements(tx, providerId, api.apiId, { placed: added, removed: [...removed, ...gone] });
     await recordAudit(tx, actor, auditOf(api.apiId, { added, removed }, cause));
-    return { added, removed };
+    return { change: { added, removed } };
   });
+  if ('failed' in outcome) throw outcome.failed;
+  return outcome.change;
 }
 
 function auditOf(apiId: string, change: AllowListChange, cause: Record<string, unknown>): AuditEntry[] {
