@@ -146,10 +146,18 @@ describeDatabases('withdrawal of access', (ctx) => {
     ]);
   });
 
-  it('a CA associated with an organisation is never put on an allow list by Managed provisioning', async () => {
-    const { consumer, submit } = await managed('Acme');
+  it('Managed provisioning puts a CA on an allow list only once marked a trusted issuer, and unmarking withdraws it', async () => {
+    const { consumer, submit } = await managed('Acme', false);
     const ca = await makeCertificate({ name: 'CN=org CA', ca: true, freshKey: true });
-    must(
+    // No EKU: the Gateway verifies against the CA as Go's Verify does with serverAuth, which a
+    // clientAuth-only leaf fails (README, the X.509 engine).
+    const leaf = await makeCertificate({
+      name: 'CN=signed by org CA',
+      issuer: ca,
+      freshKey: true,
+      eku: null,
+    });
+    const uploaded = must(
       await h.core.certificates.upload(
         { providerId: h.provider.id, pem: ca.pem, organisationIds: [consumer.organisationId] },
         ADMIN,
@@ -161,6 +169,48 @@ describeDatabases('withdrawal of access', (ctx) => {
       error: { code: 'ACCESS_REQUEST_NO_CERTIFICATES' },
     });
     expect(await allowList()).toEqual([]);
+    expect(
+      await h.core.certificates.setTrustedIssuer(uploaded.certificate.id, 'org_unknown', true, ADMIN),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CERTIFICATE_NOT_ASSOCIATED' },
+    });
+
+    must(
+      await h.core.certificates.setTrustedIssuer(
+        uploaded.certificate.id,
+        consumer.organisationId,
+        true,
+        ADMIN,
+      ),
+    );
+    must(await h.core.accessRequests.approve(request.id, h.admin));
+    await drain();
+    expect(await allowList()).toEqual([ORG_ID + sha256Hex(ca.der)]);
+    const [credential] = await h.core.accessRequests.credentials([request.id], consumer.actor);
+    // What trusting an issuer means at the Gateway: any certificate it signed gets in with the token.
+    expect(await callGateway(h.mock, '/payments/a', { cert: leaf, token: credential!.token! })).toMatchObject(
+      {
+        status: 200,
+      },
+    );
+
+    must(
+      await h.core.certificates.setTrustedIssuer(
+        uploaded.certificate.id,
+        consumer.organisationId,
+        false,
+        ADMIN,
+      ),
+    );
+    await drain();
+    expect(await allowList()).toEqual([]);
+    expect(await h.core.accessRequests.get(request.id, ADMIN)).toMatchObject({
+      accessLostReason: 'CERTIFICATE_LEFT_ORGANISATION',
+    });
+    expect(await callGateway(h.mock, '/payments/a', { cert: leaf, token: credential!.token! })).toEqual(
+      notAllowed(leaf.der),
+    );
   });
 
   it('revoke takes the certificate off every allow list: refused even with another valid token', async () => {

@@ -50,6 +50,17 @@ const QUERIES: Record<string, Operation> = {
 
 const payload = '{ userErrors { code } }';
 const MUTATIONS: Record<string, Operation> = {
+  certificateSetTrustedIssuer: {
+    admin: true,
+    query: `mutation($input: CertificateSetTrustedIssuerInput!) { certificateSetTrustedIssuer(input: $input) ${'{ userErrors { code } }'} }`,
+    variables: () => ({
+      input: {
+        certificate: gid('Certificate', 'crt_x'),
+        organisation: gid('Organisation', 'org_x'),
+        trusted: true,
+      },
+    }),
+  },
   accessDriftFix: {
     admin: true,
     query: 'mutation($p: ID!) { accessDriftFix(provider: $p) { kind } }',

@@ -87,7 +87,7 @@ export async function setCertificateOrganisations(
 }
 
 /** The row, locked for the transaction, if it may be edited. */
-async function editable(tx: Db, id: string): Promise<Result<repo.CertificateRow, EditError>> {
+export async function editable(tx: Db, id: string): Promise<Result<repo.CertificateRow, EditError>> {
   const row = await repo.lockCertificate(tx, id);
   if (!row) return Err(new NotFoundError('certificate', id));
   if (row.deletedAt) return Err(new CertificateDeletedError(id));

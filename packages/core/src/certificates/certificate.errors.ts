@@ -94,3 +94,24 @@ export class CertificateIdMismatchError extends DomainError {
     );
   }
 }
+
+/** A trusted-issuer mark on a certificate that is not a CA (basicConstraints CA:TRUE). */
+export class CertificateNotCaError extends DomainError {
+  readonly code = 'CERTIFICATE_NOT_CA' as const;
+
+  constructor(id: string) {
+    super('Only a CA certificate can be a trusted issuer.', { path: ['certificateId'], context: { id } });
+  }
+}
+
+/** The certificate is not associated with the organisation named. */
+export class CertificateNotAssociatedError extends DomainError {
+  readonly code = 'CERTIFICATE_NOT_ASSOCIATED' as const;
+
+  constructor(id: string, organisationId: string) {
+    super('The certificate is not associated with that organisation; associate it first.', {
+      path: ['organisationId'],
+      context: { id, organisationId },
+    });
+  }
+}

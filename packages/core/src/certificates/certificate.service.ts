@@ -14,6 +14,7 @@ import { type EditError, renameCertificate, setCertificateOrganisations } from '
 import { type CertificateInspection, inspectPem } from './certificate-inspect.ts';
 import { listCertificates } from './certificate-list.ts';
 import type { CertificateConnection, CertificateFilter, CertificatePage } from './certificate-search.ts';
+import { setTrustedIssuer, type TrustedIssuerError } from './certificate-trusted-issuer.ts';
 import { type UploadError, uploadCertificate } from './certificate-upload.ts';
 import type { CertificateUsage } from './certificate-usage.ts';
 
@@ -92,6 +93,20 @@ export class CertificateService {
     actor: Actor,
   ): Promise<Result<Certificate, EditError | UnknownOrganisationError>> {
     return setCertificateOrganisations(this.#ctx, id, organisationIds, actor);
+  }
+
+  /**
+   * Admins only: whether a CA certificate is a trusted issuer for one of its organisations (only
+   * then does Managed provisioning allow-list it). Errors: as {@link rename}, CERTIFICATE_NOT_CA,
+   * CERTIFICATE_NOT_ASSOCIATED.
+   */
+  setTrustedIssuer(
+    id: string,
+    organisationId: string,
+    trusted: boolean,
+    actor: Actor,
+  ): Promise<Result<Certificate, TrustedIssuerError>> {
+    return setTrustedIssuer(this.#ctx, id, organisationId, trusted, actor);
   }
 
   /**

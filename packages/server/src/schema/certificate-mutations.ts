@@ -86,6 +86,19 @@ const CertificateSetOrganisationsInput = builder.inputType('CertificateSetOrgani
   }),
 });
 
+const CertificateSetTrustedIssuerInput = builder.inputType('CertificateSetTrustedIssuerInput', {
+  description: 'Whether a CA certificate is a trusted issuer for one of its organisations.',
+  fields: (t) => ({
+    certificate: t.globalID({ for: Certificate, required: true, description: 'The CA certificate.' }),
+    organisation: t.globalID({
+      for: Organisation,
+      required: true,
+      description: 'An organisation the certificate is associated with.',
+    }),
+    trusted: t.boolean({ required: true, description: 'True to trust it as an issuer, false to stop.' }),
+  }),
+});
+
 const CertificateDeleteInput = builder.inputType('CertificateDeleteInput', {
   description: 'A certificate to delete from its store.',
   fields: (t) => ({
@@ -140,6 +153,27 @@ builder.mutationFields((t) => ({
         await ctx.core.certificates.setOrganisations(
           input.certificate.id,
           input.organisations.map((o) => o.id),
+          ctx.viewer!.actor,
+        ),
+        onCertificate,
+      ),
+  }),
+  certificateSetTrustedIssuer: t.field({
+    type: certificatePayload('CertificateSetTrustedIssuerPayload', 'The certificate, or why not.'),
+    description:
+      'Marks a CA certificate a trusted issuer for one of its organisations: only then does Managed ' +
+      "provisioning put it on the product APIs' allow lists, and the Gateway then admits every certificate it " +
+      "signed (with the organisation's token). Unmarking withdraws it from the organisation's grants. Admins only.",
+    authScopes: { admin: true },
+    args: {
+      input: t.arg({ type: CertificateSetTrustedIssuerInput, required: true, description: 'The mark.' }),
+    },
+    resolve: async (_root, { input }, ctx) =>
+      settle(
+        await ctx.core.certificates.setTrustedIssuer(
+          input.certificate.id,
+          input.organisation.id,
+          input.trusted,
           ctx.viewer!.actor,
         ),
         onCertificate,
