@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { makeCertificate } from '@repo/core/testing';
 import { describe, expect, it } from 'vitest';
 import { callGateway, expectAllowed, expectManagedAccess, servers } from './support/portal.ts';
@@ -8,6 +9,8 @@ describe.each(servers().map((s) => [s.database, s] as const))(
   (database, server) => {
     const p = portal(server);
     const tag = `${database}-${Date.now().toString(36)}`;
+    /** Every token the stories were issued: the last story scans the server's log for them. */
+    const issued: string[] = [];
 
     it("Managed: both organisation certificates work with the issued token, a third organisation's does not", async () => {
       const provider = await p.provider();
@@ -27,6 +30,7 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       });
       await p.approve(request);
       const token = await p.token(consumer, request);
+      issued.push(token);
       await expectManagedAccess(token, [one!, two!], theirs!);
     });
 
@@ -45,6 +49,7 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       await p.approve(mineRequest);
       await p.approve(otherRequest);
       const token = await p.token(globexDev, mineRequest);
+      issued.push(token);
       expectAllowed(
         await callGateway('/payments/orders', { cert: mine, token }),
         'certificate mine with the token at /payments/orders',
@@ -64,6 +69,22 @@ describe.each(servers().map((s) => [s.database, s] as const))(
         status: 401,
         body: { error: 'Authorization field missing' },
       });
+    });
+
+    it("the server's log (debug level) holds none of the issued tokens, their key ids, or their base64 forms", () => {
+      expect(issued).toHaveLength(2);
+      const log = readFileSync(server.logFile, 'utf8');
+      expect(log).toMatch(/provisioning jobs ran/); // the approvals' work is in it
+      for (const token of issued) {
+        const keyId = (JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { id: string }).id;
+        for (const form of [
+          token,
+          Buffer.from(token).toString('base64'),
+          keyId,
+          Buffer.from(keyId).toString('base64'),
+        ])
+          expect(log.includes(form)).toBe(false);
+      }
     });
   },
 );

@@ -16,6 +16,8 @@ export interface E2eServer {
   readonly database: 'pglite' | 'postgres';
   readonly graphqlUrl: string;
   readonly adminToken: string;
+  /** Everything the server process wrote (debug level): scanned for secrets by the access story. */
+  readonly logFile: string;
 }
 
 declare module 'vitest' {
@@ -73,7 +75,9 @@ async function startServer(
   config: { work: string; dashboardUrl: string; gatewayUrl: string; databaseUrl?: string },
 ): Promise<E2eServer> {
   const adminToken = `mtp_${randomBytes(24).toString('base64url')}`;
+  const logFile = join(config.work, `server-${database}.log`);
   const server = await startProcess('node', ['--import', 'tsx', 'src/index.ts'], {
+    logFile,
     cwd: join(repo, 'packages/server'),
     env: {
       PORT: '0',
@@ -86,7 +90,7 @@ async function startServer(
       DASHBOARD_ORG_ID: ORG_ID,
       DASHBOARD_GATEWAY_URL: config.gatewayUrl,
       SYNC_INTERVAL_SECONDS: '0',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'debug',
       ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
     },
     waitFor: [/GraphQL\s+(http\S+)/],
@@ -95,5 +99,5 @@ async function startServer(
   const graphqlUrl = server.matches[0]![1]!;
   const health = await fetch(new URL('/health', graphqlUrl));
   if (!health.ok) throw new Error(`server on ${database}: health ${health.status}`);
-  return { database, graphqlUrl, adminToken };
+  return { database, graphqlUrl, adminToken, logFile };
 }

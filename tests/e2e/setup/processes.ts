@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 
 /** A child process started by the suite: its output is kept so a failure can show it. */
 export interface Started {
@@ -16,7 +17,14 @@ const started = new Set<ChildProcess>();
 export function startProcess(
   command: string,
   args: readonly string[],
-  options: { env?: Record<string, string>; cwd?: string; waitFor: readonly RegExp[]; timeoutMs?: number },
+  options: {
+    env?: Record<string, string>;
+    cwd?: string;
+    waitFor: readonly RegExp[];
+    timeoutMs?: number;
+    /** Also append everything it writes to this file (what a test scans for secrets). */
+    logFile?: string;
+  },
 ): Promise<{ process: Started; matches: RegExpMatchArray[] }> {
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -41,10 +49,12 @@ export function startProcess(
     };
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      if (options.logFile) appendFileSync(options.logFile, chunk);
       check();
     });
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      if (options.logFile) appendFileSync(options.logFile, chunk);
     });
     child.on('exit', (code) => {
       started.delete(child);
