@@ -1,6 +1,7 @@
+import { allowListOfWrapper } from '../dashboard/api-allow-list.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
-import { type ApiDefinitionWrapper, oasApiDefinition } from '../dashboard/dashboard-schemas.ts';
+import type { ApiDefinitionWrapper } from '../dashboard/dashboard-schemas.ts';
 import type { ApiUsage, CredentialUsage } from './certificate.errors.ts';
 
 /** Where a certificate is used: API definitions in the Dashboard, credentials in the portal. */
@@ -41,12 +42,7 @@ export async function apisUsing(
 /** An API listing entry whose allow list (classic `client_certificates` or OAS `allowlist`) holds the id. */
 export function allowListUsage(wrapper: ApiDefinitionWrapper, tykId: string): ApiUsage[] {
   const wanted = tykId.toLowerCase();
+  if (!allowListOfWrapper(wrapper).some((entry) => entry.toLowerCase() === wanted)) return [];
   const definition = wrapper.api_definition;
-  const oas = oasApiDefinition.safeParse(wrapper.oas);
-  const oasList = oas.success
-    ? oas.data['x-tyk-api-gateway'].server.clientCertificates?.allowlist
-    : undefined;
-  const entries = [...(definition.client_certificates ?? []), ...(oasList ?? [])];
-  if (!entries.some((entry) => entry.toLowerCase() === wanted)) return [];
   return [{ apiId: definition.api_id, name: definition.name, usageTypes: ['client'] }];
 }

@@ -1,5 +1,6 @@
 import { type Actor, isAdmin } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { apiKindOf } from '../dashboard/api-allow-list.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { isUniqueViolation } from '../db/pg-error.ts';
@@ -192,10 +193,11 @@ async function readApis(
   const apis: (ProductApi & { authType: ProductAuthType })[] = [];
   for (const apiId of apiIds) {
     try {
-      const { api_definition: def } = await client.getApi(apiId);
+      const wrapper = await client.getApi(apiId);
+      const def = wrapper.api_definition;
       apis.push({
         apiId: def.api_id,
-        apiKind: def.is_oas ? 'OAS' : 'CLASSIC',
+        apiKind: apiKindOf(wrapper),
         apiName: def.name,
         authType: apiAuthType(def),
       });

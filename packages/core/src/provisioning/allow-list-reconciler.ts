@@ -1,10 +1,10 @@
 import { systemActor } from '../actor.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import { readAllowList } from '../dashboard/api-allow-list.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { Db, Tx } from '../db/open-database.ts';
 import type { ProductApi } from '../products/product.ts';
-import { readAllowList } from './api-allow-list.ts';
 import { desiredAllowList, placedEntries, recordPlacements } from './desired-state.ts';
 
 const LOCK_WAIT_MS = 30_000;

@@ -1,11 +1,11 @@
 import * as requests from '../access-requests/access-request.repo.ts';
 import type { AccessRequest } from '../access-requests/access-request.ts';
+import { readAllowList } from '../dashboard/api-allow-list.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient, KeyRef } from '../dashboard/dashboard-client.ts';
 import type { Db } from '../db/open-database.ts';
 import type { Product, ProductApi } from '../products/product.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
-import { readAllowList } from './api-allow-list.ts';
 import { desiredAllowList, grantCertificates, placedEntries } from './desired-state.ts';
 import { keyIdFor } from './key-session.ts';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiKindOf, oasAllowList } from '../dashboard/api-allow-list.ts';
 import { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { oasApiDefinition } from '../dashboard/dashboard-schemas.ts';
@@ -18,7 +19,6 @@ const classicFields = z.object({
   use_keyless: z.boolean().catch(false),
   enable_jwt: z.boolean().catch(false),
   use_mutual_tls_auth: z.boolean().catch(false),
-  is_oas: z.boolean().catch(false),
   jwt_source: z.string().catch(''),
   jwt_signing_method: z.string().catch(''),
   jwt_identity_base_field: z.string().catch(''),
@@ -54,7 +54,7 @@ export async function loadApiView(client: DashboardClient, apiId: string): Promi
       identityBaseField: classic.jwt_identity_base_field,
     },
   } as const;
-  if (!classic.is_oas && wrapper.oas === undefined) {
+  if (apiKindOf(wrapper) === 'CLASSIC') {
     return {
       ...common,
       definition: 'CLASSIC',
@@ -64,12 +64,11 @@ export async function loadApiView(client: DashboardClient, apiId: string): Promi
   }
   const embedded = oasApiDefinition.safeParse(wrapper.oas);
   const oas = embedded.success ? embedded.data : await client.getOasApi(definition.api_id);
-  const clientCertificates = oas['x-tyk-api-gateway'].server.clientCertificates;
   return {
     ...common,
     definition: 'OAS',
-    staticMutualTls: clientCertificates?.enabled ?? false,
-    allowList: clientCertificates?.allowlist ?? [],
+    staticMutualTls: oas['x-tyk-api-gateway'].server.clientCertificates?.enabled ?? false,
+    allowList: oasAllowList(oas),
   };
 }
 
