@@ -6,6 +6,7 @@ import {
   type TestCertificate,
 } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
+import { seededRandom } from '@repo/mock-dashboard';
 import { expect, it } from 'vitest';
 import {
   ACCESS_SEED,
@@ -28,18 +29,6 @@ import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261202);
 const STEPS = Number(process.env.PROPERTY_STEPS ?? 120);
 
-/** mulberry32: a small seedable PRNG, so a failing seed replays the same decisions. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FAULTS = [
   { method: 'POST', path: '/api/certs', kind: 'status', status: 500 },
   { method: 'GET', path: '/api/apis/*', kind: 'status', status: 500 },
@@ -54,7 +43,7 @@ describeDatabases('access convergence property', (ctx) => {
   const h = useCoreHarness(ctx, { seed: ACCESS_SEED });
 
   it(`random decisions on two cores against a faulty Dashboard end in exactly the desired state (seed ${SEED}, ${STEPS} steps)`, async () => {
-    const rng = random(SEED);
+    const rng = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
     const second = ctx.url ? await openDatabase({ url: ctx.url, max: 4 }) : undefined;
     const other = createCore({

@@ -1,4 +1,4 @@
-import { createCore } from '@repo/core';
+import { type Core, createCore } from '@repo/core';
 import { describeDatabases, makeCertificate } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { expect, it } from 'vitest';
@@ -34,6 +34,21 @@ describeDatabases('withdrawal of access', (ctx) => {
   });
   const drain = async (core = h.core) => {
     while ((await core.provisioning.runDue()) > 0);
+  };
+  /** Uploads a certificate as an admin, associated with these organisations. */
+  const upload = async (cert: { pem: string }, organisationIds: string[] = []) =>
+    must(
+      await h.core.certificates.upload({ providerId: h.provider.id, pem: cert.pem, organisationIds }, ADMIN),
+    );
+  /** Approves a request, runs its job, and answers the token its organisation reads. */
+  const approveForToken = async (
+    requestId: string,
+    consumer: { actor: Parameters<Core['accessRequests']['credentials']>[1] },
+  ) => {
+    must(await h.core.accessRequests.approve(requestId, h.admin));
+    await drain();
+    const [credential] = await h.core.accessRequests.credentials([requestId], consumer.actor);
+    return credential!.token!;
   };
 
   /** An approved Self-Serve grant (binding on) over the classic and the OAS API, and its token. */
@@ -76,17 +91,12 @@ describeDatabases('withdrawal of access', (ctx) => {
 
   it('refuses a Self-Serve CA, and any stored certificate the organisation does not own, saying nothing of its owner', async () => {
     const ca = await makeCertificate({ name: 'CN=unowned CA', ca: true, freshKey: true });
-    must(await h.core.certificates.upload({ providerId: h.provider.id, pem: ca.pem }, ADMIN));
+    await upload(ca);
     const globex = await consumerOrganisation(h.core, 'Globex');
     const theirs = await makeCertificate({ name: 'CN=globex leaf', freshKey: true });
-    must(
-      await h.core.certificates.upload(
-        { providerId: h.provider.id, pem: theirs.pem, organisationIds: [globex.organisationId] },
-        ADMIN,
-      ),
-    );
+    await upload(theirs, [globex.organisationId]);
     const unowned = await makeCertificate({ name: 'CN=unowned leaf', freshKey: true });
-    must(await h.core.certificates.upload({ providerId: h.provider.id, pem: unowned.pem }, ADMIN));
+    await upload(unowned);
     const { consumer, product, plan } = await selfServeRequest(h);
     const ids = { appId: consumer.app.id, productId: product.id, planId: plan.id };
     const before = await ctx.db.query.certificateOrganisations.findMany();
@@ -157,12 +167,7 @@ describeDatabases('withdrawal of access', (ctx) => {
       freshKey: true,
       eku: null,
     });
-    const uploaded = must(
-      await h.core.certificates.upload(
-        { providerId: h.provider.id, pem: ca.pem, organisationIds: [consumer.organisationId] },
-        ADMIN,
-      ),
-    );
+    const uploaded = await upload(ca, [consumer.organisationId]);
     const request = await submit();
     expect(await h.core.accessRequests.approve(request.id, h.admin)).toMatchObject({
       ok: false,
@@ -218,12 +223,7 @@ describeDatabases('withdrawal of access', (ctx) => {
     // A second, unbound grant of another organisation gives a token that is valid on its own.
     const other = await managed('Initech', false);
     const leaf = await makeCertificate({ name: 'CN=initech', freshKey: true });
-    must(
-      await h.core.certificates.upload(
-        { providerId: h.provider.id, pem: leaf.pem, organisationIds: [other.consumer.organisationId] },
-        ADMIN,
-      ),
-    );
+    await upload(leaf, [other.consumer.organisationId]);
     const otherRequest = await other.submit();
     must(await h.core.accessRequests.approve(otherRequest.id, h.admin));
     await drain();
@@ -264,12 +264,7 @@ describeDatabases('withdrawal of access', (ctx) => {
         ADMIN,
       ),
     );
-    must(
-      await h.core.certificates.upload(
-        { providerId: h.provider.id, pem: hand.pem, organisationIds: [acme.consumer.organisationId] },
-        ADMIN,
-      ),
-    );
+    await upload(hand, [acme.consumer.organisationId]);
     const handId = ORG_ID + sha256Hex(hand.der);
     const sharedId = ORG_ID + sha256Hex(shared.der);
     const wrapper = await (await h.dashboard('GET', `/api/apis/${PAYMENTS_API}`)).json();
@@ -330,20 +325,9 @@ describeDatabases('withdrawal of access', (ctx) => {
     const one = await makeCertificate({ name: 'CN=one', freshKey: true });
     const two = await makeCertificate({ name: 'CN=two', freshKey: true });
     const uploaded = [];
-    for (const cert of [one, two])
-      uploaded.push(
-        must(
-          await h.core.certificates.upload(
-            { providerId: h.provider.id, pem: cert.pem, organisationIds: [acme.consumer.organisationId] },
-            ADMIN,
-          ),
-        ),
-      );
+    for (const cert of [one, two]) uploaded.push(await upload(cert, [acme.consumer.organisationId]));
     const request = await acme.submit();
-    must(await h.core.accessRequests.approve(request.id, h.admin));
-    await drain();
-    const [credential] = await h.core.accessRequests.credentials([request.id], acme.consumer.actor);
-    const token = credential!.token!;
+    const token = await approveForToken(request.id, acme.consumer);
     expect((await callGateway(h.mock, '/payments/a', { cert: two, token })).status).toBe(200);
 
     must(await h.core.certificates.delete(uploaded[0]!.certificate.id, { force: true }, ADMIN));
@@ -377,13 +361,7 @@ describeDatabases('withdrawal of access', (ctx) => {
       notAfter: new Date(Date.now() + 30 * DAY),
     });
     const lasting = await makeCertificate({ name: 'CN=lasting', freshKey: true });
-    for (const cert of [soon, later, lasting])
-      must(
-        await h.core.certificates.upload(
-          { providerId: h.provider.id, pem: cert.pem, organisationIds: [acme.consumer.organisationId] },
-          ADMIN,
-        ),
-      );
+    for (const cert of [soon, later, lasting]) await upload(cert, [acme.consumer.organisationId]);
     const request = await acme.submit();
     must(await h.core.accessRequests.approve(request.id, h.admin));
     await drain();
