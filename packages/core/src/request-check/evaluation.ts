@@ -10,14 +10,7 @@ export type Evaluation =
 
 export type Evaluations = Readonly<Record<RequestCheckName, Evaluation>>;
 
-/** The Gateway's texts (tyk-domain.md §5), sent as `{"error": message}`. */
-export const GATEWAY_MESSAGES = {
-  authFieldMissing: 'Authorization field missing',
-  accessDisallowed: 'Access to this API has been disallowed',
-  certificateExpired: 'Certificate has expired',
-  keyInactive: 'Key is inactive, please renew',
-  keyExpired: 'Key has expired, please renew',
-} as const;
+export { GATEWAY_MESSAGES } from './session-rules.ts';
 
 export const pass = (detail: string): Evaluation => ({ outcome: 'PASS', detail });
 export const notApplicable = (detail: string): Evaluation => ({ outcome: 'NOT_APPLICABLE', detail });

@@ -2,3 +2,16 @@
 // list (which is in `@repo/core/x509`), shared by the explainer and the mock gateway so both
 // decide alike. No I/O.
 export { type JwtConfig, type JwtVerdict, verifyJwt } from './jwt-check.ts';
+export {
+  accessRightsRule,
+  bindingRule,
+  GATEWAY_MESSAGES,
+  grantedApis,
+  keyActiveRule,
+  keyExpiryRule,
+  keyFoundRule,
+  type RuleOutcome,
+  type SessionFacts,
+  stripBearer,
+  tokenPresentRule,
+} from './session-rules.ts';

@@ -21,6 +21,7 @@ import {
   type RequestCheckReport,
   requestCheckInput,
 } from './request-check.ts';
+import { stripBearer } from './session-rules.ts';
 import { decideAgainstStore } from './store-decision.ts';
 import * as token from './token-checks.ts';
 
@@ -139,7 +140,7 @@ const notLookedUp: token.KeyLookup = { state: 'NOT_LOOKED_UP' };
 function headerToken(raw: string | undefined): string | undefined {
   const value = raw?.trim();
   if (!value) return undefined;
-  return /^bearer /i.test(value) ? value.slice(7) : value;
+  return stripBearer(value);
 }
 
 async function lookupKey(client: DashboardClient, keyId: string): Promise<token.KeyLookup> {

@@ -1,15 +1,18 @@
 import type { SessionState } from '../dashboard/dashboard-schemas.ts';
 import type { CertificateInfo } from '../x509/certificate-info.ts';
 import type { ApiView } from './api-view.ts';
-import {
-  type Evaluation,
-  fail,
-  GATEWAY_MESSAGES as MSG,
-  notApplicable,
-  pass,
-  undecided,
-} from './evaluation.ts';
+import { type Evaluation, fail, notApplicable, pass, undecided } from './evaluation.ts';
 import type { JwtVerdict } from './jwt-check.ts';
+import {
+  accessRightsRule,
+  bindingRule,
+  grantedApis,
+  keyActiveRule,
+  keyExpiryRule,
+  keyFoundRule,
+  type RuleOutcome,
+  tokenPresentRule,
+} from './session-rules.ts';
 
 /** The key behind an Auth Token, as the Dashboard answered `GET /api/keys/{id}`. */
 export type KeyLookup =
@@ -36,8 +39,8 @@ const JWT_SESSION =
 
 export function tokenPresentCheck({ api, token }: TokenFacts): Evaluation {
   if (api.auth === 'KEYLESS') return notApplicable(KEYLESS);
-  // JWTMiddleware answers 400 where AuthKey answers 401, with the same text.
-  if (token === undefined) return fail(api.auth === 'JWT' ? 400 : 401, MSG.authFieldMissing, NO_TOKEN);
+  const rule = tokenPresentRule(api.auth, token);
+  if (rule.outcome === 'FAIL') return judged(rule, NO_TOKEN);
   return pass(api.auth === 'JWT' ? 'A JWT is sent.' : 'A token is sent.');
 }
 
@@ -45,9 +48,13 @@ export function tokenKnownCheck({ api, token, key }: TokenFacts): Evaluation {
   if (api.auth !== 'AUTH_TOKEN')
     return notApplicable(api.auth === 'JWT' ? 'JWT APIs look up no key: see JWT_VALID.' : KEYLESS);
   if (token === undefined || key.state === 'NOT_LOOKED_UP') return undecided(NO_TOKEN);
-  if (key.state === 'UNKNOWN')
-    return fail(403, MSG.accessDisallowed, `The Dashboard has no key ${key.keyId}.`);
-  return pass(`The Dashboard has the key ${key.keyId}.`);
+  const rule = keyFoundRule(key.state === 'FOUND');
+  return judged(
+    rule,
+    rule.outcome === 'FAIL'
+      ? `The Dashboard has no key ${key.keyId}.`
+      : `The Dashboard has the key ${key.keyId}.`,
+  );
 }
 
 export function jwtValidCheck({ api, token, jwt }: TokenFacts): Evaluation {
@@ -58,58 +65,74 @@ export function jwtValidCheck({ api, token, jwt }: TokenFacts): Evaluation {
   return pass(`${jwt.algorithm} signature verified with the API's jwt_source; identity ${jwt.identity}.`);
 }
 
-/** Certificate-Token Binding (tyk-domain.md §3.3): inside `AuthKey`, so before expiry and rights. */
+/** Certificate-Token Binding (`bindingRule`): inside `AuthKey`, so before expiry and rights. */
 export function bindingCheck({ api, leaf, key, now }: TokenFacts): Evaluation {
   if (api.auth !== 'AUTH_TOKEN')
     return notApplicable(api.auth === 'JWT' ? 'Tyk has no Certificate-Token Binding for JWT.' : KEYLESS);
   if (key.state !== 'FOUND') return undecided('No key to read bindings from.');
   const bindings = key.session.mtls_static_certificate_bindings ?? [];
-  if (bindings.length === 0) return notApplicable('The key has no certificate bindings: no binding check.');
-  if (!api.staticMutualTls) return notApplicable('Binding is enforced only on APIs with static mTLS.');
-  if (now.getTime() > leaf.notAfter.getTime())
-    return fail(403, MSG.certificateExpired, `The leaf expired on ${leaf.notAfter.toISOString()}.`);
-  // The API's org id, not the key's, and only the leaf: a bound CA never matches.
   const leafId = api.orgId + leaf.fingerprints.sha256;
-  if (bindings.includes(leafId)) return pass(`The key is bound to the leaf (${leafId}).`);
+  const rule = bindingRule(
+    key.session,
+    api,
+    { sha256: leaf.fingerprints.sha256, notAfter: leaf.notAfter },
+    now,
+  );
   const bound =
     bindings.slice(0, 5).join(', ') + (bindings.length > 5 ? ` and ${bindings.length - 5} more` : '');
-  // 401, not 403: Tyk registers auth.cert_mismatch with StatusUnauthorized on purpose.
-  return fail(401, MSG.accessDisallowed, `The key is bound to ${bound}; the leaf is ${leafId}.`);
+  const detail = {
+    NO_BINDINGS: 'The key has no certificate bindings: no binding check.',
+    NOT_STATIC_MTLS: 'Binding is enforced only on APIs with static mTLS.',
+    LEAF_EXPIRED: `The leaf expired on ${leaf.notAfter.toISOString()}.`,
+    BOUND: `The key is bound to the leaf (${leafId}).`,
+    NOT_BOUND: `The key is bound to ${bound}; the leaf is ${leafId}.`,
+  }[rule.why];
+  return judged(rule, detail);
 }
 
 export function keyActiveCheck(facts: TokenFacts): Evaluation {
-  const skip = sessionNotChecked(facts);
-  if (skip) return skip;
+  const skipped = sessionNotChecked(facts);
+  if (skipped) return skipped;
   const { session, keyId } = facts.key as Extract<KeyLookup, { state: 'FOUND' }>;
-  if (session.is_inactive === true)
-    return fail(403, MSG.keyInactive, `The key ${keyId} is inactive (is_inactive).`);
-  return pass('The key is active.');
+  const rule = keyActiveRule(session);
+  return judged(
+    rule,
+    rule.outcome === 'FAIL' ? `The key ${keyId} is inactive (is_inactive).` : 'The key is active.',
+  );
 }
 
 export function keyNotExpiredCheck(facts: TokenFacts): Evaluation {
-  const skip = sessionNotChecked(facts);
-  if (skip) return skip;
+  const skipped = sessionNotChecked(facts);
+  if (skipped) return skipped;
   const { session } = facts.key as Extract<KeyLookup, { state: 'FOUND' }>;
-  const expires = session.expires ?? 0;
-  if (expires < 1) return pass('The key never expires (expires = 0).');
-  const at = new Date(expires * 1000).toISOString();
-  if (facts.now.getTime() > expires * 1000) return fail(401, MSG.keyExpired, `The key expired at ${at}.`);
-  return pass(`The key expires at ${at}.`);
+  const rule = keyExpiryRule(session, facts.now);
+  const at = rule.why === 'NEVER_EXPIRES' ? '' : new Date((session.expires ?? 0) * 1000).toISOString();
+  const detail = {
+    NEVER_EXPIRES: 'The key never expires (expires = 0).',
+    EXPIRED: `The key expired at ${at}.`,
+    NOT_EXPIRED: `The key expires at ${at}.`,
+  }[rule.why];
+  return judged(rule, detail);
 }
 
 export function accessRightsCheck(facts: TokenFacts): Evaluation {
-  const skip = sessionNotChecked(facts);
-  if (skip) return skip;
+  const skipped = sessionNotChecked(facts);
+  if (skipped) return skipped;
   const { session } = facts.key as Extract<KeyLookup, { state: 'FOUND' }>;
-  const granted = Object.keys(session.access_rights ?? {});
-  // Tyk lets a session with no access rights at all through ("nothing in our profile").
-  if (granted.length === 0) return pass('The key has no access rights at all, which Tyk lets through.');
-  if (granted.includes(facts.api.apiId)) return pass(`The key has access rights to ${facts.api.apiId}.`);
-  return fail(
-    403,
-    MSG.accessDisallowed,
-    `The key has access rights to ${granted.slice(0, 5).join(', ')}${granted.length > 5 ? ' and more' : ''}, not to ${facts.api.apiId}.`,
-  );
+  const granted = grantedApis(session);
+  const rule = accessRightsRule(session, facts.api.apiId);
+  const detail = {
+    NO_RIGHTS_AT_ALL: 'The key has no access rights at all, which Tyk lets through.',
+    GRANTED: `The key has access rights to ${facts.api.apiId}.`,
+    NOT_GRANTED: `The key has access rights to ${granted.slice(0, 5).join(', ')}${granted.length > 5 ? ' and more' : ''}, not to ${facts.api.apiId}.`,
+  }[rule.why];
+  return judged(rule, detail);
+}
+
+/** A rule's outcome as the explainer reports it, with its detail. */
+function judged(rule: RuleOutcome<string>, detail: string): Evaluation {
+  if (rule.outcome === 'FAIL') return fail(rule.status, rule.message, detail);
+  return rule.outcome === 'PASS' ? pass(detail) : notApplicable(detail);
 }
 
 /** Why a session check is not evaluated, or undefined when there is a key to judge. */
