@@ -16,6 +16,11 @@ export function organisationScope(actor: Actor): string | undefined {
   return actor.kind === 'CONSUMER' ? actor.organisationId : undefined;
 }
 
+/** A consumer naming an organisation other than its own (in a filter): it sees nothing there. */
+export function isForeignOrganisation(actor: Actor, organisationId: string | undefined): boolean {
+  return organisationId !== undefined && actor.kind === 'CONSUMER' && actor.organisationId !== organisationId;
+}
+
 export function isAdmin(actor: Actor): boolean {
   return actor.kind === 'ADMIN' || actor.kind === 'SYSTEM';
 }

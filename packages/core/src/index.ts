@@ -10,7 +10,14 @@ export {
 export type { AccessRequestService } from './access-requests/access-request.service.ts';
 export type { AccessRequest, Credential, SubmitInput } from './access-requests/access-request.ts';
 // Services.
-export { type Actor, actorLabel, isAdmin, organisationScope, systemActor } from './actor.ts';
+export {
+  type Actor,
+  actorLabel,
+  isAdmin,
+  isForeignOrganisation,
+  organisationScope,
+  systemActor,
+} from './actor.ts';
 export { type App, type AppInput, AppNameTakenError, type AppService } from './apps/app.service.ts';
 export {
   type AuditConnection,

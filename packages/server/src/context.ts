@@ -37,10 +37,14 @@ export async function createContext(core: Core, request: Request, logger: Logger
   };
 }
 
-/** A consumer naming an organisation other than its own (in a filter): it sees nothing there. */
-export function isForeignOrganisation(ctx: Context, organisationId: string | undefined): boolean {
-  const actor = ctx.viewer?.actor;
-  return (
-    organisationId !== undefined && actor?.kind === 'CONSUMER' && actor.organisationId !== organisationId
-  );
+/** The context of a field that requires a signed-in caller (Pothos auth contexts): the viewer is set. */
+export type SignedInContext = Context & { readonly viewer: Viewer };
+
+/**
+ * The viewer of a field that Pothos let through its `loggedIn` scope (the root types carry it):
+ * for resolvers that cannot take an auth context (connections over a shared connection type).
+ */
+export function viewerOf(ctx: Context): Viewer {
+  if (!ctx.viewer) throw new Error('A signed-in field ran without a viewer: its auth scope is missing.');
+  return ctx.viewer;
 }

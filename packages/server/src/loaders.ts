@@ -1,18 +1,17 @@
-import {
-  type AccessRequest,
-  type Actor,
-  type App,
-  type AuditEvent,
-  type Certificate,
-  type Core,
-  type Credential,
-  isAdmin,
-  type Organisation,
-  type Plan,
-  type Product,
-  type Provider,
-  type SyncRun,
-  type User,
+import type {
+  AccessRequest,
+  Actor,
+  App,
+  AuditEvent,
+  Certificate,
+  Core,
+  Credential,
+  Organisation,
+  Plan,
+  Product,
+  Provider,
+  SyncRun,
+  User,
 } from '@repo/core';
 import DataLoader from 'dataloader';
 
@@ -50,38 +49,27 @@ function inOrder<T extends { readonly id: string }>(
 const none = (ids: readonly string[]) => ids.map(() => null);
 
 export function createLoaders(core: Core, actor: Actor | undefined): Loaders {
-  const admin = actor !== undefined && isAdmin(actor);
+  // Core's byIds applies the actor's visibility (role and organisation); no actor sees nothing.
+  const visible = <T extends { readonly id: string }>(
+    byIds: (ids: readonly string[], actor: Actor) => Promise<readonly T[]>,
+  ) =>
+    new DataLoader<string, T | null>(async (ids) =>
+      actor ? inOrder(ids, await byIds(ids, actor)) : none(ids),
+    );
   return {
-    providers: new DataLoader(async (ids) =>
-      admin ? inOrder(ids, await core.providers.byIds(ids)) : none(ids),
-    ),
-    organisations: new DataLoader(async (ids) =>
-      actor ? inOrder(ids, await core.organisations.byIds(ids, actor)) : none(ids),
-    ),
-    users: new DataLoader(async (ids) =>
-      actor ? inOrder(ids, await core.users.byIds(ids, actor)) : none(ids),
-    ),
-    certificates: new DataLoader(async (ids) =>
-      actor ? inOrder(ids, await core.certificates.byIds(ids, actor)) : none(ids),
-    ),
+    providers: visible((ids, a) => core.providers.byIds(ids, a)),
+    organisations: visible((ids, a) => core.organisations.byIds(ids, a)),
+    users: visible((ids, a) => core.users.byIds(ids, a)),
+    certificates: visible((ids, a) => core.certificates.byIds(ids, a)),
     certificateOrganisationIds: new DataLoader(async (ids) =>
       (await core.certificates.organisationsOf(ids)).map((list) => list.map((o) => o.id)),
     ),
-    syncRuns: new DataLoader(async (ids) => (admin ? inOrder(ids, await core.sync.byIds(ids)) : none(ids))),
-    auditEvents: new DataLoader(async (ids) =>
-      admin ? inOrder(ids, await core.audit.byIds(ids, actor)) : none(ids),
-    ),
-    // Products and plans are the catalogue: every authenticated caller sees them.
-    products: new DataLoader(async (ids) =>
-      actor ? inOrder(ids, await core.products.byIds(ids)) : none(ids),
-    ),
-    plans: new DataLoader(async (ids) => (actor ? inOrder(ids, await core.plans.byIds(ids)) : none(ids))),
-    apps: new DataLoader(async (ids) =>
-      actor ? inOrder(ids, await core.apps.byIds(ids, actor)) : none(ids),
-    ),
-    accessRequests: new DataLoader(async (ids) =>
-      actor ? inOrder(ids, await core.accessRequests.byIds(ids, actor)) : none(ids),
-    ),
+    syncRuns: visible((ids, a) => core.sync.byIds(ids, a)),
+    auditEvents: visible((ids, a) => core.audit.byIds(ids, a)),
+    products: visible((ids, a) => core.products.byIds(ids, a)),
+    plans: visible((ids, a) => core.plans.byIds(ids, a)),
+    apps: visible((ids, a) => core.apps.byIds(ids, a)),
+    accessRequests: visible((ids, a) => core.accessRequests.byIds(ids, a)),
     credentials: new DataLoader(async (ids) => {
       const rows = actor ? await core.accessRequests.credentials(ids, actor) : [];
       return ids.map((id) => rows.filter((row) => row.accessRequestId === id));

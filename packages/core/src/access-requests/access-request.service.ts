@@ -70,7 +70,7 @@ export class AccessRequestService {
     if (!app) return Err(new NotFoundError('app', appId, ['appId']));
     const product = await this.services.products.get(productId);
     if (!product) return Err(new NotFoundError('product', productId, ['productId']));
-    const [plan] = await this.services.plans.byIds([planId]);
+    const [plan] = await this.services.plans.byIds([planId], actor);
     if (!plan) return Err(new NotFoundError('plan', planId, ['planId']));
     const rule = certificateRule(product, certificate !== undefined);
     if (!rule.ok) return rule;

@@ -60,7 +60,8 @@ export class PlanService {
     }
   }
 
-  byIds(ids: readonly string[]): Promise<Plan[]> {
+  /** Batch load: plans are the catalogue, which every signed-in actor sees. */
+  byIds(ids: readonly string[], _actor: Actor): Promise<Plan[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.#deps.db
       .select()

@@ -168,7 +168,8 @@ export class ProductService {
     return Ok({ product: (await repo.productsByIds(this.#deps.db, [id]))[0]!, warnings });
   }
 
-  byIds(ids: readonly string[]): Promise<Product[]> {
+  /** Batch load: products are the catalogue, which every signed-in actor sees. */
+  byIds(ids: readonly string[], _actor: Actor): Promise<Product[]> {
     return repo.productsByIds(this.#deps.db, ids);
   }
 

@@ -62,8 +62,9 @@ export class ProviderService {
     );
   }
 
-  /** Batch load for GraphQL (one statement for any number of ids). */
-  byIds(ids: readonly string[]): Promise<Provider[]> {
+  /** Batch load for GraphQL (one statement for any number of ids): admins only, none for consumers. */
+  async byIds(ids: readonly string[], actor: Actor): Promise<Provider[]> {
+    if (!isAdmin(actor)) return [];
     return repo.providersByIds(this.#deps.db, ids);
   }
 

@@ -313,7 +313,7 @@ export class ProvisioningService {
 
   async #context(request: AccessRequest): Promise<ProvisionContext> {
     const product = (await this.services.products.get(request.productId))!;
-    const [plan] = await this.services.plans.byIds([request.planId]);
+    const [plan] = await this.services.plans.byIds([request.planId], system);
     const [app] = await this.services.apps.byIds([request.appId], system);
     const provider = (await this.services.providers.get(product.providerId))!;
     const client = (await this.services.providers.client(provider.id))!;

@@ -1,9 +1,12 @@
 import { expect, it } from 'vitest';
+import { type Actor, systemActor } from '../actor.ts';
 import { createCore } from '../core.ts';
 import { SecretBox } from '../secrets/secret-box.ts';
 import { describeDatabases } from '../testing/describe-databases.ts';
 import { insertTestProvider } from '../testing/fixtures.ts';
 import { insertRun } from './sync.repo.ts';
+
+const ADMIN: Actor = systemActor('test');
 
 describeDatabases('sync runs by id', (ctx) => {
   const core = () => createCore({ db: ctx.db, secrets: new SecretBox(SecretBox.generateKey()) });
@@ -23,11 +26,15 @@ describeDatabases('sync runs by id', (ctx) => {
       await insertRun(ctx.db, { providerId: two.id, trigger: 'MANUAL' }),
     ];
     const wanted = [runs[2]!.id, 'syn_unknown', runs[0]!.id, runs[1]!.id, runs[0]!.id];
-    const { result, statements } = await ctx.countStatements(() => core().sync.byIds(wanted));
+    const { result, statements } = await ctx.countStatements(() => core().sync.byIds(wanted, ADMIN));
     expect(statements).toHaveLength(1);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect([...result].sort(byId)).toEqual([...runs].sort(byId));
-    expect(await core().sync.byIds(['syn_unknown'])).toEqual([]);
-    expect(await core().sync.byIds([])).toEqual([]);
+    expect(await core().sync.byIds(['syn_unknown'], ADMIN)).toEqual([]);
+    expect(await core().sync.byIds([], ADMIN)).toEqual([]);
+    // Sync runs are an admin's: a consumer reads none of them.
+    expect(
+      await core().sync.byIds(wanted, { kind: 'CONSUMER', userId: 'usr_x', organisationId: 'org_x' }),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { type Actor, systemActor } from '../actor.ts';
+import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
 import type { CertificateBasics } from '../dashboard/dashboard-schemas.ts';
 import { withAdvisoryLock } from '../db/advisory-lock.ts';
@@ -101,8 +101,12 @@ export class SyncService {
     return repo.findRun(this.#deps.db, runId);
   }
 
-  /** Batch load for GraphQL: one statement for any number of ids, in no particular order; unknown ids are absent. */
-  byIds(ids: readonly string[]): Promise<SyncRun[]> {
+  /**
+   * Batch load for GraphQL: one statement for any number of ids, in no particular order; unknown
+   * ids are absent. Admins only: a consumer gets none.
+   */
+  async byIds(ids: readonly string[], actor: Actor): Promise<SyncRun[]> {
+    if (!isAdmin(actor)) return [];
     return repo.findRuns(this.#deps.db, ids);
   }
 

@@ -1,3 +1,4 @@
+import { viewerOf } from '../context.ts';
 import { AccessRequest, AccessRequestStatusEnum } from './access-requests.ts';
 import { App } from './apps.ts';
 import { builder } from './builder.ts';
@@ -35,7 +36,7 @@ builder.queryField('accessRequests', (t) =>
             productId: filter?.product?.id,
             limit: 500,
           },
-          ctx.viewer!.actor,
+          viewerOf(ctx).actor,
         );
         return arrayConnection(args, requests);
       },

@@ -95,7 +95,7 @@ const DECISIONS: Record<Decision, [string, string]> = {
 };
 
 builder.mutationFields((t) => ({
-  accessRequestSubmit: t.field({
+  accessRequestSubmit: t.withAuth({ loggedIn: true }).field({
     type: requestPayload('AccessRequestSubmitPayload', 'The submitted request, or why not.'),
     description:
       "Submits a request for one of the caller's organisation's apps (admins: any app); it waits PENDING.",
@@ -108,27 +108,25 @@ builder.mutationFields((t) => ({
           ? { pem: given.pem ?? '', name: given.name ?? undefined }
           : undefined;
       const input_ = { appId: input.app.id, productId: input.product.id, planId: input.plan.id, certificate };
-      return submitted(await ctx.core.accessRequests.submit(input_, ctx.viewer!.actor));
+      return submitted(await ctx.core.accessRequests.submit(input_, ctx.viewer.actor));
     },
   }),
-  accessRequestReject: t.field({
+  accessRequestReject: t.withAuth({ admin: true }).field({
     type: requestPayload('AccessRequestRejectPayload', 'The rejected request, or why not.'),
     description:
       'Refuses a PENDING or FAILED request with a reason; what a FAILED one left in the Dashboard is removed. Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: AccessRequestRejectInput, required: true, description: 'The request.' }) },
     resolve: async (_root, { input }, ctx) =>
-      settle(await ctx.core.accessRequests.reject(input.accessRequest.id, input.reason, ctx.viewer!.actor), {
+      settle(await ctx.core.accessRequests.reject(input.accessRequest.id, input.reason, ctx.viewer.actor), {
         subject: 'accessRequest',
       }),
   }),
   ...Object.fromEntries(
     (Object.entries(DECISIONS) as [Decision, [string, string]][]).map(([action, [description, done]]) => {
       const name = `AccessRequest${action[0]!.toUpperCase()}${action.slice(1)}`;
-      const field = t.field({
+      const field = t.withAuth({ admin: true }).field({
         type: requestPayload(`${name}Payload`, `The ${done} request, or why not.`),
         description: `${description} Admins only.`,
-        authScopes: { admin: true },
         args: {
           input: t.arg({
             type: requestInput(`${name}Input`, 'The request.'),
@@ -137,7 +135,7 @@ builder.mutationFields((t) => ({
           }),
         },
         resolve: async (_root, { input }, ctx) =>
-          settle(await ctx.core.accessRequests[action](input.accessRequest.id, ctx.viewer!.actor), {
+          settle(await ctx.core.accessRequests[action](input.accessRequest.id, ctx.viewer.actor), {
             subject: 'accessRequest',
           }),
       });

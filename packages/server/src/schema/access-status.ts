@@ -55,7 +55,7 @@ const StatusUpdate = builder.objectRef<AccessRequestModel>('AccessRequestStatusU
 });
 
 builder.subscriptionField('accessRequestStatus', (t) =>
-  t.field({
+  t.withAuth({ loggedIn: true }).field({
     type: StatusUpdate,
     description:
       "An access request's status now, then each change as provisioning moves it; ends after APPROVED, " +
@@ -63,7 +63,7 @@ builder.subscriptionField('accessRequestStatus', (t) =>
     args: {
       accessRequest: t.arg.globalID({ for: AccessRequest, required: true, description: 'The request.' }),
     },
-    subscribe: (_root, args, ctx) => statusOf(ctx.core, args.accessRequest.id, ctx.viewer!.actor),
+    subscribe: (_root, args, ctx) => statusOf(ctx.core, args.accessRequest.id, ctx.viewer.actor),
     resolve: (request) => request,
   }),
 );
@@ -124,15 +124,14 @@ builder.queryField('accessDrift', (t) =>
 );
 
 builder.mutationField('accessDriftFix', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: [Finding],
     description:
       "Finds a provider's drift and queues the work that removes it (each request concerned converges, each API " +
       'with a left-behind entry is reconciled); answers the findings it queued work for. Admins only.',
-    authScopes: { admin: true },
     args: { provider: t.arg.globalID({ for: Provider, required: true, description: 'The provider.' }) },
     resolve: async (_root, args, ctx) => {
-      const fixed = await ctx.core.provisioning.fixDrift(args.provider.id, ctx.viewer!.actor);
+      const fixed = await ctx.core.provisioning.fixDrift(args.provider.id, ctx.viewer.actor);
       if (!fixed.ok) throw domainGraphQLError(fixed.error);
       return fixed.value;
     },

@@ -1,5 +1,5 @@
-import { type App as AppModel, ID_PREFIXES } from '@repo/core';
-import { isForeignOrganisation } from '../context.ts';
+import { type App as AppModel, ID_PREFIXES, isForeignOrganisation } from '@repo/core';
+import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
 import { arrayConnection } from './connections.ts';
@@ -55,8 +55,8 @@ builder.queryField('apps', (t) =>
       args: { filter: t.arg({ type: AppFilter, description: 'Which apps to list.' }) },
       resolve: async (_root, args, ctx) => {
         const organisationId = args.filter?.organisation?.id;
-        if (isForeignOrganisation(ctx, organisationId)) return arrayConnection(args, []);
-        return arrayConnection(args, await ctx.core.apps.list({ organisationId }, ctx.viewer!.actor));
+        if (isForeignOrganisation(viewerOf(ctx).actor, organisationId)) return arrayConnection(args, []);
+        return arrayConnection(args, await ctx.core.apps.list({ organisationId }, viewerOf(ctx).actor));
       },
     },
     AppConnection,
@@ -76,7 +76,7 @@ const AppCreateInput = builder.inputType('AppCreateInput', {
 });
 
 builder.mutationField('appCreate', (t) =>
-  t.field({
+  t.withAuth({ loggedIn: true }).field({
     type: payloadType('AppCreatePayload', {
       description: 'The created app, or why not.',
       field: 'app',
@@ -89,7 +89,7 @@ builder.mutationField('appCreate', (t) =>
       settle(
         await ctx.core.apps.create(
           { name: input.name, description: input.description, ownerId: input.owner?.id },
-          ctx.viewer!.actor,
+          ctx.viewer.actor,
         ),
         { fields: { ownerId: 'owner' } },
       ),

@@ -1,6 +1,7 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { type AuditEvent as AuditEventModel, ID_PREFIXES } from '@repo/core';
 import { GraphQLError } from 'graphql';
+import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
 import { checkPageArgs } from './connections.ts';
@@ -94,9 +95,9 @@ function actorLabel(actor: string | null | undefined): string | undefined {
 builder.queryField('auditEvents', (t) =>
   t.connection(
     {
+      authScopes: { admin: true },
       type: AuditEvent,
       description: 'The audit log, newest first. Admins only. Pages forwards (`first`, `after`).',
-      authScopes: { admin: true },
       args: { filter: t.arg({ type: AuditEventFilter, description: 'Which events to list.' }) },
       resolve: async (_root, args, ctx) => {
         checkPageArgs(args);
@@ -109,7 +110,7 @@ builder.queryField('auditEvents', (t) =>
             actor: actorLabel(f.actor),
           },
           { first: args.first ?? undefined, after: args.after ?? undefined },
-          ctx.viewer!.actor,
+          viewerOf(ctx).actor,
         );
         if (!page.ok) throw domainGraphQLError(page.error);
         const { edges, pageInfo } = page.value;

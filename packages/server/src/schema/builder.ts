@@ -2,7 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import type { Context } from '../context.ts';
+import type { Context, SignedInContext } from '../context.ts';
 
 /** Types the schema is built with. Configuration only: no type is defined here (Pothos app layout). */
 export interface PortalTypes {
@@ -12,6 +12,11 @@ export interface PortalTypes {
     loggedIn: boolean;
     /** Admins only. */
     admin: boolean;
+  };
+  /** `t.withAuth({ loggedIn | admin: true })` hands its resolver a context whose viewer is set. */
+  AuthContexts: {
+    loggedIn: SignedInContext;
+    admin: SignedInContext;
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };

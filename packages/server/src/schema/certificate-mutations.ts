@@ -110,12 +110,11 @@ const CertificateDeleteInput = builder.inputType('CertificateDeleteInput', {
 const onCertificate = { subject: 'certificate' };
 
 builder.mutationFields((t) => ({
-  certificateUpload: t.field({
+  certificateUpload: t.withAuth({ admin: true }).field({
     type: CertificateUploadPayload,
     description:
       "Registers a certificate with the provider's Dashboard, then stores the record; the same certificate " +
       'again is success. Refused whole for a private key, a CSR or an expired certificate. Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: CertificateUploadInput, required: true, description: 'The certificate.' }) },
     resolve: async (_root, { input }, ctx) => {
       const uploaded = await ctx.core.certificates.upload(
@@ -125,26 +124,24 @@ builder.mutationFields((t) => ({
           name: input.name,
           organisationIds: input.organisations?.map((o) => o.id),
         },
-        ctx.viewer!.actor,
+        ctx.viewer.actor,
       );
       return settle(uploaded, { subject: 'provider', fallback: pemFallback });
     },
   }),
-  certificateRename: t.field({
+  certificateRename: t.withAuth({ admin: true }).field({
     type: certificatePayload('CertificateRenamePayload', 'The renamed certificate, or why not.'),
     description: 'Sets or clears the portal-only name (never sent to Tyk). Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: CertificateRenameInput, required: true, description: 'The new name.' }) },
     resolve: async (_root, { input }, ctx) =>
       settle(
-        await ctx.core.certificates.rename(input.certificate.id, input.name ?? null, ctx.viewer!.actor),
+        await ctx.core.certificates.rename(input.certificate.id, input.name ?? null, ctx.viewer.actor),
         onCertificate,
       ),
   }),
-  certificateSetOrganisations: t.field({
+  certificateSetOrganisations: t.withAuth({ admin: true }).field({
     type: certificatePayload('CertificateSetOrganisationsPayload', 'The certificate, or why not.'),
     description: 'Replaces the organisations a certificate is associated with. Admins only.',
-    authScopes: { admin: true },
     args: {
       input: t.arg({ type: CertificateSetOrganisationsInput, required: true, description: 'The set.' }),
     },
@@ -153,18 +150,17 @@ builder.mutationFields((t) => ({
         await ctx.core.certificates.setOrganisations(
           input.certificate.id,
           input.organisations.map((o) => o.id),
-          ctx.viewer!.actor,
+          ctx.viewer.actor,
         ),
         onCertificate,
       ),
   }),
-  certificateSetTrustedIssuer: t.field({
+  certificateSetTrustedIssuer: t.withAuth({ admin: true }).field({
     type: certificatePayload('CertificateSetTrustedIssuerPayload', 'The certificate, or why not.'),
     description:
       'Marks a CA certificate a trusted issuer for one of its organisations: only then does Managed ' +
       "provisioning put it on the product APIs' allow lists, and the Gateway then admits every certificate it " +
       "signed (with the organisation's token). Unmarking withdraws it from the organisation's grants. Admins only.",
-    authScopes: { admin: true },
     args: {
       input: t.arg({ type: CertificateSetTrustedIssuerInput, required: true, description: 'The mark.' }),
     },
@@ -174,24 +170,23 @@ builder.mutationFields((t) => ({
           input.certificate.id,
           input.organisation.id,
           input.trusted,
-          ctx.viewer!.actor,
+          ctx.viewer.actor,
         ),
         onCertificate,
       ),
   }),
-  certificateDelete: t.field({
+  certificateDelete: t.withAuth({ admin: true }).field({
     type: certificatePayload('CertificateDeletePayload', 'The soft-deleted certificate, or why not.'),
     description:
       'Deletes from the Dashboard, then soft-deletes the record (name and organisations kept). Refused ' +
       'while APIs or live credentials use it (`CertificateInUseError`) unless `force`. Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: CertificateDeleteInput, required: true, description: 'The certificate.' }) },
     resolve: async (_root, { input }, ctx) =>
       settle(
         await ctx.core.certificates.delete(
           input.certificate.id,
           { force: input.force ?? false },
-          ctx.viewer!.actor,
+          ctx.viewer.actor,
         ),
         onCertificate,
       ),

@@ -1,7 +1,8 @@
 import type { ArgBuilder } from '@pothos/core';
 import type { CERTIFICATE_SORTS, CERTIFICATE_STATUSES, CertificateFilter as CoreFilter } from '@repo/core';
+import { isForeignOrganisation } from '@repo/core';
 import type { GraphQLResolveInfo } from 'graphql';
-import { type Context, isForeignOrganisation } from '../context.ts';
+import { type Context, viewerOf } from '../context.ts';
 import { builder, type Types } from './builder.ts';
 import { Certificate, CertificateConnection, CertificateStatus } from './certificates.ts';
 import { checkPageArgs, type PageArgs, selects } from './connections.ts';
@@ -66,7 +67,7 @@ async function listCertificates(
 ) {
   checkPageArgs(args);
   const f = args.filter ?? {};
-  if (isForeignOrganisation(ctx, f.organisation?.id)) return emptyConnection;
+  if (isForeignOrganisation(viewerOf(ctx).actor, f.organisation?.id)) return emptyConnection;
   const filter: CoreFilter = {
     search: f.search ?? undefined,
     status: f.status ?? undefined,
@@ -83,7 +84,7 @@ async function listCertificates(
       sort: args.orderBy ?? undefined,
       withTotalCount: selects(info, 'totalCount'),
     },
-    ctx.viewer!.actor,
+    viewerOf(ctx).actor,
   );
   if (!page.ok) throw domainGraphQLError(page.error);
   const { edges, pageInfo, totalCount } = page.value;

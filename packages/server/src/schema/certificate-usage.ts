@@ -71,7 +71,7 @@ builder.objectRef<UserErrorShape<CertificateInUseError>>('CertificateInUseError'
 });
 
 builder.queryField('certificateUsage', (t) =>
-  t.field({
+  t.withAuth({ loggedIn: true }).field({
     type: UsageRef,
     nullable: true,
     description:
@@ -84,7 +84,7 @@ builder.queryField('certificateUsage', (t) =>
       // Not visible is null here, where core's `usage` answers NOT_FOUND (and scopes what it reports).
       const certificate = await ctx.loaders.certificates.load(args.certificate.id);
       if (!certificate) return null;
-      const usage = await ctx.core.certificates.usage(certificate.id, ctx.viewer!.actor);
+      const usage = await ctx.core.certificates.usage(certificate.id, ctx.viewer.actor);
       if (!usage.ok) throw domainGraphQLError(usage.error);
       return usage.value;
     },

@@ -24,7 +24,7 @@ const ExpiryScan = builder.objectRef<ExpiryScanResult>('ExpiryScan').implement({
 });
 
 builder.mutationField('expiryScanRun', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: payloadType('ExpiryScanRunPayload', {
       description: 'The scan, or why it did not run.',
       field: 'expiryScan',
@@ -34,7 +34,6 @@ builder.mutationField('expiryScanRun', (t) =>
     description:
       'Runs the daily expiry scan now (the server also runs it daily); read what it recorded with ' +
       '`auditEvents(filter: { action: "certificate.expired" })`. Admins only.',
-    authScopes: { admin: true },
-    resolve: async (_root, _args, ctx) => settle(await ctx.core.expiry.scan(undefined, ctx.viewer!.actor)),
+    resolve: async (_root, _args, ctx) => settle(await ctx.core.expiry.scan(undefined, ctx.viewer.actor)),
   }),
 );

@@ -1,4 +1,5 @@
 import { ID_PREFIXES, type Organisation as OrganisationModel } from '@repo/core';
+import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
 import { forwardPage, keysetPageConnection } from './connections.ts';
@@ -41,7 +42,10 @@ builder.queryField('organisations', (t) =>
       resolve: async (_root, args, ctx) => {
         const page = forwardPage(args);
         const filter = { search: args.filter?.search ?? undefined };
-        return keysetPageConnection(args, await ctx.core.organisations.list(filter, page, ctx.viewer!.actor));
+        return keysetPageConnection(
+          args,
+          await ctx.core.organisations.list(filter, page, viewerOf(ctx).actor),
+        );
       },
     },
     OrganisationConnection,
@@ -56,7 +60,7 @@ const OrganisationCreateInput = builder.inputType('OrganisationCreateInput', {
 });
 
 builder.mutationField('organisationCreate', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: payloadType('OrganisationCreatePayload', {
       description: 'The created organisation, or why not.',
       field: 'organisation',
@@ -64,11 +68,10 @@ builder.mutationField('organisationCreate', (t) =>
       fieldDescription: 'The new organisation.',
     }),
     description: 'Creates a consumer organisation. Admins only.',
-    authScopes: { admin: true },
     args: {
       input: t.arg({ type: OrganisationCreateInput, required: true, description: 'The organisation.' }),
     },
     resolve: async (_root, { input }, ctx) =>
-      settle(await ctx.core.organisations.create(input.name, ctx.viewer!.actor)),
+      settle(await ctx.core.organisations.create(input.name, ctx.viewer.actor)),
   }),
 );

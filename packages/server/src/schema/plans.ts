@@ -59,7 +59,7 @@ const PlanCreateInput = builder.inputType('PlanCreateInput', {
 });
 
 builder.mutationField('planCreate', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: payloadType('PlanCreatePayload', {
       description: 'The created plan, or why not.',
       field: 'plan',
@@ -67,7 +67,6 @@ builder.mutationField('planCreate', (t) =>
       fieldDescription: 'The new plan.',
     }),
     description: 'Creates a plan. Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: PlanCreateInput, required: true, description: 'The plan.' }) },
     resolve: async (_root, { input }, ctx) =>
       settle(
@@ -80,7 +79,7 @@ builder.mutationField('planCreate', (t) =>
             quotaRenewalRate: input.quotaRenewalRate ?? undefined,
             keyLifetimeSeconds: input.keyLifetimeSeconds ?? undefined,
           },
-          ctx.viewer!.actor,
+          ctx.viewer.actor,
         ),
       ),
   }),

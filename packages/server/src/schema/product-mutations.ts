@@ -55,7 +55,7 @@ const ProductUpdatePayload = builder.objectRef<Updated>('ProductUpdatePayload').
 });
 
 builder.mutationFields((t) => ({
-  productCreate: t.field({
+  productCreate: t.withAuth({ admin: true }).field({
     type: payloadType('ProductCreatePayload', {
       description: 'The created product, or why not.',
       field: 'product',
@@ -64,7 +64,6 @@ builder.mutationFields((t) => ({
     }),
     description:
       "Creates a product: reads each API's definition from the Dashboard to derive its auth type. Admins only.",
-    authScopes: { admin: true },
     args: { input: t.arg({ type: ProductCreateInput, required: true, description: 'The product.' }) },
     resolve: async (_root, { input }, ctx) =>
       settle(
@@ -77,23 +76,22 @@ builder.mutationFields((t) => ({
             certificateMode: input.certificateMode ?? undefined,
             bindCertificateToToken: input.bindCertificateToToken ?? undefined,
           },
-          ctx.viewer!.actor,
+          ctx.viewer.actor,
         ),
         { subject: 'provider' },
       ),
   }),
-  productUpdate: t.field({
+  productUpdate: t.withAuth({ admin: true }).field({
     type: ProductUpdatePayload,
     description:
       'Changes name, description, certificate mode or binding. With approved access, a mode or binding ' +
       'change is made and comes back with a warning. Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: ProductUpdateInput, required: true, description: 'The changes.' }) },
     resolve: async (_root, { input: { product, description, ...rest } }, ctx) => {
       // Absent and null mean "unchanged", except for description, where null clears it.
       const patch = Object.fromEntries(Object.entries(rest).filter(([, value]) => value != null));
       const changes = description === undefined ? patch : { ...patch, description };
-      return settle(await ctx.core.products.update(product.id, changes, ctx.viewer!.actor), {
+      return settle(await ctx.core.products.update(product.id, changes, ctx.viewer.actor), {
         subject: 'product',
       });
     },

@@ -1,4 +1,5 @@
 import { type ConnectionCheck, ID_PREFIXES, type Provider as ProviderModel } from '@repo/core';
+import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
 import { forwardPage, keysetPageConnection } from './connections.ts';
@@ -34,11 +35,11 @@ const ProviderConnection = builder.connectionObject(
 builder.queryField('providers', (t) =>
   t.connection(
     {
+      authScopes: { admin: true },
       type: Provider,
       description: 'Providers by name. Admins only. Pages forwards (`first`, `after`).',
-      authScopes: { admin: true },
       resolve: async (_root, args, ctx) =>
-        keysetPageConnection(args, await ctx.core.providers.list(forwardPage(args), ctx.viewer!.actor)),
+        keysetPageConnection(args, await ctx.core.providers.list(forwardPage(args), viewerOf(ctx).actor)),
     },
     ProviderConnection,
   ),
@@ -94,37 +95,34 @@ const providerPayload = (name: string, description: string) =>
   payloadType(name, { description, field: 'provider', type: Provider, fieldDescription: 'The provider.' });
 
 builder.mutationFields((t) => ({
-  providerCreate: t.field({
+  providerCreate: t.withAuth({ admin: true }).field({
     type: providerPayload('ProviderCreatePayload', 'The added provider, or why not.'),
     description: 'Adds a Dashboard. Admins only. Does not call it: see `providerTestConnection`.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: ProviderCreateInput, required: true, description: 'The provider.' }) },
     resolve: async (_root, { input: { requestTimeoutMs, ...input } }, ctx) =>
       settle(
         await ctx.core.providers.create(
           { ...input, requestTimeoutMs: requestTimeoutMs ?? undefined },
-          ctx.viewer!.actor,
+          ctx.viewer.actor,
         ),
       ),
   }),
-  providerUpdate: t.field({
+  providerUpdate: t.withAuth({ admin: true }).field({
     type: providerPayload('ProviderUpdatePayload', 'The changed provider, or why not.'),
     description: 'Changes a provider; a new `apiKey` replaces the stored one. Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: ProviderUpdateInput, required: true, description: 'The changes.' }) },
     resolve: async (_root, { input: { provider, gatewayUrl, ...rest } }, ctx) => {
       // Absent and null mean "unchanged", except for gatewayUrl, where null clears it.
       const patch = Object.fromEntries(Object.entries(rest).filter(([, value]) => value != null));
       const changes = gatewayUrl === undefined ? patch : { ...patch, gatewayUrl };
-      return settle(await ctx.core.providers.update(provider.id, changes, ctx.viewer!.actor), {
+      return settle(await ctx.core.providers.update(provider.id, changes, ctx.viewer.actor), {
         subject: 'provider',
       });
     },
   }),
-  providerDelete: t.field({
+  providerDelete: t.withAuth({ admin: true }).field({
     type: providerPayload('ProviderDeletePayload', 'The removed provider, or why not.'),
     description: 'Removes a provider that no certificate or product refers to any more. Admins only.',
-    authScopes: { admin: true },
     args: {
       input: t.arg({
         type: ProviderRefInput('ProviderDeleteInput', 'The provider to remove.'),
@@ -133,7 +131,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, ctx) =>
-      settle(await ctx.core.providers.remove(input.provider.id, ctx.viewer!.actor), { subject: 'provider' }),
+      settle(await ctx.core.providers.remove(input.provider.id, ctx.viewer.actor), { subject: 'provider' }),
   }),
   providerTestConnection: t.field({
     type: payloadType('ProviderTestConnectionPayload', {

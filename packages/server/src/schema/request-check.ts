@@ -80,12 +80,11 @@ const RequestCheckPayload = builder.objectRef<Settled<RequestCheckReport>>('Requ
 });
 
 builder.queryField('requestCheck', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: RequestCheckPayload,
     description:
       'Would the Gateway let this request through? Every check with its result and the first failure ' +
       "with Tyk's status and message. Reads the Dashboard, changes nothing. Admins only.",
-    authScopes: { admin: true },
     args: { input: t.arg({ type: RequestCheckInput, required: true, description: 'The request.' }) },
     resolve: async (_root, { input }, ctx) =>
       settle(
@@ -96,7 +95,7 @@ builder.queryField('requestCheck', (t) =>
             pem: input.pem,
             token: input.token ?? undefined,
           },
-          ctx.viewer!.actor,
+          ctx.viewer.actor,
         ),
         { subject: 'provider', fallback: pemFallback },
       ),

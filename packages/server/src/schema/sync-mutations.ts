@@ -40,14 +40,13 @@ const SyncRunStartInput = builder.inputType('SyncRunStartInput', {
 });
 
 builder.mutationFields((t) => ({
-  syncRunStart: t.field({
+  syncRunStart: t.withAuth({ admin: true }).field({
     type: runPayload('SyncRunStartPayload', 'The started run, or the one in the way.'),
     description:
       'Starts a sync of the provider and returns it RUNNING; follow it with `syncRunProgress`. Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: SyncRunStartInput, required: true, description: 'The provider.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const launched = await ctx.core.sync.launch(input.provider.id, 'MANUAL', ctx.viewer!.actor);
+      const launched = await ctx.core.sync.launch(input.provider.id, 'MANUAL', ctx.viewer.actor);
       if (launched.ok) {
         launched.value.completion.catch((error) => ctx.logger.error({ err: error }, 'sync run failed'));
       }
@@ -56,10 +55,9 @@ builder.mutationFields((t) => ({
       });
     },
   }),
-  syncRunConfirm: t.field({
+  syncRunConfirm: t.withAuth({ admin: true }).field({
     type: runPayload('SyncRunConfirmPayload', 'The applied run, or why not.'),
     description: "Applies a HELD run's plan (rows changed since are skipped). Admins only.",
-    authScopes: { admin: true },
     args: {
       input: t.arg({
         type: runInput('SyncRunConfirmInput', 'A held run to apply.'),
@@ -68,12 +66,11 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, ctx) =>
-      settle(await ctx.core.sync.confirm(input.run.id, ctx.viewer!.actor), { subject: 'run' }),
+      settle(await ctx.core.sync.confirm(input.run.id, ctx.viewer.actor), { subject: 'run' }),
   }),
-  syncRunDiscard: t.field({
+  syncRunDiscard: t.withAuth({ admin: true }).field({
     type: runPayload('SyncRunDiscardPayload', 'The discarded run, or why not.'),
     description: "Drops a HELD run's plan; nothing changes. Admins only.",
-    authScopes: { admin: true },
     args: {
       input: t.arg({
         type: runInput('SyncRunDiscardInput', 'A held run to drop.'),
@@ -82,6 +79,6 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, ctx) =>
-      settle(await ctx.core.sync.discard(input.run.id, ctx.viewer!.actor), { subject: 'run' }),
+      settle(await ctx.core.sync.discard(input.run.id, ctx.viewer.actor), { subject: 'run' }),
   }),
 }));

@@ -1,4 +1,5 @@
 import { ID_PREFIXES, type SyncRun as SyncRunModel } from '@repo/core';
+import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
 import { forwardPage, keysetPageConnection } from './connections.ts';
@@ -78,14 +79,14 @@ const SyncRunFilter = builder.inputType('SyncRunFilter', {
 builder.queryField('syncRuns', (t) =>
   t.connection(
     {
+      authScopes: { admin: true },
       type: SyncRun,
       description: 'Sync runs, newest first. Admins only. Pages forwards (`first`, `after`).',
-      authScopes: { admin: true },
       args: { filter: t.arg({ type: SyncRunFilter, description: 'Which runs to list.' }) },
       resolve: async (_root, args, ctx) => {
         const page = forwardPage(args);
         const filter = { providerId: args.filter?.provider?.id, status: args.filter?.status ?? undefined };
-        return keysetPageConnection(args, await ctx.core.sync.list(filter, page, ctx.viewer!.actor));
+        return keysetPageConnection(args, await ctx.core.sync.list(filter, page, viewerOf(ctx).actor));
       },
     },
     SyncRunConnection,

@@ -1,4 +1,5 @@
 import { ID_PREFIXES, type User as UserModel } from '@repo/core';
+import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
 import { forwardPage, keysetPageConnection } from './connections.ts';
@@ -68,7 +69,7 @@ builder.queryFields((t) => ({
           organisationId: args.filter?.organisation?.id,
           role: args.filter?.role ?? undefined,
         };
-        return keysetPageConnection(args, await ctx.core.users.list(filter, page, ctx.viewer!.actor));
+        return keysetPageConnection(args, await ctx.core.users.list(filter, page, viewerOf(ctx).actor));
       },
     },
     UserConnection,
@@ -106,17 +107,16 @@ const UserCreatePayload = builder.objectRef<UserCreated>('UserCreatePayload').im
 });
 
 builder.mutationField('userCreate', (t) =>
-  t.field({
+  t.withAuth({ admin: true }).field({
     type: UserCreatePayload,
     description: 'Creates an admin or a consumer and issues its bearer token. Admins only.',
-    authScopes: { admin: true },
     args: { input: t.arg({ type: UserCreateInput, required: true, description: 'The user.' }) },
     resolve: async (_root, { input }, ctx) => {
       const created = await ctx.core.users.create(
         input.role === 'ADMIN'
           ? { role: 'ADMIN', name: input.name }
           : { role: 'CONSUMER', name: input.name, organisationId: input.organisation?.id ?? '' },
-        ctx.viewer!.actor,
+        ctx.viewer.actor,
       );
       const { value, userErrors } = settle(created);
       return { user: value?.user ?? null, token: value?.token ?? null, userErrors };
