@@ -5,4 +5,4 @@ export { seededRandom } from './faults/rng.ts';
 export { signHs256 } from './gateway/hmac-jwt.ts';
 export { type MockDashboard, type MockDashboardOptions, startMockDashboard } from './start.ts';
 export { SeedError } from './state/apply-seed.ts';
-export { generateToken } from './state/tokens.ts';
+export { generateToken } from './tokens/tokens.ts';

@@ -1,7 +1,7 @@
 import { parseJsonObject } from '../http/read-body.ts';
 import { dashboardMessage, jsonReply } from '../http/reply.ts';
+import { hasTykExtension } from '../oas/oas-mapping.ts';
 import { replaceOas } from '../state/apis.ts';
-import { hasTykExtension } from '../state/oas-mapping.ts';
 import { ownedApi } from './apis-classic.ts';
 import type { DashboardHandler } from './context.ts';
 

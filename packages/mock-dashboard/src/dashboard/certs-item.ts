@@ -1,6 +1,6 @@
 import { paginate } from '../http/pagination.ts';
 import { dashboardMessage, jsonReply, type Reply } from '../http/reply.ts';
-import { classicView } from '../state/classic-view.ts';
+import { classicView } from '../oas/classic-view.ts';
 import type { StoredCertificate } from '../state/stored-certificate.ts';
 import { certificateMeta } from './certificate-shapes.ts';
 import type { DashboardContext, DashboardHandler, DashboardRequest } from './context.ts';

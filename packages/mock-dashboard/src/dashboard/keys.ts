@@ -3,7 +3,7 @@ import { dashboardMessage, jsonReply, type Reply } from '../http/reply.ts';
 import { bindingError } from '../state/binding-validation.ts';
 import { normaliseSession, parseSession, type SessionInput, sessionBindings } from '../state/sessions.ts';
 import type { StoredKey } from '../state/store.ts';
-import { generateToken, keyHash } from '../state/tokens.ts';
+import { generateToken, keyHash } from '../tokens/tokens.ts';
 import type { DashboardContext, DashboardHandler, DashboardRequest } from './context.ts';
 
 const MALFORMED = 'Request body malformed.';

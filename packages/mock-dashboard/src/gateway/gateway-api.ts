@@ -1,4 +1,4 @@
-import { authHeaderName, classicView } from '../state/classic-view.ts';
+import { authHeaderName, classicView } from '../oas/classic-view.ts';
 import type { StoredApi } from '../state/stored-api.ts';
 
 /** What the gateway needs of one loaded API, read once per definition revision. */

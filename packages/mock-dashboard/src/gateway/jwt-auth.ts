@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { verifyJwt } from '@repo/core/gateway-rules';
 import { gatewayError, type Reply } from '../http/reply.ts';
-import { generateToken } from '../state/tokens.ts';
+import { generateToken } from '../tokens/tokens.ts';
 import type { GatewayApi } from './gateway-api.ts';
 import { MSG } from './gateway-messages.ts';
 import { stripBearer } from './token-auth.ts';

@@ -12,7 +12,7 @@ import {
 import { sha256Hex } from '@repo/core/x509';
 import { gatewayError, type Reply } from '../http/reply.ts';
 import type { MockStore, StoredKey } from '../state/store.ts';
-import { generateToken } from '../state/tokens.ts';
+import { generateToken } from '../tokens/tokens.ts';
 import type { GatewayApi } from './gateway-api.ts';
 
 export { stripBearer };

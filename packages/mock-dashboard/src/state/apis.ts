@@ -1,8 +1,8 @@
-import { getString } from './json-path.ts';
-import { applyClassicToOas, classicFromOas, pinOasIdentity } from './oas-mapping.ts';
+import { getString } from '../oas/json-path.ts';
+import { applyClassicToOas, classicFromOas, pinOasIdentity } from '../oas/oas-mapping.ts';
+import { apiId, objectId } from '../tokens/tokens.ts';
 import type { MockStore } from './store.ts';
 import type { JsonObject, StoredApi } from './stored-api.ts';
-import { apiId, objectId } from './tokens.ts';
 
 /** Adds a classic API; `id` and `api_id` are generated when the definition has none. */
 export function addClassicApi(store: MockStore, definition: JsonObject, now: Date): StoredApi {

@@ -1,9 +1,9 @@
 import type { ParsedSeed } from '../control/seed-schema.ts';
+import { generateToken, keyHash } from '../tokens/tokens.ts';
 import { addClassicApi, addOasApi } from './apis.ts';
 import { readCertificateUpload } from './certificate-upload.ts';
 import { normaliseSession, parseSession } from './sessions.ts';
 import type { MockStore } from './store.ts';
-import { generateToken, keyHash } from './tokens.ts';
 
 /** A seed entry that cannot be loaded; `path` points into the seed, like a zod issue path. */
 export class SeedError extends Error {

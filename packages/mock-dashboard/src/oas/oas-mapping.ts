@@ -1,6 +1,6 @@
 import { isRecord } from '../http/read-body.ts';
+import type { JsonObject } from '../state/stored-api.ts';
 import { getBoolean, getPath, getString, setPath } from './json-path.ts';
-import type { JsonObject } from './stored-api.ts';
 
 const X_TYK = 'x-tyk-api-gateway';
 

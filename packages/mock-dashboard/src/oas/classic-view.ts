@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonObject } from './stored-api.ts';
+import type { JsonObject } from '../state/stored-api.ts';
 
 const authConfig = z.object({ auth_header_name: z.string().catch('') }).catch({ auth_header_name: '' });
 

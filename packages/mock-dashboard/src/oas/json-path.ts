@@ -1,5 +1,5 @@
 import { isRecord } from '../http/read-body.ts';
-import type { JsonObject } from './stored-api.ts';
+import type { JsonObject } from '../state/stored-api.ts';
 
 /** Reads a nested value; `undefined` as soon as a step is not an object. */
 export function getPath(root: unknown, path: readonly string[]): unknown {
