@@ -1,4 +1,5 @@
-// Public entry of @repo/core. Storage: open the database, coordinate replicas, map database errors.
+// Public entry of @repo/core: what the server, the TUI, the mock and the tests use. Storage
+// internals (locks, bulk inserts, PostgreSQL error mapping, id generation) stay inside core.
 
 export {
   AccessRequestStateError,
@@ -13,9 +14,7 @@ export type { AccessRequest, Credential, SubmitInput } from './access-requests/a
 export {
   type Actor,
   actorLabel,
-  isAdmin,
   isForeignOrganisation,
-  organisationScope,
   systemActor,
 } from './actor.ts';
 export { type App, type AppInput, AppNameTakenError, type AppService } from './apps/app.service.ts';
@@ -59,42 +58,23 @@ export type { CertificateUsage } from './certificates/certificate-usage.ts';
 export { type Core, createCore } from './core.ts';
 export { DashboardError, type DashboardErrorCode } from './dashboard/dashboard.errors.ts';
 export { DashboardClient } from './dashboard/dashboard-client.ts';
-export { type AdvisoryLockResult, advisoryLockId, withAdvisoryLock } from './db/advisory-lock.ts';
-export { insertMany, MAX_BIND_PARAMETERS, maxRowsPerInsert } from './db/insert-many.ts';
-export {
-  type Database,
-  type Db,
-  type Dialect,
-  migrationsFolder,
-  type OpenDatabaseOptions,
-  openDatabase,
-  type Tx,
-} from './db/open-database.ts';
-export {
-  isReferenceViolation,
-  isUniqueViolation,
-  PG_ERROR,
-  type PgErrorInfo,
-  pgErrorOf,
-} from './db/pg-error.ts';
+export { type Database, type Dialect, type OpenDatabaseOptions, openDatabase } from './db/open-database.ts';
 export type { AccessLossReason, AccessRequestStatus, ProvisioningStep } from './db/schema/access-requests.ts';
 export type { CertificateSource } from './db/schema/certificates.ts';
-export type { JobStatus } from './db/schema/jobs.ts';
 export type { ApiKind, CertificateMode, ProductAuthType } from './db/schema/products.ts';
 export type { SyncRunStatus, SyncTrigger } from './db/schema/sync-runs.ts';
 export type { UserRole } from './db/schema/users.ts';
 export type { CoreDeps } from './deps.ts';
 export { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.ts';
-export {
-  type AffectedAccessRequest,
-  type AffectedCredential,
-  EXPIRY_SCAN_LOCK,
-  type ExpiryScanResult,
-  type ExpiryService,
-  type ExpiryStatus,
-  type ExpiryTransition,
+export type {
+  AffectedAccessRequest,
+  AffectedCredential,
+  ExpiryScanResult,
+  ExpiryService,
+  ExpiryStatus,
+  ExpiryTransition,
 } from './expiry/expiry.service.ts';
-export { createIdGenerator, ID_PREFIXES, type IdPrefix, idTime, type NewId, newId } from './ids.ts';
+export { ID_PREFIXES } from './ids.ts';
 export type { KeysetConnection, KeysetPage } from './keyset-page.ts';
 export {
   type Organisation,
