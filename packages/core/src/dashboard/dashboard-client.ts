@@ -13,16 +13,52 @@ export class DashboardClient {
   constructor(private readonly http: DashboardHttpOptions) {}
 
   /** Every certificate of the org, all pages of `mode=detailed`. Either the whole listing or a throw. */
+  /**
+   * Every page of the store's listing, checked for consistency: the Dashboard pages by offset, so a
+   * certificate added or deleted while it is read shifts the pages, and a page can come back empty
+   * or with another page count. Any of these (the page count changing, a short page before the
+   * last, an id listed twice) throws DASHBOARD_BAD_RESPONSE: a sync must not diff against a listing
+   * that may miss live certificates. Throws `DashboardError`.
+   */
   async listAllCertificates(onPage?: (page: number, pages: number) => void): Promise<s.CertificateBasics[]> {
     const all: s.CertificateBasics[] = [];
+    const seen = new Set<string>();
     let pages = 1;
+    let pageSize = 0;
     for (let p = 1; p <= pages; p++) {
       const page = await this.listCertificatePage(p);
-      pages = page.pages;
-      all.push(...(page.cert_basics ?? []));
+      const rows = page.cert_basics ?? [];
+      if (p === 1) [pages, pageSize] = [page.pages, rows.length];
+      const problem =
+        page.pages !== pages
+          ? `page ${p} says ${page.pages} pages, page 1 said ${pages}`
+          : p < pages && rows.length !== pageSize
+            ? `page ${p} of ${pages} holds ${rows.length} certificates, page 1 held ${pageSize}`
+            : rows.find((r) => seen.has(r.id))
+              ? `page ${p} lists a certificate an earlier page listed`
+              : undefined;
+      if (problem)
+        throw new DashboardError(
+          'DASHBOARD_BAD_RESPONSE',
+          `The Dashboard's certificate listing changed while it was read (${problem}); nothing was applied.`,
+          { method: 'GET', path: '/api/certs' },
+        );
+      for (const row of rows) seen.add(row.id);
+      all.push(...rows);
       onPage?.(p, pages);
     }
     return all;
+  }
+
+  /** Whether the store still holds a certificate: false only on a 404. Throws `DashboardError`. */
+  async hasCertificate(id: string): Promise<boolean> {
+    try {
+      await this.getCertificate(id);
+      return true;
+    } catch (error) {
+      if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return false;
+      throw error;
+    }
   }
 
   listCertificatePage(p: number) {

@@ -1,5 +1,6 @@
 import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import type { CertificateBasics } from '../dashboard/dashboard-schemas.ts';
 import { withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { Db } from '../db/open-database.ts';
@@ -59,7 +60,7 @@ export class SyncService {
     if (!opened.ok) return opened;
     const run = opened.value;
     const completion = this.#fetch(run, (onPage) => client.listAllCertificates(onPage)).then((listing) =>
-      listing.ok ? this.#reconcile(run, listing.value, actor) : listing.error,
+      listing.ok ? this.#reconcile(run, listing.value, client, actor) : listing.error,
     );
     return Ok({ run, completion });
   }
@@ -171,25 +172,47 @@ export class SyncService {
     }
   }
 
-  /** Phase 3: diff against the rows as they are now, then apply or hold, under the lock. */
-  async #reconcile(run: SyncRun, listing: CertificateBasics[], actor: Actor): Promise<SyncRun> {
+  /**
+   * Phase 3: diff against the rows as they are now, then apply or hold, under the lock. A listing
+   * can miss a live certificate (an offset page shifted under a concurrent delete), so no row is
+   * soft-deleted on its absence alone: each is first confirmed gone by `GET /api/certs/{id}`
+   * answering 404, outside the lock, and the diff is then taken again. A re-sync with nothing
+   * missing makes no confirmation call.
+   */
+  async #reconcile(run: SyncRun, listing: CertificateBasics[], client: DashboardClient, actor: Actor) {
     try {
-      const finished = await this.#locked(run.providerId, async (tx) => {
-        // A run taken for dead while it fetched must not apply a listing that is now stale.
-        const current = await repo.findRun(tx, run.id);
-        if (current?.status !== 'RUNNING') return current ?? run;
-        const plan = planSync(listing, await repo.knownCertificates(tx, run.providerId), run.startedAt);
-        if (shouldHold(plan, this.#deps.sync?.hold ?? DEFAULT_HOLD_POLICY)) {
-          return repo.updateRun(tx, run.id, {
-            status: 'HELD',
-            heldPlan: plan as unknown as Record<string, unknown>,
-            ...counts(plan),
-          });
+      let confirmed = new Set<string>();
+      for (let round = 1; ; round++) {
+        const outcome = await this.#locked(run.providerId, async (tx): Promise<ReconcileStep> => {
+          // A run taken for dead while it fetched must not apply a listing that is now stale.
+          const current = await repo.findRun(tx, run.id);
+          if (current?.status !== 'RUNNING') return { run: current ?? run };
+          const known = await repo.knownCertificates(tx, run.providerId);
+          const full = planSync(listing, known, run.startedAt);
+          const unconfirmed = full.softDelete.filter((id) => !confirmed.has(id));
+          if (unconfirmed.length > 0 && round === 1) {
+            const tykIds = new Map(known.map((k) => [k.id, k.tykId]));
+            return { confirm: unconfirmed.map((id) => ({ id, tykId: tykIds.get(id)! })) };
+          }
+          // What turned up missing since the confirmation waits for the next run.
+          const plan = { ...full, softDelete: full.softDelete.filter((id) => confirmed.has(id)) };
+          if (shouldHold(plan, this.#deps.sync?.hold ?? DEFAULT_HOLD_POLICY)) {
+            const held = await repo.updateRun(tx, run.id, {
+              status: 'HELD',
+              heldPlan: plan as unknown as Record<string, unknown>,
+              ...counts(plan),
+            });
+            return { run: held };
+          }
+          return { run: await this.#apply(tx, run, plan, actor) };
+        });
+        if ('confirm' in outcome) {
+          confirmed = await confirmGone(client, outcome.confirm);
+          continue;
         }
-        return this.#apply(tx, run, plan, actor);
-      });
-      this.#emitDone(finished);
-      return finished;
+        this.#emitDone(outcome.run);
+        return outcome.run;
+      }
     } catch (error) {
       return this.#fail(run, error);
     }
@@ -295,4 +318,28 @@ function counts(plan: SyncPlan) {
 
 function since(run: SyncRun, now: Date): number {
   return Math.max(0, now.getTime() - run.startedAt.getTime());
+}
+
+/** A round of reconciliation: the run as it ended, or the rows to confirm gone first. */
+type ReconcileStep =
+  | { readonly run: SyncRun }
+  | { readonly confirm: readonly { readonly id: string; readonly tykId: string }[] };
+
+/** How many `GET /api/certs/{id}` a run sends at once when it confirms deletions. */
+const CONFIRM_CONCURRENCY = 8;
+
+/** The portal ids of the certificates the Dashboard answers 404 for. Throws `DashboardError`. */
+async function confirmGone(
+  client: DashboardClient,
+  candidates: readonly { id: string; tykId: string }[],
+): Promise<Set<string>> {
+  const gone = new Set<string>();
+  const queue = [...candidates];
+  await Promise.all(
+    Array.from({ length: Math.min(CONFIRM_CONCURRENCY, queue.length) }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift())
+        if (!(await client.hasCertificate(next.tykId))) gone.add(next.id);
+    }),
+  );
+  return gone;
 }
