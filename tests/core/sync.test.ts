@@ -141,11 +141,34 @@ describeDatabases('sync', (ctx) => {
     const held = await h.core.sync.run(h.provider.id, 'SCHEDULE');
     expect(held).toMatchObject({ ok: true, value: { status: 'HELD', softDeleted: 12 } });
     expect(await liveRows()).toHaveLength(20);
-    const blocked = await h.core.sync.run(h.provider.id, 'SCHEDULE');
-    expect(!blocked.ok && blocked.error.code).toBe('SYNC_HELD');
     const confirmed = await h.core.sync.confirm(held.ok ? held.value.id : '', ADMIN);
     expect(confirmed).toMatchObject({ ok: true, value: { status: 'SUCCEEDED', softDeleted: 12 } });
     expect(await liveRows()).toHaveLength(8);
+  });
+
+  it('a held run holds only deletions: new certificates arrive meanwhile, and later runs merge into it', async () => {
+    const certs = await seedDashboardCertificates(h, 20);
+    await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    const tykId = (i: number) => ORG_ID + sha256Hex(certs[i]!.der);
+    for (let i = 0; i < 12; i++) await h.dashboard('DELETE', `/api/certs/${tykId(i)}`);
+    await seedDashboardCertificates(h, 2, 'arrived');
+    const held = await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    expect(held).toMatchObject({ ok: true, value: { status: 'HELD', added: 2, softDeleted: 12 } });
+    expect(await liveRows()).toHaveLength(22); // the two new ones are in; no deletion applied
+    // Meanwhile one more is deleted, one of the held ones comes back, and one more is new.
+    await h.dashboard('DELETE', `/api/certs/${tykId(12)}`);
+    await h.control('POST', '/_mock/seed', { certificates: [{ orgId: ORG_ID, pem: certs[0]!.pem }] });
+    await seedDashboardCertificates(h, 1, 'later');
+    const later = await h.core.sync.run(h.provider.id, 'SCHEDULE');
+    expect(later).toMatchObject({ ok: true, value: { status: 'SUCCEEDED', added: 1, softDeleted: 0 } });
+    const runId = held.ok ? held.value.id : '';
+    expect(await h.core.sync.get(runId)).toMatchObject({ status: 'HELD', softDeleted: 12 }); // 1-11 and 12
+    const confirmed = await h.core.sync.confirm(runId, ADMIN);
+    expect(confirmed).toMatchObject({ ok: true, value: { status: 'SUCCEEDED', softDeleted: 12 } });
+    const live = (await liveRows()).map((r) => r.tykId);
+    expect(live).toHaveLength(20 + 2 + 1 - 12);
+    expect(live).toContain(tykId(0));
+    expect(live).not.toContain(tykId(12));
   });
 
   it('discards a held run without changing anything', async () => {

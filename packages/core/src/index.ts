@@ -117,7 +117,7 @@ export {
 } from './request-check/request-check.ts';
 export { Err, Ok, type Result } from './result.ts';
 export { SecretBox, SecretKeyError } from './secrets/secret-box.ts';
-export { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync/sync.errors.ts';
+export { SyncAlreadyRunningError, SyncNotHeldError } from './sync/sync.errors.ts';
 export type { SyncRun, SyncService } from './sync/sync.service.ts';
 export type { SyncProgress } from './sync/sync-events.ts';
 export { DEFAULT_HOLD_POLICY, type HoldPolicy } from './sync/sync-plan.ts';

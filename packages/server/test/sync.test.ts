@@ -9,7 +9,7 @@ import { type GqlResult, ORG_ID, type ServerHarness, useServerHarness } from './
 const START = `mutation($input: SyncRunStartInput!) {
   syncRunStart(input: $input) {
     syncRun { id status trigger provider { name } }
-    userErrors { __typename code ... on SyncHeldError { run { status } } ... on SyncAlreadyRunningError { run { status } } }
+    userErrors { __typename code ... on SyncAlreadyRunningError { run { status } } }
   }
 }`;
 const PROGRESS = `subscription($run: ID, $provider: ID) {
@@ -94,7 +94,7 @@ describeDatabases('sync', (ctx) => {
     await h.subscribe('admin', PROGRESS, { run: first.data.syncRunStart.syncRun.id }, { until: done });
   });
 
-  it('a held run blocks new ones until it is discarded or confirmed', async () => {
+  it('a held run holds only its deletions: later runs go on and merge into it', async () => {
     const ids = await seedStore(h, 4);
     await h.core.sync.run(h.provider.id, 'MANUAL', systemActor('test'));
     for (const id of ids.slice(0, 3)) await h.dashboard('DELETE', `/api/certs/${id}`);
@@ -104,9 +104,11 @@ describeDatabases('sync', (ctx) => {
       return gid('SyncRun', held.value.id);
     };
     const first = await hold();
-    expect(
-      (await h.gql('admin', START, { input: { provider: provider() } })).data.syncRunStart.userErrors,
-    ).toEqual([{ __typename: 'SyncHeldError', code: 'SYNC_HELD', run: { status: 'HELD' } }]);
+    // A later run is not blocked: it ends on its own, and its deletions join the held set.
+    expect(await h.core.sync.run(h.provider.id, 'SCHEDULE')).toMatchObject({
+      ok: true,
+      value: { status: 'SUCCEEDED', softDeleted: 0 },
+    });
     const discarded = await h.gql('admin', RUN_ACTION('syncRunDiscard'), { input: { run: first } });
     expect(discarded.data.syncRunDiscard).toEqual({
       syncRun: { status: 'DISCARDED', counts: { softDeleted: 3 } },
@@ -132,10 +134,11 @@ describeDatabases('sync', (ctx) => {
     await scheduler.tick();
     for (const id of ids.slice(0, 3)) await h.dashboard('DELETE', `/api/certs/${id}`);
     await scheduler.tick(); // HELD
-    await scheduler.tick(); // SYNC_HELD: skipped, not a failure
+    await scheduler.tick(); // merges into the held run: not blocked, not a failure
     await scheduler.stop();
     const runs = await h.gql('admin', '{ syncRuns { nodes { status trigger } } }');
     expect(runs.data.syncRuns.nodes).toEqual([
+      { status: 'SUCCEEDED', trigger: 'SCHEDULE' },
       { status: 'HELD', trigger: 'SCHEDULE' },
       { status: 'SUCCEEDED', trigger: 'SCHEDULE' },
     ]);

@@ -9,15 +9,6 @@ export class SyncAlreadyRunningError extends DomainError {
   }
 }
 
-/** A held run waits for an admin; no new run starts until it is confirmed or discarded. */
-export class SyncHeldError extends DomainError {
-  readonly code = 'SYNC_HELD' as const;
-
-  constructor(readonly runId: string) {
-    super('A held sync of this provider waits for confirmation or discard.', { context: { runId } });
-  }
-}
-
 /** Confirm or discard of a run that is not HELD. */
 export class SyncNotHeldError extends DomainError {
   readonly code = 'SYNC_NOT_HELD' as const;

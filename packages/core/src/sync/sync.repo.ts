@@ -120,7 +120,18 @@ export async function openRun(db: Db, providerId: string): Promise<SyncRunRow | 
   const [row] = await db
     .select()
     .from(syncRuns)
-    .where(and(eq(syncRuns.providerId, providerId), inArray(syncRuns.status, ['RUNNING', 'HELD'])))
+    .where(and(eq(syncRuns.providerId, providerId), eq(syncRuns.status, 'RUNNING')))
+    .orderBy(desc(syncRuns.startedAt))
+    .limit(1);
+  return row;
+}
+
+/** The provider's HELD run (its deletions wait for an admin), if any: later runs merge into it. */
+export async function heldRun(db: Db, providerId: string): Promise<SyncRunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.providerId, providerId), eq(syncRuns.status, 'HELD')))
     .orderBy(desc(syncRuns.startedAt))
     .limit(1);
   return row;

@@ -11,7 +11,7 @@ import type { KeysetConnection, KeysetPage } from '../keyset-page.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
-import { SyncAlreadyRunningError, SyncHeldError, SyncNotHeldError } from './sync.errors.ts';
+import { SyncAlreadyRunningError, SyncNotHeldError } from './sync.errors.ts';
 import * as repo from './sync.repo.ts';
 import { SyncEvents } from './sync-events.ts';
 import { DEFAULT_HOLD_POLICY, planSync, type SyncPlan, shouldHold } from './sync-plan.ts';
@@ -37,7 +37,10 @@ export class SyncService {
     this.#providers = providers;
   }
 
-  /** Runs a sync to its end. Errors: NOT_FOUND, SYNC_ALREADY_RUNNING, SYNC_HELD; a failed fetch is a FAILED run. */
+  /**
+   * Runs a sync to its end. Errors: NOT_FOUND, SYNC_ALREADY_RUNNING; a failed fetch is a FAILED run.
+   * A held run does not block it: see #hold.
+   */
   async run(providerId: string, trigger: SyncTrigger, actor: Actor = systemActor('sync')) {
     const launched = await this.launch(providerId, trigger, actor);
     return launched.ok ? Ok(await launched.value.completion) : launched;
@@ -49,10 +52,7 @@ export class SyncService {
     trigger: SyncTrigger,
     actor: Actor = systemActor('sync'),
   ): Promise<
-    Result<
-      { run: SyncRun; completion: Promise<SyncRun> },
-      NotFoundError | SyncAlreadyRunningError | SyncHeldError
-    >
+    Result<{ run: SyncRun; completion: Promise<SyncRun> }, NotFoundError | SyncAlreadyRunningError>
   > {
     const client = await this.#providers.client(providerId);
     if (!client) return Err(new NotFoundError('provider', providerId));
@@ -125,29 +125,22 @@ export class SyncService {
 
   /** Phase 1: claim the provider (a RUNNING row), or report who has it. */
   async #open(providerId: string, trigger: SyncTrigger) {
-    return this.#locked(
-      providerId,
-      async (tx): Promise<Result<SyncRun, SyncAlreadyRunningError | SyncHeldError>> => {
-        const open = await repo.openRun(tx, providerId);
-        const now = this.#now();
-        if (open?.status === 'HELD') return Err(new SyncHeldError(open.id));
-        if (
-          open &&
-          now.getTime() - open.startedAt.getTime() < (this.#deps.sync?.staleAfterMs ?? 15 * 60_000)
-        ) {
-          return Err(new SyncAlreadyRunningError(open.id));
-        }
-        if (open) {
-          await repo.updateRun(tx, open.id, {
-            status: 'FAILED',
-            error: 'Abandoned: its process stopped before it finished.',
-            finishedAt: now,
-            durationMs: since(open, now),
-          });
-        }
-        return Ok(await repo.insertRun(tx, { providerId, trigger, status: 'RUNNING', startedAt: now }));
-      },
-    );
+    return this.#locked(providerId, async (tx): Promise<Result<SyncRun, SyncAlreadyRunningError>> => {
+      const open = await repo.openRun(tx, providerId);
+      const now = this.#now();
+      if (open && now.getTime() - open.startedAt.getTime() < (this.#deps.sync?.staleAfterMs ?? 15 * 60_000)) {
+        return Err(new SyncAlreadyRunningError(open.id));
+      }
+      if (open) {
+        await repo.updateRun(tx, open.id, {
+          status: 'FAILED',
+          error: 'Abandoned: its process stopped before it finished.',
+          finishedAt: now,
+          durationMs: since(open, now),
+        });
+      }
+      return Ok(await repo.insertRun(tx, { providerId, trigger, status: 'RUNNING', startedAt: now }));
+    });
   }
 
   /** Phase 2: the whole listing, outside any lock (it can take seconds); a failure ends the run FAILED. */
@@ -181,30 +174,28 @@ export class SyncService {
    */
   async #reconcile(run: SyncRun, listing: CertificateBasics[], client: DashboardClient, actor: Actor) {
     try {
-      let confirmed = new Set<string>();
+      let confirmed: Set<string> | undefined;
       for (let round = 1; ; round++) {
         const outcome = await this.#locked(run.providerId, async (tx): Promise<ReconcileStep> => {
           // A run taken for dead while it fetched must not apply a listing that is now stale.
           const current = await repo.findRun(tx, run.id);
           if (current?.status !== 'RUNNING') return { run: current ?? run };
+          const held = await repo.heldRun(tx, run.providerId);
+          const heldIds = new Set((held?.heldPlan as unknown as SyncPlan | undefined)?.softDelete ?? []);
           const known = await repo.knownCertificates(tx, run.providerId);
           const full = planSync(listing, known, run.startedAt);
-          const unconfirmed = full.softDelete.filter((id) => !confirmed.has(id));
+          // A held deletion was confirmed when it was held; it stays confirmed while still missing.
+          const isConfirmed = (id: string) => heldIds.has(id) || confirmed?.has(id) === true;
+          const unconfirmed = full.softDelete.filter((id) => !isConfirmed(id));
           if (unconfirmed.length > 0 && round === 1) {
             const tykIds = new Map(known.map((k) => [k.id, k.tykId]));
             return { confirm: unconfirmed.map((id) => ({ id, tykId: tykIds.get(id)! })) };
           }
           // What turned up missing since the confirmation waits for the next run.
-          const plan = { ...full, softDelete: full.softDelete.filter((id) => confirmed.has(id)) };
-          if (shouldHold(plan, this.#deps.sync?.hold ?? DEFAULT_HOLD_POLICY)) {
-            const held = await repo.updateRun(tx, run.id, {
-              status: 'HELD',
-              heldPlan: plan as unknown as Record<string, unknown>,
-              ...counts(plan),
-            });
-            return { run: held };
-          }
-          return { run: await this.#apply(tx, run, plan, actor) };
+          const plan = { ...full, softDelete: full.softDelete.filter(isConfirmed) };
+          if (!held && !shouldHold(plan, this.#deps.sync?.hold ?? DEFAULT_HOLD_POLICY))
+            return { run: await this.#apply(tx, run, plan, actor) };
+          return { run: await this.#hold(tx, run, plan, held, actor) };
         });
         if ('confirm' in outcome) {
           confirmed = await confirmGone(client, outcome.confirm);
@@ -218,7 +209,74 @@ export class SyncService {
     }
   }
 
+  /**
+   * A run that would soft-delete an unusual share of the store, or that finds a held run already
+   * waiting: its additions and restores apply now (a held run never blocks new certificates), and
+   * only its deletions wait for an admin. With no held run this run becomes HELD; otherwise it ends
+   * SUCCEEDED and its deletions merge into the held run's set, from which every certificate listed
+   * again is dropped.
+   */
+  async #hold(
+    tx: Db,
+    run: SyncRun,
+    plan: SyncPlan,
+    held: SyncRun | undefined,
+    actor: Actor,
+  ): Promise<SyncRun> {
+    const now = this.#now();
+    const changed = await this.#applyRows(tx, run, { ...plan, softDelete: [] }, actor);
+    const deletions: SyncPlan = { ...plan, insert: [], restore: [] };
+    if (!held) {
+      return repo.updateRun(tx, run.id, {
+        status: 'HELD',
+        heldPlan: deletions as unknown as Record<string, unknown>,
+        added: changed.inserted.length,
+        restored: changed.restored.length,
+        softDeleted: plan.softDelete.length,
+        unchanged: plan.unchanged,
+      });
+    }
+    await repo.updateRun(tx, held.id, {
+      heldPlan: deletions as unknown as Record<string, unknown>,
+      softDeleted: plan.softDelete.length,
+    });
+    await recordAudit(tx, actor, [
+      {
+        action: 'sync.merge_held',
+        subjectType: 'sync_run',
+        subjectId: held.id,
+        after: { syncRunId: run.id, softDelete: plan.softDelete.length },
+      },
+    ]);
+    return repo.updateRun(tx, run.id, {
+      status: 'SUCCEEDED',
+      added: changed.inserted.length,
+      restored: changed.restored.length,
+      softDeleted: 0,
+      unchanged: plan.unchanged,
+      finishedAt: now,
+      durationMs: since(run, now),
+    });
+  }
+
   async #apply(tx: Db, run: SyncRun, plan: SyncPlan, actor: Actor): Promise<SyncRun> {
+    const now = this.#now();
+    const changed = await this.#applyRows(tx, run, plan, actor);
+    // A confirmed HELD run keeps the additions and restores it applied when it was held.
+    return repo.updateRun(tx, run.id, {
+      status: 'SUCCEEDED',
+      added: run.added + changed.inserted.length,
+      restored: run.restored + changed.restored.length,
+      softDeleted: changed.softDeleted.length,
+      unchanged: plan.unchanged,
+      heldPlan: null,
+      finishedAt: now,
+      durationMs: since(run, now),
+    });
+  }
+
+  /** Writes a plan's rows and their audit events; the run's own row is the caller's. */
+  async #applyRows(tx: Db, run: SyncRun, plan: SyncPlan, actor: Actor) {
     const now = this.#now();
     const changed = await repo.applyPlan(tx, run.providerId, plan, now);
     // Soft-deleted certificates leave the grants that used them; restored ones come back to them.
@@ -247,16 +305,7 @@ export class SyncService {
       })),
     ];
     await recordAudit(tx, actor, audit);
-    return repo.updateRun(tx, run.id, {
-      status: 'SUCCEEDED',
-      added: changed.inserted.length,
-      restored: changed.restored.length,
-      softDeleted: changed.softDeleted.length,
-      unchanged: plan.unchanged,
-      heldPlan: null,
-      finishedAt: now,
-      durationMs: since(run, now),
-    });
+    return changed;
   }
 
   async #fail(run: SyncRun, error: unknown): Promise<SyncRun> {
@@ -305,15 +354,6 @@ export class SyncService {
   #now(): Date {
     return this.#deps.clock?.() ?? new Date();
   }
-}
-
-function counts(plan: SyncPlan) {
-  return {
-    added: plan.insert.length,
-    restored: plan.restore.length,
-    softDeleted: plan.softDelete.length,
-    unchanged: plan.unchanged,
-  };
 }
 
 function since(run: SyncRun, now: Date): number {

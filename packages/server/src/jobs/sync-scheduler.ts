@@ -29,7 +29,7 @@ export function startSyncScheduler(
             { provider: provider.name, status, added, restored, softDeleted, error },
             'sync run ended',
           );
-        } else if (result.error.code === 'SYNC_ALREADY_RUNNING' || result.error.code === 'SYNC_HELD') {
+        } else if (result.error.code === 'SYNC_ALREADY_RUNNING') {
           log.info({ provider: provider.name, code: result.error.code }, 'sync skipped');
         } else {
           log.warn({ provider: provider.name, code: result.error.code }, result.error.message);

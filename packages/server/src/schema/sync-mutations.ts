@@ -1,4 +1,4 @@
-import type { SyncAlreadyRunningError, SyncHeldError } from '@repo/core';
+import type { SyncAlreadyRunningError } from '@repo/core';
 import { builder } from './builder.ts';
 import { payloadType } from './payloads.ts';
 import { Provider } from './providers.ts';
@@ -8,10 +8,9 @@ import { registerUserErrorType, settle, UserError, type UserErrorShape } from '.
 // The run in the way, for errors that name one.
 for (const [code, typename, description] of [
   ['SYNC_ALREADY_RUNNING', 'SyncAlreadyRunningError', 'A run of this provider is in progress.'],
-  ['SYNC_HELD', 'SyncHeldError', 'A held run of this provider waits for confirmation or discard.'],
 ] as const) {
   registerUserErrorType(code, typename);
-  builder.objectRef<UserErrorShape<SyncAlreadyRunningError | SyncHeldError>>(typename).implement({
+  builder.objectRef<UserErrorShape<SyncAlreadyRunningError>>(typename).implement({
     description,
     interfaces: [UserError],
     fields: (t) => ({

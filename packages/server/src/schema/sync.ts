@@ -16,9 +16,12 @@ export const SyncRunStatus = builder.enumType('SyncRunStatus', {
     SUCCEEDED: { description: 'The store and the portal agree; counts say what changed.' },
     FAILED: { description: 'The listing could not be read whole; nothing changed (see `error`).' },
     HELD: {
-      description: 'It would soft-delete an unusual share of the store: an admin confirms or discards.',
+      description:
+        'It would soft-delete an unusual share of the store: its additions and restores applied, its ' +
+        'soft deletions wait for an admin to confirm or discard. Later runs are not blocked: their deletions ' +
+        'merge into it (each confirmed gone in the Dashboard; one listed again drops out).',
     },
-    DISCARDED: { description: 'A held run an admin dropped; nothing changed.' },
+    DISCARDED: { description: 'A held run an admin dropped; its deletions were not applied.' },
   } as const,
 });
 
@@ -33,7 +36,9 @@ const SyncTrigger = builder.enumType('SyncTrigger', {
 export const SyncRunCounts = builder
   .objectRef<Pick<SyncRunModel, 'added' | 'restored' | 'softDeleted' | 'unchanged'>>('SyncRunCounts')
   .implement({
-    description: "What a run changed in the portal's records (for a HELD run: what it would change).",
+    description:
+      "What a run changed in the portal's records (for a HELD run: the additions and restores it applied, and " +
+      'the soft deletions it holds).',
     fields: (t) => ({
       added: t.exposeInt('added', { description: 'Certificates new to the portal.' }),
       restored: t.exposeInt('restored', { description: 'Soft-deleted certificates that came back.' }),

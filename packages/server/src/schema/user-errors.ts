@@ -42,7 +42,7 @@ export const UserError = builder.interfaceRef<UserErrorShape>('UserError').imple
     code: t.exposeString('code', {
       description:
         'Stable machine-readable reason, e.g. `INVALID_INPUT`, `NOT_FOUND`, `PROVIDER_NAME_TAKEN`, ' +
-        '`PEM_PRIVATE_KEY`, `CERTIFICATE_EXPIRED`, `CERTIFICATE_IN_USE`, `SYNC_HELD`, `DASHBOARD_UNREACHABLE`, ' +
+        '`PEM_PRIVATE_KEY`, `CERTIFICATE_EXPIRED`, `CERTIFICATE_IN_USE`, `SYNC_ALREADY_RUNNING`, `DASHBOARD_UNREACHABLE`, ' +
         '`PRODUCT_AUTH_TYPE_MIXED`, `PLAN_NAME_TAKEN`, `APP_NAME_TAKEN`, `ACCESS_REQUEST_STATE`, ' +
         '`ACCESS_REQUEST_NO_CERTIFICATES`.',
     }),

@@ -51,7 +51,6 @@ type RunPayload = { syncRun: SyncRunRow | null; userErrors: SyncUserError[] };
 const ERRORS = `userErrors {
   __typename code message path
   ... on SyncAlreadyRunningError { run { id status } }
-  ... on SyncHeldError { run { id status } }
 }`;
 
 export const SyncRunStartMutation = operation<{ syncRunStart: RunPayload }, { provider: string }>(
