@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 /** A child process started by the suite: its output is kept so a failure can show it. */
 export interface Started {
@@ -8,6 +9,7 @@ export interface Started {
 }
 
 const started = new Set<ChildProcess>();
+const WATCHDOG = fileURLToPath(new URL('./watchdog.mjs', import.meta.url));
 
 /**
  * Starts `command` in its own process group (so `stop` takes its children too) and resolves once a
@@ -26,7 +28,8 @@ export function startProcess(
     logFile?: string;
   },
 ): Promise<{ process: Started; matches: RegExpMatchArray[] }> {
-  const child = spawn(command, args, {
+  // The watchdog leads the process group and ends it if this process dies without a teardown.
+  const child = spawn(process.execPath, [WATCHDOG, String(process.pid), command, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     detached: true,

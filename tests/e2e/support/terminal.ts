@@ -8,6 +8,7 @@ export class Terminal {
   private constructor(readonly session: string) {}
 
   static open(command: string, cwd: string, size = { width: 180, height: 45 }): Terminal {
+    Terminal.sweepOrphans();
     const session = `mtls-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     execFileSync('tmux', [
       'new-session',
@@ -23,6 +24,32 @@ export class Terminal {
       command,
     ]);
     return new Terminal(session);
+  }
+
+  /**
+   * Ends the sessions earlier runs left behind: a session is named after the runner's pid, and a
+   * runner that died (timed out, interrupted) never closed it. tmux's server is a daemon outside
+   * the suite's process groups, so the watchdog that ends the suite's processes cannot reach it.
+   */
+  static sweepOrphans(): void {
+    let names: string[];
+    try {
+      names = execFileSync('tmux', ['list-sessions', '-F', '#{session_name}'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).split('\n');
+    } catch {
+      return; // no tmux server: nothing left behind
+    }
+    for (const name of names) {
+      const pid = Number(/^mtls-e2e-(\d+)-/.exec(name)?.[1]);
+      if (!pid || pidAlive(pid)) continue;
+      try {
+        execFileSync('tmux', ['kill-session', '-t', name], { stdio: 'ignore' });
+      } catch {
+        // gone meanwhile
+      }
+    }
   }
 
   keys(...keys: string[]): void {
@@ -60,5 +87,14 @@ export class Terminal {
     } catch {
       // already gone
     }
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
