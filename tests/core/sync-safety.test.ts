@@ -1,7 +1,7 @@
 import type { SyncProgress } from '@repo/core';
 import { describeDatabases } from '@repo/core/testing';
 import { expect, it } from 'vitest';
-import { ADMIN, useCoreHarness } from '../support/core-harness.ts';
+import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
 import { seedDashboardCertificates } from '../support/seed-certificates.ts';
 
 // A sync never soft-deletes a certificate that is still in the Dashboard (issue 14): the listing
@@ -32,7 +32,7 @@ describeDatabases('sync never soft-deletes a live certificate', (ctx) => {
     // offsets shift: what was the first of page 2 is now the last of page 1, and no page lists it.
     await h.control('POST', '/_mock/faults', {
       method: 'GET',
-      path: '/api/certs',
+      path: '/api/certs/details',
       kind: 'latency',
       ms: 1000,
       skip: 1,
@@ -66,10 +66,10 @@ describeDatabases('sync never soft-deletes a live certificate', (ctx) => {
     const before = await liveTykIds();
     await h.control('POST', '/_mock/faults', {
       method: 'GET',
-      path: '/api/certs',
+      path: '/api/certs/details',
       kind: 'status',
       status: 200,
-      body: { cert_basics: [], pages: 2 },
+      body: { certificates: [], pages: 2 },
       skip: 1,
       times: 1,
     });
@@ -84,10 +84,10 @@ describeDatabases('sync never soft-deletes a live certificate', (ctx) => {
     must(await h.core.sync.run(h.provider.id, 'MANUAL', ADMIN));
     await h.control('POST', '/_mock/faults', {
       method: 'GET',
-      path: '/api/certs',
+      path: '/api/certs/details',
       kind: 'status',
       status: 200,
-      body: { cert_basics: [], pages: 3 },
+      body: { certificates: [], pages: 3 },
       skip: 1,
       times: 1,
     });
@@ -102,7 +102,7 @@ describeDatabases('sync never soft-deletes a live certificate', (ctx) => {
     // Every single-certificate read fails: a re-sync with nothing missing does not make one.
     await h.control('POST', '/_mock/faults', {
       method: 'GET',
-      path: '/api/certs/*',
+      path: `/api/certs/${ORG_ID}*`,
       kind: 'status',
       status: 500,
     });

@@ -29,10 +29,34 @@ describeDatabases('sync', (ctx) => {
       source: 'DASHBOARD',
       tykId: ORG_ID + one.sha256,
       subjectCn: 'synced 7',
+      // From /api/certs/details: the DNs; the Dashboard's API has no serial, SHA-1 or key algorithm.
+      subjectDn: 'CN=synced 7',
+      issuerDn: 'CN=synced 7',
+      serialNumber: null,
+      sha1: null,
       subjectAltNames: ['dns:synced-7.test'],
     });
     expect(events.filter((e) => e.phase === 'FETCHING').map((e) => e.pagesFetched)).toEqual([1, 2, 3]);
     expect(events.at(-1)).toMatchObject({ phase: 'DONE', status: 'SUCCEEDED', counts: { added: 25 } });
+  });
+
+  it('lists with mode=detailed where /api/certs/details answers 404 (older Dashboards): no DNs', async () => {
+    await seedDashboardCertificates(h, 3);
+    await h.control('POST', '/_mock/faults', {
+      method: 'GET',
+      path: '/api/certs/details',
+      kind: 'status',
+      status: 404,
+    });
+    expect(await h.core.sync.run(h.provider.id, 'MANUAL', ADMIN)).toMatchObject({
+      ok: true,
+      value: { status: 'SUCCEEDED', added: 3 },
+    });
+    expect((await liveRows()).map((r) => [r.subjectCn?.startsWith('synced'), r.subjectDn])).toEqual([
+      [true, null],
+      [true, null],
+      [true, null],
+    ]);
   });
 
   it('writes no certificate or audit row when nothing changed', async () => {
@@ -57,7 +81,7 @@ describeDatabases('sync', (ctx) => {
     ['a dropped connection on page 3', { kind: 'drop', skip: 2 }],
     [
       'a page 3 of the wrong shape',
-      { kind: 'status', status: 200, body: { cert_basics: [{ id: 42 }], pages: 5 }, skip: 2 },
+      { kind: 'status', status: 200, body: { certificates: [{ id: 42 }], pages: 5 }, skip: 2 },
     ],
   ])('changes nothing when the Dashboard gives %s', async (_, fault) => {
     await seedDashboardCertificates(h, 30);
@@ -65,7 +89,7 @@ describeDatabases('sync', (ctx) => {
     const gone = (await liveRows()).slice(0, 5);
     for (const row of gone) await h.dashboard('DELETE', `/api/certs/${row.tykId}`);
     await seedDashboardCertificates(h, 15, 'new'); // 40 listed now: 4 pages; page 3 fails
-    await h.control('POST', '/_mock/faults', { method: 'GET', path: '/api/certs', ...fault });
+    await h.control('POST', '/_mock/faults', { method: 'GET', path: '/api/certs/details', ...fault });
     const before = await ctx.db.query.certificates.findMany({ orderBy: { id: 'asc' } });
     const result = await h.core.sync.run(h.provider.id, 'SCHEDULE');
     expect(result).toMatchObject({ ok: true, value: { status: 'FAILED', error: expect.any(String) } });
@@ -75,7 +99,12 @@ describeDatabases('sync', (ctx) => {
   it('applies two overlapping syncs of one provider once', async () => {
     await seedDashboardCertificates(h, 15);
     // Slow pages keep the first run fetching while the second one starts.
-    await h.control('POST', '/_mock/faults', { method: 'GET', path: '/api/certs', kind: 'latency', ms: 150 });
+    await h.control('POST', '/_mock/faults', {
+      method: 'GET',
+      path: '/api/certs/details',
+      kind: 'latency',
+      ms: 150,
+    });
     const results = await Promise.all([
       h.core.sync.run(h.provider.id, 'MANUAL', ADMIN),
       h.core.sync.run(h.provider.id, 'SCHEDULE'),
@@ -94,7 +123,7 @@ describeDatabases('sync', (ctx) => {
       await seedDashboardCertificates(h, 15);
       await h.control('POST', '/_mock/faults', {
         method: 'GET',
-        path: '/api/certs',
+        path: '/api/certs/details',
         kind: 'latency',
         ms: 150,
       });
@@ -117,7 +146,7 @@ describeDatabases('sync', (ctx) => {
     await seedDashboardCertificates(h, 3);
     await h.control('POST', '/_mock/faults', {
       method: 'GET',
-      path: '/api/certs',
+      path: '/api/certs/details',
       kind: 'latency',
       ms: 600,
       times: 1,

@@ -92,7 +92,7 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       await dashboard('POST', '/api/certs', cert.pem);
       await dashboard('POST', '/_mock/faults', {
         method: 'GET',
-        path: '/api/certs',
+        path: '/api/certs/details',
         kind: 'status',
         status: 500,
       });

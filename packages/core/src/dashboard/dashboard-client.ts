@@ -1,6 +1,7 @@
 import { DashboardError } from './dashboard.errors.ts';
 import { type DashboardHttpOptions, dashboardCall } from './dashboard-http.ts';
 import * as s from './dashboard-schemas.ts';
+import { pkixNameRfc4514 } from './pkix-name.ts';
 
 /** "Certificate with <id> ID already exists" (Dashboard) or "... <id> id already exists" (Gateway). */
 const ALREADY_EXISTS = /Certificate with (\S+) (?:ID|id) already exists/;
@@ -26,8 +27,8 @@ export class DashboardClient {
     let pages = 1;
     let pageSize = 0;
     for (let p = 1; p <= pages; p++) {
-      const page = await this.listCertificatePage(p);
-      const rows = page.cert_basics ?? [];
+      const page = await this.#listingPage(p);
+      const rows = page.rows;
       if (p === 1) [pages, pageSize] = [page.pages, rows.length];
       const problem =
         page.pages !== pages
@@ -59,6 +60,34 @@ export class DashboardClient {
       if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return false;
       throw error;
     }
+  }
+
+  /** Whether `/api/certs/details` answers (Dashboards before it list with `mode=detailed` only). */
+  #details: boolean | undefined;
+
+  /**
+   * One page of the richest listing the Dashboard offers: `/api/certs/details` (subject and issuer
+   * DNs besides the `mode=detailed` fields), or `mode=detailed` where details answers 404.
+   */
+  async #listingPage(p: number): Promise<{ rows: s.CertificateBasics[]; pages: number }> {
+    if (this.#details !== false) {
+      try {
+        const page = await dashboardCall(this.http, {
+          method: 'GET',
+          path: '/api/certs/details',
+          query: { p },
+          schema: s.certificateDetailsPage,
+        });
+        this.#details = true;
+        return { rows: (page.certificates ?? []).map(basicsOfMeta), pages: page.pages };
+      } catch (error) {
+        if (!(error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') || this.#details)
+          throw error;
+        this.#details = false;
+      }
+    }
+    const page = await this.listCertificatePage(p);
+    return { rows: page.cert_basics ?? [], pages: page.pages };
   }
 
   listCertificatePage(p: number) {
@@ -196,4 +225,20 @@ function keyPath(key: KeyRef): string {
   return 'hash' in key
     ? `/api/keys/${encodeURIComponent(key.hash)}?hashed=true`
     : `/api/keys/${encodeURIComponent(key.id)}`;
+}
+
+/** A details row in the shape of the `mode=detailed` listing, with the DNs it adds. */
+function basicsOfMeta(meta: s.CertificateMeta): s.CertificateBasics {
+  return {
+    id: meta.id,
+    subject_cn: meta.subject.CommonName,
+    issuer_cn: meta.issuer.CommonName,
+    dns_names: meta.dns_names ?? null,
+    has_private: meta.has_private,
+    not_before: meta.not_before,
+    not_after: meta.not_after,
+    is_ca: meta.is_ca,
+    subject_dn: pkixNameRfc4514(meta.subject),
+    issuer_dn: pkixNameRfc4514(meta.issuer),
+  };
 }

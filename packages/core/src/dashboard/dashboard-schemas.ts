@@ -15,6 +15,9 @@ export const certificateBasics = z.looseObject({
   not_before: rfc3339,
   not_after: rfc3339,
   is_ca: z.boolean(),
+  /** Filled by the client from `/api/certs/details` (RFC 4514); `mode=detailed` has no DNs. */
+  subject_dn: z.string().nullish(),
+  issuer_dn: z.string().nullish(),
 });
 export type CertificateBasics = z.infer<typeof certificateBasics>;
 
@@ -23,7 +26,12 @@ export const certificateBasicsPage = z.looseObject({
   pages: z.number().int().nonnegative(),
 });
 
-const pkixName = z.looseObject({ CommonName: z.string() });
+/** Go's `pkix.Name` as marshalled: `Names` holds every attribute, in the certificate's order. */
+const pkixName = z.looseObject({
+  CommonName: z.string(),
+  Names: z.array(z.looseObject({ Type: z.array(z.number().int()), Value: z.unknown() })).nullish(),
+});
+export type PkixName = z.infer<typeof pkixName>;
 
 /** `GET /api/certs/{id}`. */
 export const certificateMeta = z.looseObject({
@@ -38,6 +46,12 @@ export const certificateMeta = z.looseObject({
   is_ca: z.boolean(),
 });
 export type CertificateMeta = z.infer<typeof certificateMeta>;
+
+/** `GET /api/certs/details?p=`: the full metadata of a page of certificates. */
+export const certificateDetailsPage = z.looseObject({
+  certificates: z.array(certificateMeta).nullable(),
+  pages: z.number().int().nonnegative(),
+});
 
 export const certificateAdded = z.looseObject({ id: z.string(), message: z.string(), status: z.string() });
 

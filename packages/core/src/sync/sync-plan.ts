@@ -18,6 +18,9 @@ export interface DiscoveredCertificate {
   readonly x5tS256: string;
   readonly subjectCn: string;
   readonly issuerCn: string;
+  /** RFC 4514, from `/api/certs/details`; null from a `mode=detailed` listing. */
+  readonly subjectDn: string | null;
+  readonly issuerDn: string | null;
   readonly notBefore: string;
   readonly notAfter: string;
   readonly isCa: boolean;
@@ -97,6 +100,8 @@ function discovered(basics: CertificateBasics): DiscoveredCertificate {
     x5tS256: Buffer.from(parts.sha256, 'hex').toString('base64url'),
     subjectCn: basics.subject_cn,
     issuerCn: basics.issuer_cn,
+    subjectDn: basics.subject_dn ?? null,
+    issuerDn: basics.issuer_dn ?? null,
     notBefore: new Date(basics.not_before).toISOString(),
     notAfter: new Date(basics.not_after).toISOString(),
     isCa: basics.is_ca,

@@ -56,11 +56,14 @@ async function insertDiscovered(db: Db, providerId: string, plan: SyncPlan, now:
   const result = await db.execute<{ id: string }>(
     sql`
     INSERT INTO certificates (id, provider_id, tyk_id, source, sha256, x5t_s256, subject_cn, issuer_cn,
-      not_before, not_after, is_ca, has_private_key, subject_alt_names, registered_at, last_seen_at, created_at, updated_at)
+      subject_dn, issuer_dn, not_before, not_after, is_ca, has_private_key, subject_alt_names, registered_at,
+      last_seen_at, created_at, updated_at)
     SELECT r."id", ${providerId}, r."tykId", 'DASHBOARD', r."sha256", r."x5tS256", r."subjectCn", r."issuerCn",
-      r."notBefore", r."notAfter", r."isCa", r."hasPrivateKey", r."subjectAltNames", ${now}, ${now}, ${now}, ${now}
+      r."subjectDn", r."issuerDn", r."notBefore", r."notAfter", r."isCa", r."hasPrivateKey", r."subjectAltNames",
+      ${now}, ${now}, ${now}, ${now}
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) AS r("id" text, "tykId" text, "sha256" text,
-      "x5tS256" text, "subjectCn" text, "issuerCn" text, "notBefore" timestamptz, "notAfter" timestamptz,
+      "x5tS256" text, "subjectCn" text, "issuerCn" text, "subjectDn" text, "issuerDn" text,
+      "notBefore" timestamptz, "notAfter" timestamptz,
       "isCa" boolean, "hasPrivateKey" boolean, "subjectAltNames" text[])
     ON CONFLICT (provider_id, tyk_id) DO NOTHING
     RETURNING id`,

@@ -26,7 +26,8 @@ export const Fingerprints = builder.objectRef<FingerprintSource>('CertificateFin
     }),
     sha1: t.exposeString('sha1', {
       nullable: true,
-      description: 'SHA-1 of the DER, 40 lowercase hex; null when only the Dashboard listing is known.',
+      description:
+        "SHA-1 of the DER, 40 lowercase hex; null for certificates found by sync (the Dashboard's API gives only the SHA-256).",
     }),
     sha1Colons: t.string({
       nullable: true,

@@ -36,7 +36,13 @@ const CertificateSource = builder.enumType('CertificateSource', {
   } as const,
 });
 
-const ISSUER_DOC = 'null when only the Dashboard listing is known.';
+/** Why a field of a certificate found by sync (source DASHBOARD) can be null. */
+const DN_DOC =
+  'set for certificates found by sync from the DNs `/api/certs/details` gives; null only when the Dashboard ' +
+  'predates that listing (`mode=detailed` has common names alone).';
+const NOT_FROM_DASHBOARD_DOC =
+  "null for certificates found by sync: the Dashboard's API gives no PEM, serial or key details (only " +
+  'certificates uploaded through the portal have them).';
 
 builder.node(Certificate, {
   description: "The portal's record of a client certificate in a provider's store. The PEM is never shown.",
@@ -50,13 +56,13 @@ builder.node(Certificate, {
     fingerprints: t.field({ type: Fingerprints, description: 'Its fingerprints.', resolve: (c) => c }),
     subjectDn: t.string({
       nullable: true,
-      description: `Subject (RFC 4514); ${ISSUER_DOC}`,
+      description: `Subject (RFC 4514); ${DN_DOC}`,
       resolve: detail('subjectDn'),
     }),
     subjectCn: t.exposeString('subjectCn', { nullable: true, description: 'Subject common name.' }),
     issuerDn: t.string({
       nullable: true,
-      description: `Issuer (RFC 4514); ${ISSUER_DOC}`,
+      description: `Issuer (RFC 4514); ${DN_DOC}`,
       resolve: detail('issuerDn'),
     }),
     issuerCn: t.string({
@@ -66,7 +72,7 @@ builder.node(Certificate, {
     }),
     serialNumber: t.string({
       nullable: true,
-      description: `Hex serial; ${ISSUER_DOC}`,
+      description: `Hex serial; ${NOT_FROM_DASHBOARD_DOC}`,
       resolve: detail('serialNumber'),
     }),
     notBefore: t.expose('notBefore', { type: 'DateTime', description: 'Start of validity.' }),
@@ -85,12 +91,12 @@ builder.node(Certificate, {
     }),
     keyAlgorithm: t.string({
       nullable: true,
-      description: '`RSA-2048`, `EC-P-256`, …',
+      description: `\`RSA-2048\`, \`EC-P-256\`, …; ${NOT_FROM_DASHBOARD_DOC}`,
       resolve: detail('keyAlgorithm'),
     }),
     signatureAlgorithm: t.string({
       nullable: true,
-      description: 'As signed.',
+      description: `As signed; ${NOT_FROM_DASHBOARD_DOC}`,
       resolve: detail('signatureAlgorithm'),
     }),
     extendedKeyUsage: t.stringList({
