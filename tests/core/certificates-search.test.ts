@@ -172,13 +172,19 @@ describeDatabases('certificates: list and search', (ctx) => {
       colons(sha256),
       `SHA256 Fingerprint=${colons(sha256)}`,
       x5tS256,
+      `x5t#S256:${x5tS256}`,
       tykId,
       sha1!,
       colons(sha1!),
+      sha256.slice(0, 8), // a prefix of at least 8 hex digits, of either fingerprint
+      colons(sha256.slice(0, 12)),
+      sha1!.slice(0, 10),
     ]) {
       expect(await names({ search: form }, ADMIN, h.core), form).toEqual(['target']);
     }
     expect(await names({ search: `aaaaaaaaaaaaaaaaaaaaaaaa${sha256}` }, ADMIN, h.core)).toEqual([]);
+    // Seven hex digits are too few to be taken for a fingerprint (and match no name here).
+    expect(await names({ search: sha256.slice(0, 7) }, ADMIN, h.core)).toEqual([]);
     expect(tykId.startsWith(ORG_ID)).toBe(true);
   });
 

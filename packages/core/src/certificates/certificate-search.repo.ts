@@ -218,8 +218,16 @@ function searchCondition(search: string): SQL | undefined {
             eq(certificates.sha256, fp.hex),
             fp.orgId === undefined ? undefined : eq(certificates.tykId, `${fp.orgId}${fp.hex}`),
           );
+  const byPrefix =
+    term.fingerprintPrefix === undefined
+      ? undefined
+      : or(
+          like(certificates.sha256, `${term.fingerprintPrefix}%`),
+          like(certificates.sha1, `${term.fingerprintPrefix}%`),
+        );
   return or(
     byFingerprint,
+    byPrefix,
     like(sql`lower(${certificates.name})`, term.prefixPattern),
     like(sql`lower(${certificates.subjectCn})`, term.prefixPattern),
     arrayOverlaps(certificates.subjectAltNames, [...term.sanEntries]),

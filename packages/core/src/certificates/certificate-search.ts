@@ -53,6 +53,11 @@ export interface CertificateConnection {
 export interface SearchTerm {
   /** Set when the term is a fingerprint in any form (it may still be a name, so text matches too). */
   readonly fingerprint: NormalisedFingerprint | undefined;
+  /**
+   * Set when the term is 8 to 63 hex digits (colons allowed) and no whole fingerprint: the start
+   * of a SHA-256 or SHA-1, lower-cased, as people copy the first characters of one.
+   */
+  readonly fingerprintPrefix: string | undefined;
   /** `LIKE` pattern for a case-insensitive prefix of the name or subject CN, wildcards escaped. */
   readonly prefixPattern: string;
   /** Whole SAN entries (`dns:…`) the term can be, as typed and lower-cased: matched by the GIN index. */
@@ -73,7 +78,14 @@ export function parseSearchTerm(term: string): SearchTerm {
   const typed = SAN_TYPES.some((t) => trimmed.toLowerCase().startsWith(`${t}:`));
   const entries = typed ? [trimmed] : SAN_TYPES.map((t) => `${t}:${trimmed}`);
   const sanEntries = [...new Set(entries.flatMap((e) => [e, e.toLowerCase()]))];
-  return { fingerprint, prefixPattern: `${escapeLike(trimmed.toLowerCase())}%`, sanEntries };
+  const hex = trimmed.replace(/:/g, '').toLowerCase();
+  const fingerprintPrefix = !fingerprint && /^[0-9a-f]{8,63}$/.test(hex) ? hex : undefined;
+  return {
+    fingerprint,
+    fingerprintPrefix,
+    prefixPattern: `${escapeLike(trimmed.toLowerCase())}%`,
+    sanEntries,
+  };
 }
 
 /** Escapes `LIKE` wildcards with PostgreSQL's default escape character. */

@@ -30,6 +30,7 @@ describe('normaliseFingerprint', () => {
     ['openssl output line', `SHA256 Fingerprint=${colons(SHA256)}`],
     ['sha256: prefix with spaces', `  sha256:${SHA256}  `],
     ['x5t#S256', Buffer.from(SHA256, 'hex').toString('base64url')],
+    ['x5t#S256 with its member name', `x5t#S256:${Buffer.from(SHA256, 'hex').toString('base64url')}`],
   ])('reads SHA-256 from %s', (_, input) => {
     expect(normaliseFingerprint(input)).toEqual({ algorithm: 'SHA-256', hex: SHA256 });
   });

@@ -44,15 +44,18 @@ export type NormalisedFingerprint =
   | { readonly algorithm: 'SHA-1'; readonly hex: string };
 
 const OPENSSL_PREFIX = /^(sha-?(1|256)\s*)?(fingerprint\s*=\s*)?/i;
+/** JOSE's member name written before the value, as `x5t#S256:<base64url>` (RFC 8705 §3.1). */
+const X5T_PREFIX = /^x5t#S256\s*[:=]\s*/i;
 
 /**
  * Accepts SHA-256 or SHA-1 in any case, with or without colons (openssl's
  * `SHA256 Fingerprint=AB:CD:…` included), `x5t#S256` base64url, or a Tyk certificate id
- * (org id + SHA-256), and returns the canonical lowercase form for search.
+ * (org id + SHA-256), `x5t#S256:` before the base64url included, and returns the canonical
+ * lowercase form for search.
  * Throws `X509Error('FINGERPRINT_INVALID')` for anything else.
  */
 export function normaliseFingerprint(input: string): NormalisedFingerprint {
-  const trimmed = input.trim().replace(OPENSSL_PREFIX, '');
+  const trimmed = input.trim().replace(OPENSSL_PREFIX, '').replace(X5T_PREFIX, '');
   const compact = trimmed.replace(/[:\s]/g, '');
   if (/^[0-9a-f]{64}$/i.test(compact)) return { algorithm: 'SHA-256', hex: compact.toLowerCase() };
   if (/^[0-9a-f]{40}$/i.test(compact)) return { algorithm: 'SHA-1', hex: compact.toLowerCase() };
