@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { type Core, createCore, openDatabase } from '@repo/core';
 import {
   describeDatabases,
@@ -26,6 +28,7 @@ import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
 // state: each API lists the certificates of the APPROVED requests, and exactly those requests hold
 // a key, bound to their certificate when the product binds.
 // Fixed seed and a bounded number of steps in CI; PROPERTY_SEED and PROPERTY_STEPS run it longer.
+const WORKER = fileURLToPath(new URL('./fixtures/provisioning-process.ts', import.meta.url));
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261202);
 const STEPS = Number(process.env.PROPERTY_STEPS ?? 120);
 
@@ -42,10 +45,12 @@ const FAULTS = [
 describeDatabases('access convergence property', (ctx) => {
   const h = useCoreHarness(ctx, { seed: ACCESS_SEED });
 
-  it(`random decisions on two cores against a faulty Dashboard end in exactly the desired state (seed ${SEED}, ${STEPS} steps)`, async () => {
+  it(`random decisions on two cores (and, on PostgreSQL, a worker process) against a faulty Dashboard end in exactly the desired state (seed ${SEED}, ${STEPS} steps)`, async () => {
     const rng = seededRandom(SEED);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
     const second = ctx.url ? await openDatabase({ url: ctx.url, max: 4 }) : undefined;
+    // On PostgreSQL a second server process runs the provisioning worker beside this one's two cores.
+    const worker = ctx.url ? await startWorkerProcess(ctx.url, h.secretKey) : undefined;
     const other = createCore({
       db: second?.db ?? ctx.db,
       secrets: h.secrets,
@@ -144,6 +149,8 @@ describeDatabases('access convergence property', (ctx) => {
         expect(await provisioningWithoutJob(ctx.db), `after step ${step} (${op})`).toEqual([]);
       }
 
+      // The other process took part: it ran jobs while the decisions were being taken.
+      if (worker) expect(await worker.stop()).toBeGreaterThan(0);
       await h.control('DELETE', '/_mock/faults');
       const drain = async (core: Core) => {
         while ((await core.provisioning.runDue()) > 0);
@@ -190,7 +197,35 @@ describeDatabases('access convergence property', (ctx) => {
       // The run exercised the machine: some requests got through, some decisions were refused or failed.
       expect(approved.length).toBeGreaterThan(0);
     } finally {
+      await worker?.stop();
       await second?.close();
     }
   }, 90_000);
 });
+
+/** The provisioning worker in its own process (fixtures/provisioning-process.ts), until stopped. */
+async function startWorkerProcess(databaseUrl: string, secretKey: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, MTLS_SECRET_KEY: secretKey },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', () => output.includes('ready') && resolve());
+    child.once('exit', (code) => reject(new Error(`the worker process exited (${code}): ${output}`)));
+  });
+  let stopped: Promise<number> | undefined;
+  return {
+    /** Ends it (its input closes) and answers how many jobs it ran. */
+    stop(): Promise<number> {
+      stopped ??= new Promise<number>((resolve) => {
+        child.once('exit', () => resolve(Number(/ran (\d+)/.exec(output)?.[1] ?? 0)));
+        child.stdin.end();
+      });
+      return stopped;
+    },
+  };
+}

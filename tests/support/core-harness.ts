@@ -25,6 +25,8 @@ export interface CoreHarness {
   readonly admin: Actor;
   /** The secret key the harness's core seals with, for a second core over the same database. */
   readonly secrets: SecretBox;
+  /** The same key as text, for a second core in another process. */
+  readonly secretKey: string;
   /** Calls the mock's `/_mock/*` control surface. */
   control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
   /** Calls the mock's Dashboard API as the portal's Dashboard user would. */
@@ -44,7 +46,8 @@ export function useCoreHarness(
   let core: Core | undefined;
   let provider: Provider | undefined;
   let admin: Actor | undefined;
-  const secrets = new SecretBox(SecretBox.generateKey());
+  const secretKey = SecretBox.generateKey();
+  const secrets = new SecretBox(secretKey);
   beforeAll(async () => {
     mock = await startMockDashboard({ seed: options.seed ?? BASE_SEED, pageSize: options.pageSize ?? 10 });
   });
@@ -83,6 +86,7 @@ export function useCoreHarness(
       return required(admin, 'admin');
     },
     secrets,
+    secretKey,
     async control(method, path, body) {
       const response = await fetch(new URL(path, required(mock, 'mock').dashboardUrl), {
         method,
