@@ -81,7 +81,12 @@ describeDatabases('sync', (ctx) => {
 
   it('a second start while one runs is SyncAlreadyRunningError, naming the run', async () => {
     await seedStore(h, 3);
-    await h.control('POST', '/_mock/faults', { method: 'GET', path: '/api/certs/details', kind: 'latency', ms: 300 });
+    await h.control('POST', '/_mock/faults', {
+      method: 'GET',
+      path: '/api/certs/details',
+      kind: 'latency',
+      ms: 300,
+    });
     const first = await h.gql('admin', START, { input: { provider: provider() } });
     const second = await h.gql('admin', START, { input: { provider: provider() } });
     expect(first.data.syncRunStart.userErrors).toEqual([]);
