@@ -46,9 +46,11 @@ for (const size of sizes) {
           if (e.phase === 'FETCHING' && e.pagesFetched === e.pagesTotal) listedAt = performance.now();
         });
         statements.length = 0;
+        const heap = heapWatch();
         started = performance.now();
         const first = await core.sync.run(provider.value.id, 'MANUAL');
         const firstMs = ms(started);
+        const heapGrowthMb = heap.stop();
         const firstApplyMs = Math.round(performance.now() - listedAt);
         const firstStatements = statements.length;
         statements.length = 0;
@@ -74,6 +76,8 @@ for (const size of sizes) {
           ratio: +(firstMs / fetchMs).toFixed(2),
           target: '<= 3',
           statements: firstStatements,
+          heapGrowthMb,
+          heapTarget: '< 200 MB',
         });
         print({
           case: 're-sync, no change',
@@ -95,4 +99,23 @@ for (const size of sizes) {
   } finally {
     await mock.close();
   }
+}
+
+/**
+ * The most the heap grew above where it stood when the watch began, sampled every 20 ms (the mock
+ * shares the process, but its store is loaded before): what a first sync costs the server in memory.
+ */
+function heapWatch(): { stop(): number } {
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 20);
+  return {
+    stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      return Math.round((peak - base) / 1_048_576);
+    },
+  };
 }
