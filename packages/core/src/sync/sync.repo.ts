@@ -51,25 +51,36 @@ export async function applyPlan(
   return { inserted, restored: restored.map((r) => r.id), softDeleted: softDeleted.map((r) => r.id) };
 }
 
+/**
+ * New certificates in one statement per INSERT_CHUNK rows: a JSON recordset per chunk keeps the
+ * statement count flat for ordinary stores, and the text of one chunk (not the whole listing) is
+ * what a large first sync holds in memory at a time.
+ */
+const INSERT_CHUNK = 10_000;
+
 async function insertDiscovered(db: Db, providerId: string, plan: SyncPlan, now: Date): Promise<string[]> {
-  const rows = plan.insert.map((c) => ({ ...c, id: newId('crt') }));
-  const result = await db.execute<{ id: string }>(
-    sql`
-    INSERT INTO certificates (id, provider_id, tyk_id, source, sha256, x5t_s256, subject_cn, issuer_cn,
-      subject_dn, issuer_dn, not_before, not_after, is_ca, has_private_key, subject_alt_names, registered_at,
-      last_seen_at, created_at, updated_at)
-    SELECT r."id", ${providerId}, r."tykId", 'DASHBOARD', r."sha256", r."x5tS256", r."subjectCn", r."issuerCn",
-      r."subjectDn", r."issuerDn", r."notBefore", r."notAfter", r."isCa", r."hasPrivateKey", r."subjectAltNames",
-      ${now}, ${now}, ${now}, ${now}
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) AS r("id" text, "tykId" text, "sha256" text,
-      "x5tS256" text, "subjectCn" text, "issuerCn" text, "subjectDn" text, "issuerDn" text,
-      "notBefore" timestamptz, "notAfter" timestamptz,
-      "isCa" boolean, "hasPrivateKey" boolean, "subjectAltNames" text[])
-    ON CONFLICT (provider_id, tyk_id) DO NOTHING
-    RETURNING id`,
-    'objects',
-  );
-  return result.map((r) => r.id);
+  const ids: string[] = [];
+  for (let at = 0; at < plan.insert.length; at += INSERT_CHUNK) {
+    const rows = plan.insert.slice(at, at + INSERT_CHUNK).map((c) => ({ ...c, id: newId('crt') }));
+    const result = await db.execute<{ id: string }>(
+      sql`
+      INSERT INTO certificates (id, provider_id, tyk_id, source, sha256, x5t_s256, subject_cn, issuer_cn,
+        subject_dn, issuer_dn, not_before, not_after, is_ca, has_private_key, subject_alt_names, registered_at,
+        last_seen_at, created_at, updated_at)
+      SELECT r."id", ${providerId}, r."tykId", 'DASHBOARD', r."sha256", r."x5tS256", r."subjectCn", r."issuerCn",
+        r."subjectDn", r."issuerDn", r."notBefore", r."notAfter", r."isCa", r."hasPrivateKey", r."subjectAltNames",
+        ${now}, ${now}, ${now}, ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::text::jsonb) AS r("id" text, "tykId" text, "sha256" text,
+        "x5tS256" text, "subjectCn" text, "issuerCn" text, "subjectDn" text, "issuerDn" text,
+        "notBefore" timestamptz, "notAfter" timestamptz,
+        "isCa" boolean, "hasPrivateKey" boolean, "subjectAltNames" text[])
+      ON CONFLICT (provider_id, tyk_id) DO NOTHING
+      RETURNING id`,
+      'objects',
+    );
+    for (const r of result) ids.push(r.id);
+  }
+  return ids;
 }
 
 export async function analyzeCertificates(db: Db): Promise<void> {
