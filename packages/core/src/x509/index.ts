@@ -8,6 +8,8 @@ export type {
   PublicKeyInfo,
   SubjectAltNames,
 } from './certificate-info.ts';
+// One DER reader and one @peculiar/x509 bootstrap for every package (the mock reads names with it).
+export { children, content, DerError, decodeOid, readTlv, TAG, type Tlv } from './der.ts';
 export {
   type Fingerprints,
   fingerprintsOf,
@@ -19,6 +21,7 @@ export {
 } from './fingerprints.ts';
 export { type LintCode, type LintWarning, lintChain, MIN_RSA_BITS } from './lint.ts';
 export { parseCertificateDer, parseCertificatePem, refuseExpired } from './parse.ts';
+export * as peculiar from './peculiar.ts';
 export { MAX_CERTIFICATES, MAX_PEM_BYTES } from './pem.ts';
 export { type PresentedCertificate, presentedCertificate } from './presented.ts';
 export { type CertificateStatus, certificateStatus, DEFAULT_EXPIRY_WARNING_DAYS } from './status.ts';

@@ -1,4 +1,4 @@
-import { children, readTlv } from './der-reader.ts';
+import { children, readTlv } from '@repo/core/x509';
 import { type PkixName, pkixName } from './pkix-name.ts';
 
 /**
@@ -12,7 +12,7 @@ export function certificateNames(der: Uint8Array): { issuer: PkixName; subject: 
   const issuer = fields[first + 2]!;
   const subject = fields[first + 4]!;
   return {
-    issuer: pkixName(der.subarray(issuer.offset, issuer.end)),
-    subject: pkixName(der.subarray(subject.offset, subject.end)),
+    issuer: pkixName(der.subarray(issuer.headerStart, issuer.end)),
+    subject: pkixName(der.subarray(subject.headerStart, subject.end)),
   };
 }

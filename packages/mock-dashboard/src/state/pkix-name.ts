@@ -1,4 +1,4 @@
-import { children, decodeOid, readTlv, type Tlv } from './der-reader.ts';
+import { children, content, decodeOid, readTlv, type Tlv } from '@repo/core/x509';
 
 /** Go's `crypto/x509/pkix.Name` as `encoding/json` writes it: PascalCase, `null` for empty slices. */
 export interface PkixName {
@@ -60,7 +60,8 @@ export function pkixName(nameDer: Uint8Array): PkixName {
       if (!typeTlv || !valueTlv) continue;
       const value = decodeString(nameDer, valueTlv);
       if (value === undefined) continue; // Go skips values that are not strings
-      const type = decodeOid(nameDer, typeTlv);
+      // Go's asn1.ObjectIdentifier: the arcs as numbers.
+      const type = decodeOid(content(nameDer, typeTlv)).split('.').map(Number);
       name.Names = [...(name.Names ?? []), { Type: type, Value: value }];
       const oid = type.join('.');
       if (oid === '2.5.4.3') name.CommonName = value;

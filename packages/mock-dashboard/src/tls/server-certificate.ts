@@ -1,5 +1,5 @@
 import { webcrypto } from 'node:crypto';
-import * as x509 from './peculiar.ts';
+import { peculiar as x509 } from '@repo/core/x509';
 
 /** A TLS server identity in PEM: the certificate and its PKCS#8 private key. */
 export interface ServerIdentity {
