@@ -11,9 +11,10 @@ export const USAGE = `Usage: mock-dashboard [options]
   --seed FILE            JSON seed: orgs, Dashboard API keys, APIs, certificates, keys
   --admin-key KEY        X-Mock-Admin-Key for /_mock/* (default: random, printed)
   --page-size N          Dashboard page_size (default 10)
+  --state-file FILE      keep the state in FILE across restarts (starts from it when it exists)
   --help                 show this text
 
-Environment: MOCK_DASHBOARD_{HOST,PORT,GATEWAY_PORT,GATEWAY_HTTP_PORT,ADMIN_KEY,SEED,PAGE_SIZE}.`;
+Environment: MOCK_DASHBOARD_{HOST,PORT,GATEWAY_PORT,GATEWAY_HTTP_PORT,ADMIN_KEY,SEED,PAGE_SIZE,STATE_FILE}.`;
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
@@ -25,6 +26,7 @@ const argsSchema = z.object({
   seed: z.string().min(1).optional(),
   adminKey: z.string().min(1).optional(),
   pageSize: z.coerce.number().int().positive().optional(),
+  stateFile: z.string().min(1).optional(),
   help: z.boolean().default(false),
 });
 
@@ -46,6 +48,7 @@ export function parseCliArgs(argv: readonly string[], env: MockDashboardEnv): Cl
       seed: { type: 'string' },
       'admin-key': { type: 'string' },
       'page-size': { type: 'string' },
+      'state-file': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -58,6 +61,7 @@ export function parseCliArgs(argv: readonly string[], env: MockDashboardEnv): Cl
     seed: values.seed ?? env.MOCK_DASHBOARD_SEED,
     adminKey: values['admin-key'] ?? env.MOCK_DASHBOARD_ADMIN_KEY,
     pageSize: values['page-size'] ?? env.MOCK_DASHBOARD_PAGE_SIZE,
+    stateFile: values['state-file'] ?? env.MOCK_DASHBOARD_STATE_FILE,
     help: values.help,
   });
 }

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     host: args.host,
     adminKey: args.adminKey,
     pageSize: args.pageSize,
+    stateFile: args.stateFile,
     // Validated by startMockDashboard with the same zod schema as POST /_mock/seed.
     seed: seed as MockSeed | undefined,
   });
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   if (mock.gatewayHttpUrl) console.log(`  Gateway HTTP   ${mock.gatewayHttpUrl}`);
   console.log(`  Admin key      ${mock.adminKey}   (header X-Mock-Admin-Key, paths /_mock/*)`);
   if (args.seed) console.log(`  Seed           ${args.seed}`);
+  if (args.stateFile) console.log(`  State file     ${args.stateFile}`);
   const stop = () => {
     mock.close().then(() => process.exit(0));
   };

@@ -11,6 +11,7 @@ const envSchema = z.object({
   MOCK_DASHBOARD_ADMIN_KEY: z.string().min(1).optional(),
   MOCK_DASHBOARD_SEED: z.string().min(1).optional(),
   MOCK_DASHBOARD_PAGE_SIZE: z.coerce.number().int().positive().optional(),
+  MOCK_DASHBOARD_STATE_FILE: z.string().min(1).optional(),
 });
 
 export type MockDashboardEnv = z.infer<typeof envSchema>;

@@ -7,6 +7,8 @@ import { type MockSeed, seedSchema } from './control/seed-schema.ts';
 import { createDashboardListener } from './dashboard/dashboard-listener.ts';
 import { DEFAULT_FAULT_SEED, FaultRegistry } from './faults/fault-registry.ts';
 import { createGatewayListener } from './gateway/gateway-listener.ts';
+import { StateFile, savingChanges } from './persistence/state-file.ts';
+import { storeSnapshot } from './persistence/store-snapshot.ts';
 import { applySeed } from './state/apply-seed.ts';
 import { DEFAULT_PAGE_SIZE, MockStore } from './state/store.ts';
 import { generateServerIdentity, type ServerIdentity } from './tls/server-certificate.ts';
@@ -32,6 +34,11 @@ export interface MockDashboardOptions {
   readonly now?: () => Date;
   /** The gateway's server certificate and key (PEM); generated at start when absent. */
   readonly tls?: ServerIdentity;
+  /**
+   * Keep the state in this JSON file: when it exists the mock starts from it instead of `seed`
+   * (which `/_mock/reset` still restores), and every write is saved back to it.
+   */
+  readonly stateFile?: string;
 }
 
 export interface MockDashboard {
@@ -52,13 +59,22 @@ export async function startMockDashboard(options: MockDashboardOptions = {}): Pr
   const store = new MockStore(options.pageSize ?? DEFAULT_PAGE_SIZE);
   const faultSeed = options.faultSeed ?? DEFAULT_FAULT_SEED;
   const faults = new FaultRegistry(faultSeed);
-  if (initialSeed) applySeed(store, initialSeed, now());
+  const stateFile = options.stateFile
+    ? new StateFile(options.stateFile, () => storeSnapshot(store))
+    : undefined;
+  const kept = await stateFile?.load();
+  const startSeed = kept === undefined ? initialSeed : seedSchema.parse(kept);
+  if (startSeed) applySeed(store, startSeed, now());
+  if (kept === undefined) stateFile?.changed(); // the first start writes its seed
   const control: ControlContext = { store, faults, now, initialSeed, faultSeed };
   const adminKey = options.adminKey ?? randomBytes(16).toString('hex');
   const identity = options.tls ?? (await generateServerIdentity());
   const gatewayListener = createGatewayListener(store, faults, now);
 
-  const dashboard = createHttpServer(createDashboardListener({ control, adminKey }));
+  const dashboardListener = createDashboardListener({ control, adminKey });
+  const dashboard = createHttpServer(
+    stateFile ? savingChanges(dashboardListener, stateFile) : dashboardListener,
+  );
   // rejectUnauthorized: false is Tyk's RequestClientCert mode: the handshake admits any client
   // and the allow list answers at the HTTP level with Tyk's 403s. `ca` holds only our own
   // certificate so Node never appends trust-store issuers to the peer chain (see peerChain).
@@ -90,7 +106,12 @@ export async function startMockDashboard(options: MockDashboardOptions = {}): Pr
     gatewayHttpUrl: plain ? urlOf(plain, 'http') : undefined,
     adminKey,
     gatewayCertificate: identity.cert,
-    close: () => Promise.all(servers.map(close)).then(() => undefined),
+    close: async () => {
+      await Promise.all(servers.map(close));
+      // Always written at close: the gateway's writes (quota counters) are not tracked one by one.
+      stateFile?.changed();
+      await stateFile?.flush();
+    },
   };
 }
 

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
+/** As `/api/apis` shows them; a kept state (`stateFile`) carries them, a hand-written seed need not. */
+const apiTimes = {
+  created_at: z.iso.datetime().optional(),
+  updated_at: z.iso.datetime().optional(),
+};
+
 const classicApiSeed = z.object({
+  ...apiTimes,
   api_definition: z.looseObject({
     api_id: z.string().min(1).optional(),
     org_id: z.string().min(1),
@@ -10,6 +17,7 @@ const classicApiSeed = z.object({
 });
 
 const oasApiSeed = z.object({
+  ...apiTimes,
   oas: z.looseObject({
     'x-tyk-api-gateway': z.looseObject({
       info: z.looseObject({

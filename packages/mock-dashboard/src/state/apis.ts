@@ -4,8 +4,19 @@ import { apiId, objectId } from '../tokens/tokens.ts';
 import type { MockStore } from './store.ts';
 import type { JsonObject, StoredApi } from './stored-api.ts';
 
+/** When an API was created and last written: now, unless a seed (a kept state) says otherwise. */
+export interface ApiTimes {
+  readonly created_at?: string | undefined;
+  readonly updated_at?: string | undefined;
+}
+
 /** Adds a classic API; `id` and `api_id` are generated when the definition has none. */
-export function addClassicApi(store: MockStore, definition: JsonObject, now: Date): StoredApi {
+export function addClassicApi(
+  store: MockStore,
+  definition: JsonObject,
+  now: Date,
+  times: ApiTimes = {},
+): StoredApi {
   const dbId = getString(definition, ['id']) || objectId();
   const api: StoredApi = {
     dbId,
@@ -16,8 +27,8 @@ export function addClassicApi(store: MockStore, definition: JsonObject, now: Dat
       is_oas: false,
     },
     oas: undefined,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
+    createdAt: times.created_at ?? now.toISOString(),
+    updatedAt: times.updated_at ?? now.toISOString(),
     revision: 1,
   };
   store.putApi(api);
@@ -25,7 +36,7 @@ export function addClassicApi(store: MockStore, definition: JsonObject, now: Dat
 }
 
 /** Adds an OAS API; its classic view is derived from `x-tyk-api-gateway`. */
-export function addOasApi(store: MockStore, oas: JsonObject, now: Date): StoredApi {
+export function addOasApi(store: MockStore, oas: JsonObject, now: Date, times: ApiTimes = {}): StoredApi {
   const dbId = getString(oas, ['x-tyk-api-gateway', 'info', 'dbId']) || objectId();
   const ids = {
     dbId,
@@ -37,8 +48,8 @@ export function addOasApi(store: MockStore, oas: JsonObject, now: Date): StoredA
     dbId,
     definition: classicFromOas(doc),
     oas: doc,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
+    createdAt: times.created_at ?? now.toISOString(),
+    updatedAt: times.updated_at ?? now.toISOString(),
     revision: 1,
   };
   store.putApi(api);

@@ -45,8 +45,8 @@ export function applySeed(store: MockStore, seed: ParsedSeed, now: Date): SeedSu
   for (const certificate of certificates) store.putCertificate(certificate);
   const apis = seed.apis.map((entry) =>
     'api_definition' in entry
-      ? addClassicApi(store, entry.api_definition, now)
-      : addOasApi(store, entry.oas, now),
+      ? addClassicApi(store, entry.api_definition, now, entry)
+      : addOasApi(store, entry.oas, now, entry),
   );
   const keys = sessions.map(({ entry, session }) => {
     const orgId = entry.session.org_id;
