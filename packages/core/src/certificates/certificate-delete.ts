@@ -1,6 +1,6 @@
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
@@ -86,16 +86,11 @@ export async function usageOf(
   row: Pick<repo.CertificateRow, 'id' | 'tykId'>,
   scope?: string,
 ): Promise<Result<CertificateUsage, DashboardError>> {
-  try {
-    const [apis, credentials] = await Promise.all([
-      apisUsing(client, row.tykId),
-      repo.credentialsUsing(ctx.deps.db, row.id, scope),
-    ]);
-    return Ok({ ...apis, credentials });
-  } catch (error) {
-    if (error instanceof DashboardError) return Err(error);
-    throw error;
-  }
+  const [apis, credentials] = await Promise.all([
+    apisUsing(client, row.tykId),
+    repo.credentialsUsing(ctx.deps.db, row.id, scope),
+  ]);
+  return apis.ok ? Ok({ ...apis.value, credentials }) : apis;
 }
 
 /** A 404 means the Dashboard no longer has it (deleted there, sync not yet run): the goal is reached. */
@@ -103,12 +98,6 @@ async function removeFromDashboard(
   client: DashboardClient,
   tykId: string,
 ): Promise<Result<void, DashboardError>> {
-  try {
-    await client.deleteCertificate(tykId);
-    return Ok(undefined);
-  } catch (error) {
-    if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return Ok(undefined);
-    if (error instanceof DashboardError) return Err(error);
-    throw error;
-  }
+  const deleted = await client.deleteCertificate(tykId);
+  return deleted.ok || deleted.error.code === 'DASHBOARD_NOT_FOUND' ? Ok(undefined) : deleted;
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import type { Db } from '../db/open-database.ts';
 import { isReferenceViolation } from '../db/pg-error.ts';
@@ -82,17 +82,14 @@ async function register(
   pem: string,
   tykId: string,
 ): Promise<Result<{ alreadyInDashboard: boolean }, UploadError>> {
-  try {
-    const added = await client.uploadCertificate(pem);
-    if (added.id !== tykId) return Err(new CertificateIdMismatchError(tykId, added.id));
-    if (!added.alreadyExisted) return Ok({ alreadyInDashboard: false });
-    const meta = await client.getCertificate(tykId);
-    if (meta.has_private) return Err(new CertificateHasPrivateKeyError(tykId));
-    return Ok({ alreadyInDashboard: true });
-  } catch (error) {
-    if (error instanceof DashboardError) return Err(error);
-    throw error;
-  }
+  const added = await client.uploadCertificate(pem);
+  if (!added.ok) return added;
+  if (added.value.id !== tykId) return Err(new CertificateIdMismatchError(tykId, added.value.id));
+  if (!added.value.alreadyExisted) return Ok({ alreadyInDashboard: false });
+  const meta = await client.getCertificate(tykId);
+  if (!meta.ok) return meta;
+  if (meta.value.has_private) return Err(new CertificateHasPrivateKeyError(tykId));
+  return Ok({ alreadyInDashboard: true });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { allowListOfWrapper } from '../dashboard/api-allow-list.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import type { ApiDefinitionWrapper } from '../dashboard/dashboard-schemas.ts';
+import { Ok, type Result } from '../result.ts';
 import type { ApiUsage, CredentialUsage } from './certificate.errors.ts';
 
 /** Where a certificate is used: API definitions in the Dashboard, credentials in the portal. */
@@ -16,27 +17,38 @@ export interface CertificateUsage {
   readonly credentials: readonly CredentialUsage[];
 }
 
-/** The APIs whose definitions name `tykId`, every page. Throws `DashboardError`. */
+/** The APIs whose definitions name `tykId`, every page. */
 export async function apisUsing(
   client: DashboardClient,
   tykId: string,
-): Promise<Pick<CertificateUsage, 'apis' | 'apisFrom'>> {
-  try {
-    const apis: ApiUsage[] = [];
-    let pages = 1;
-    for (let p = 1; p <= pages; p++) {
-      const page = await client.certificateApis(tykId, p);
-      pages = page.pages ?? 1;
-      for (const api of page.apis ?? []) {
-        apis.push({ apiId: api.api_id, name: api.name, usageTypes: api.usage_type ?? [] });
-      }
+): Promise<Result<Pick<CertificateUsage, 'apis' | 'apisFrom'>, DashboardError>> {
+  const apis: ApiUsage[] = [];
+  let pages = 1;
+  for (let p = 1; p <= pages; p++) {
+    const page = await client.certificateApis(tykId, p);
+    if (!page.ok) {
+      if (page.error.code === 'DASHBOARD_NOT_FOUND') return apisByDefinitions(client, tykId);
+      return page;
     }
-    return { apis, apisFrom: 'CERTIFICATE_APIS' };
-  } catch (error) {
-    if (!(error instanceof DashboardError) || error.code !== 'DASHBOARD_NOT_FOUND') throw error;
+    pages = page.value.pages ?? 1;
+    for (const api of page.value.apis ?? []) {
+      apis.push({ apiId: api.api_id, name: api.name, usageTypes: api.usage_type ?? [] });
+    }
   }
+  return Ok({ apis, apisFrom: 'CERTIFICATE_APIS' });
+}
+
+/** The fallback where `/api/certs/{id}/apis` answers 404: every API definition's allow list. */
+async function apisByDefinitions(
+  client: DashboardClient,
+  tykId: string,
+): Promise<Result<Pick<CertificateUsage, 'apis' | 'apisFrom'>, DashboardError>> {
   const definitions = await client.listAllApis();
-  return { apis: definitions.flatMap((w) => allowListUsage(w, tykId)), apisFrom: 'API_DEFINITIONS' };
+  if (!definitions.ok) return definitions;
+  return Ok({
+    apis: definitions.value.flatMap((w) => allowListUsage(w, tykId)),
+    apisFrom: 'API_DEFINITIONS',
+  });
 }
 
 /** An API listing entry whose allow list (classic `client_certificates` or OAS `allowlist`) holds the id. */

@@ -1,4 +1,6 @@
 import type { ApiKind } from '../db/schema/products.ts';
+import { Ok, type Result } from '../result.ts';
+import type { DashboardError } from './dashboard.errors.ts';
 import type { DashboardClient } from './dashboard-client.ts';
 import { type ApiDefinitionWrapper, type OasApiDefinition, oasApiDefinition } from './dashboard-schemas.ts';
 
@@ -38,18 +40,20 @@ export function allowListOfWrapper(
 export interface ApiAllowList {
   readonly entries: readonly string[];
   /** PUTs the definition read with `entries` replaced (the Dashboard only takes whole definitions). */
-  save(entries: readonly string[]): Promise<void>;
+  save(entries: readonly string[]): Promise<Result<void, DashboardError>>;
 }
 
-/** Reads an API's allow list from the definition the Gateway loads. Throws `DashboardError`. */
+/** Reads an API's allow list from the definition the Gateway loads. */
 export async function readAllowList(
   client: DashboardClient,
   api: { readonly apiId: string; readonly apiKind: ApiKind },
-): Promise<ApiAllowList> {
+): Promise<Result<ApiAllowList, DashboardError>> {
   if (api.apiKind === 'OAS') {
-    const doc = await client.getOasApi(api.apiId);
+    const read = await client.getOasApi(api.apiId);
+    if (!read.ok) return read;
+    const doc = read.value;
     const server = doc['x-tyk-api-gateway'].server;
-    return {
+    return Ok({
       entries: oasAllowList(doc),
       async save(entries) {
         server.clientCertificates = {
@@ -57,16 +61,20 @@ export async function readAllowList(
           enabled: server.clientCertificates?.enabled ?? true,
           allowlist: [...entries],
         };
-        await client.updateOasApi(api.apiId, doc);
+        const saved = await client.updateOasApi(api.apiId, doc);
+        return saved.ok ? Ok(undefined) : saved;
       },
-    };
+    });
   }
-  const wrapper = await client.getApi(api.apiId);
-  return {
+  const read = await client.getApi(api.apiId);
+  if (!read.ok) return read;
+  const wrapper = read.value;
+  return Ok({
     entries: wrapper.api_definition.client_certificates ?? [],
     async save(entries) {
       wrapper.api_definition.client_certificates = [...entries];
-      await client.updateApi(api.apiId, wrapper);
+      const saved = await client.updateApi(api.apiId, wrapper);
+      return saved.ok ? Ok(undefined) : saved;
     },
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { Err, Ok, type Result } from '../result.ts';
 import { DashboardError } from './dashboard.errors.ts';
 import { type DashboardHttpOptions, dashboardCall } from './dashboard-http.ts';
 import * as s from './dashboard-schemas.ts';
@@ -8,26 +9,30 @@ const ALREADY_EXISTS = /Certificate with (\S+) (?:ID|id) already exists/;
 
 /**
  * Typed calls to one Tyk Dashboard. Every call has a timeout; reads, PUTs and DELETEs are retried
- * with backoff on retryable failures; every answer is validated. Failures throw `DashboardError`.
+ * with backoff on retryable failures; every answer is validated. Every method answers a `Result`
+ * whose Err is the `DashboardError` (house style B5); only bugs throw.
  */
 export class DashboardClient {
   constructor(private readonly http: DashboardHttpOptions) {}
 
-  /** Every certificate of the org, all pages of `mode=detailed`. Either the whole listing or a throw. */
   /**
-   * Every page of the store's listing, checked for consistency: the Dashboard pages by offset, so a
-   * certificate added or deleted while it is read shifts the pages, and a page can come back empty
-   * or with another page count. Any of these (the page count changing, a short page before the
-   * last, an id listed twice) throws DASHBOARD_BAD_RESPONSE: a sync must not diff against a listing
-   * that may miss live certificates. Throws `DashboardError`.
+   * Every certificate of the org: every page of the store's listing, checked for consistency. Either
+   * the whole listing or the Err. The Dashboard pages by offset, so a certificate added or deleted
+   * while it is read shifts the pages, and a page can come back empty or with another page count.
+   * Any of these (the page count changing, a short page before the last, an id listed twice) is
+   * DASHBOARD_BAD_RESPONSE: a sync must not diff against a listing that may miss live certificates.
    */
-  async listAllCertificates(onPage?: (page: number, pages: number) => void): Promise<s.CertificateBasics[]> {
+  async listAllCertificates(
+    onPage?: (page: number, pages: number) => void,
+  ): Promise<Result<s.CertificateBasics[], DashboardError>> {
     const all: s.CertificateBasics[] = [];
     const seen = new Set<string>();
     let pages = 1;
     let pageSize = 0;
     for (let p = 1; p <= pages; p++) {
-      const page = await this.#listingPage(p);
+      const listed = await this.#listingPage(p);
+      if (!listed.ok) return listed;
+      const page = listed.value;
       const rows = page.rows;
       if (p === 1) [pages, pageSize] = [page.pages, rows.length];
       const problem =
@@ -39,27 +44,25 @@ export class DashboardClient {
               ? `page ${p} lists a certificate an earlier page listed`
               : undefined;
       if (problem)
-        throw new DashboardError(
-          'DASHBOARD_BAD_RESPONSE',
-          `The Dashboard's certificate listing changed while it was read (${problem}); nothing was applied.`,
-          { method: 'GET', path: '/api/certs' },
+        return Err(
+          new DashboardError(
+            'DASHBOARD_BAD_RESPONSE',
+            `The Dashboard's certificate listing changed while it was read (${problem}); nothing was applied.`,
+            { method: 'GET', path: '/api/certs' },
+          ),
         );
       for (const row of rows) seen.add(row.id);
       all.push(...rows);
       onPage?.(p, pages);
     }
-    return all;
+    return Ok(all);
   }
 
-  /** Whether the store still holds a certificate: false only on a 404. Throws `DashboardError`. */
-  async hasCertificate(id: string): Promise<boolean> {
-    try {
-      await this.getCertificate(id);
-      return true;
-    } catch (error) {
-      if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return false;
-      throw error;
-    }
+  /** Whether the store still holds a certificate: false only on a 404. */
+  async hasCertificate(id: string): Promise<Result<boolean, DashboardError>> {
+    const found = await this.getCertificate(id);
+    if (found.ok) return Ok(true);
+    return found.error.code === 'DASHBOARD_NOT_FOUND' ? Ok(false) : found;
   }
 
   /** Whether `/api/certs/details` answers (Dashboards before it list with `mode=detailed` only). */
@@ -69,25 +72,25 @@ export class DashboardClient {
    * One page of the richest listing the Dashboard offers: `/api/certs/details` (subject and issuer
    * DNs besides the `mode=detailed` fields), or `mode=detailed` where details answers 404.
    */
-  async #listingPage(p: number): Promise<{ rows: s.CertificateBasics[]; pages: number }> {
+  async #listingPage(
+    p: number,
+  ): Promise<Result<{ rows: s.CertificateBasics[]; pages: number }, DashboardError>> {
     if (this.#details !== false) {
-      try {
-        const page = await dashboardCall(this.http, {
-          method: 'GET',
-          path: '/api/certs/details',
-          query: { p },
-          schema: s.certificateDetailsPage,
-        });
+      const page = await dashboardCall(this.http, {
+        method: 'GET',
+        path: '/api/certs/details',
+        query: { p },
+        schema: s.certificateDetailsPage,
+      });
+      if (page.ok) {
         this.#details = true;
-        return { rows: (page.certificates ?? []).map(basicsOfMeta), pages: page.pages };
-      } catch (error) {
-        if (!(error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') || this.#details)
-          throw error;
-        this.#details = false;
+        return Ok({ rows: (page.value.certificates ?? []).map(basicsOfMeta), pages: page.value.pages });
       }
+      if (page.error.code !== 'DASHBOARD_NOT_FOUND' || this.#details) return page;
+      this.#details = false;
     }
     const page = await this.listCertificatePage(p);
-    return { rows: page.cert_basics ?? [], pages: page.pages };
+    return page.ok ? Ok({ rows: page.value.cert_basics ?? [], pages: page.value.pages }) : page;
   }
 
   listCertificatePage(p: number) {
@@ -108,30 +111,30 @@ export class DashboardClient {
   }
 
   /** Registers a certificate. The same certificate already in the store is success, as Tyk ids are content hashes. */
-  async uploadCertificate(pem: string): Promise<{ id: string; alreadyExisted: boolean }> {
+  async uploadCertificate(
+    pem: string,
+  ): Promise<Result<{ id: string; alreadyExisted: boolean }, DashboardError>> {
     const form = new FormData();
     form.set('cert', new Blob([pem], { type: 'application/x-pem-file' }), 'cert.pem');
-    try {
-      const added = await dashboardCall(this.http, {
-        method: 'POST',
-        path: '/api/certs',
-        body: form,
-        schema: s.certificateAdded,
-      });
-      return { id: added.id, alreadyExisted: false };
-    } catch (error) {
-      const existing = error instanceof DashboardError ? ALREADY_EXISTS.exec(error.message) : null;
-      if (existing) return { id: existing[1]!, alreadyExisted: true };
-      throw error;
-    }
+    const added = await dashboardCall(this.http, {
+      method: 'POST',
+      path: '/api/certs',
+      body: form,
+      schema: s.certificateAdded,
+    });
+    if (added.ok) return Ok({ id: added.value.id, alreadyExisted: false });
+    const existing = ALREADY_EXISTS.exec(added.error.message);
+    return existing ? Ok({ id: existing[1]!, alreadyExisted: true }) : added;
   }
 
-  async deleteCertificate(id: string): Promise<void> {
-    await dashboardCall(this.http, {
-      method: 'DELETE',
-      path: `/api/certs/${encodeURIComponent(id)}`,
-      schema: s.anything,
-    });
+  async deleteCertificate(id: string): Promise<Result<void, DashboardError>> {
+    return done(
+      await dashboardCall(this.http, {
+        method: 'DELETE',
+        path: `/api/certs/${encodeURIComponent(id)}`,
+        schema: s.anything,
+      }),
+    );
   }
 
   /** One page (1-based) of the APIs that use a certificate (Dashboard 5.11+). */
@@ -144,7 +147,7 @@ export class DashboardClient {
     });
   }
 
-  async listAllApis(): Promise<s.ApiDefinitionWrapper[]> {
+  async listAllApis(): Promise<Result<s.ApiDefinitionWrapper[], DashboardError>> {
     const all: s.ApiDefinitionWrapper[] = [];
     let pages = 1;
     for (let p = 1; p <= pages; p++) {
@@ -154,10 +157,11 @@ export class DashboardClient {
         query: { p },
         schema: s.apiDefinitionPage,
       });
-      pages = page.pages;
-      all.push(...(page.apis ?? []));
+      if (!page.ok) return page;
+      pages = page.value.pages;
+      all.push(...(page.value.apis ?? []));
     }
-    return all;
+    return Ok(all);
   }
 
   getApi(apiId: string) {
@@ -209,9 +213,14 @@ export class DashboardClient {
     return dashboardCall(this.http, { method: 'PUT', path: keyPath(key), json: session, schema: s.keyData });
   }
 
-  async deleteKey(key: KeyRef): Promise<void> {
-    await dashboardCall(this.http, { method: 'DELETE', path: keyPath(key), schema: s.anything });
+  async deleteKey(key: KeyRef): Promise<Result<void, DashboardError>> {
+    return done(await dashboardCall(this.http, { method: 'DELETE', path: keyPath(key), schema: s.anything }));
   }
+}
+
+/** A call whose answer body means nothing (a DELETE's): Ok with no value, or its Err. */
+function done(result: Result<unknown, DashboardError>): Result<void, DashboardError> {
+  return result.ok ? Ok(undefined) : result;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { Err, Ok, type Result } from '../result.ts';
 import { DashboardError } from './dashboard.errors.ts';
 
 export interface DashboardHttpOptions {
@@ -29,24 +30,27 @@ const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
 
 /**
  * One Dashboard call: timeout per attempt, retries with exponential backoff for idempotent methods
- * on retryable failures, the answer validated against `schema`. Throws `DashboardError`.
+ * on retryable failures, the answer validated against `schema`. A failed call is the Err value:
+ * an attempt throws `DashboardError`, and this is the one place that turns it into a value.
  */
 export async function dashboardCall<T>(
   options: DashboardHttpOptions,
   request: DashboardRequest<T>,
-): Promise<T> {
+): Promise<Result<T, DashboardError>> {
   const retries = IDEMPOTENT.has(request.method) ? (options.retries ?? 2) : 0;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await attemptCall(options, request);
+      return Ok(await attemptCall(options, request));
     } catch (error) {
-      if (!(error instanceof DashboardError) || !error.retryable || attempt >= retries) throw error;
+      if (!(error instanceof DashboardError)) throw error;
+      if (!error.retryable || attempt >= retries) return Err(error);
       const backoff = (options.backoffMs ?? 200) * 2 ** attempt;
       await new Promise((resolve) => setTimeout(resolve, backoff / 2 + Math.random() * (backoff / 2)));
     }
   }
 }
 
+/** One attempt; throws `DashboardError` (caught by `dashboardCall` only). */
 async function attemptCall<T>(options: DashboardHttpOptions, request: DashboardRequest<T>): Promise<T> {
   const url = new URL(request.path, options.baseUrl);
   for (const [key, value] of Object.entries(request.query ?? {})) {

@@ -1,7 +1,7 @@
 import { type Actor, isAdmin } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { apiKindOf } from '../dashboard/api-allow-list.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { isUniqueViolation } from '../db/pg-error.ts';
 import type { ProductAuthType } from '../db/schema/products.ts';
@@ -193,18 +193,9 @@ async function readApis(
 > {
   const apis: (ProductApi & { authType: ProductAuthType })[] = [];
   for (const apiId of apiIds) {
-    try {
-      const wrapper = await client.getApi(apiId);
-      const def = wrapper.api_definition;
-      apis.push({
-        apiId: def.api_id,
-        apiKind: apiKindOf(wrapper),
-        apiName: def.name,
-        authType: apiAuthType(def),
-      });
-    } catch (error) {
-      if (!(error instanceof DashboardError)) throw error;
-      if (error.code === 'DASHBOARD_NOT_FOUND' || error.code === 'DASHBOARD_REJECTED') {
+    const read = await client.getApi(apiId);
+    if (!read.ok) {
+      if (read.error.code === 'DASHBOARD_NOT_FOUND' || read.error.code === 'DASHBOARD_REJECTED') {
         return Err(
           new ProductApiNotFoundError(`The Dashboard has no API ${apiId}.`, {
             path: ['apiIds'],
@@ -212,8 +203,16 @@ async function readApis(
           }),
         );
       }
-      return Err(error);
+      return read;
     }
+    const wrapper = read.value;
+    const def = wrapper.api_definition;
+    apis.push({
+      apiId: def.api_id,
+      apiKind: apiKindOf(wrapper),
+      apiName: def.name,
+      authType: apiAuthType(def),
+    });
   }
   const types = [...new Set(apis.map((a) => a.authType))];
   if (types.length > 1) {

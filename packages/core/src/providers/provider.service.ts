@@ -1,6 +1,6 @@
 import { type Actor, isAdmin } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { isUniqueViolation } from '../db/pg-error.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -154,17 +154,13 @@ export class ProviderService {
     const client = await this.client(id);
     if (!client) return Err(new NotFoundError('provider', id));
     const started = performance.now();
-    try {
-      const page = await client.listCertificatePage(1);
-      return Ok({
-        ok: true,
-        certificatePages: page.pages,
-        latencyMs: Math.round(performance.now() - started),
-      });
-    } catch (error) {
-      if (error instanceof DashboardError) return Err(error);
-      throw error;
-    }
+    const page = await client.listCertificatePage(1);
+    if (!page.ok) return page;
+    return Ok({
+      ok: true,
+      certificatePages: page.value.pages,
+      latencyMs: Math.round(performance.now() - started),
+    });
   }
 
   /** A client for the provider's Dashboard, for other services of core; undefined for an unknown id. */

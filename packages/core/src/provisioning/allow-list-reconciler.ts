@@ -1,10 +1,12 @@
 import { systemActor } from '../actor.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
 import { readAllowList } from '../dashboard/api-allow-list.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { Db, Tx } from '../db/open-database.ts';
 import type { ProductApi } from '../products/product.ts';
+import { Ok, type Result } from '../result.ts';
 import { desiredAllowList, placedEntries, recordPlacements } from './desired-state.ts';
 
 const LOCK_WAIT_MS = 30_000;
@@ -23,7 +25,7 @@ export interface AllowListChange {
  * The Dashboard only offers read-modify-write of whole definitions, so every writer of an API, in
  * any replica, holds the API's advisory lock around its GET, the desired-state read and its PUT;
  * the placements are recorded in the lock's transaction. No PUT when nothing changes.
- * Throws `DashboardError`.
+ * A Dashboard failure is the Err.
  */
 export async function reconcileAllowList(
   db: Db,
@@ -32,9 +34,11 @@ export async function reconcileAllowList(
   api: Pick<ProductApi, 'apiId' | 'apiKind'>,
   now: Date,
   cause: Record<string, unknown> = {},
-): Promise<AllowListChange> {
-  const outcome = await withApiLock(db, `allow-list:${providerId}:${api.apiId}`, async (tx) => {
-    const list = await readAllowList(client, api);
+): Promise<Result<AllowListChange, DashboardError>> {
+  return withApiLock(db, `allow-list:${providerId}:${api.apiId}`, async (tx) => {
+    const read = await readAllowList(client, api);
+    if (!read.ok) return read;
+    const list = read.value;
     const desired = await desiredAllowList(tx, providerId, api.apiId, now);
     const placed = await placedEntries(tx, providerId, api.apiId);
     const wanted = new Set(desired);
@@ -45,22 +49,19 @@ export async function reconcileAllowList(
     const gone = [...placed].filter((id) => !wanted.has(id) && !current.has(id));
     if (added.length + removed.length > 0) {
       const drop = new Set(removed);
-      try {
-        await list.save([...list.entries.filter((id) => !drop.has(id)), ...added]);
-      } catch (error) {
+      const saved = await list.save([...list.entries.filter((id) => !drop.has(id)), ...added]);
+      if (!saved.ok) {
         // The PUT may have been written with its answer lost: own what it tried to add (a later
         // run forgets what is not on the list) and keep owning what it tried to remove, so the
-        // entries are never mistaken for hand-placed ones. Committed, then the error is raised.
+        // entries are never mistaken for hand-placed ones. Committed with the Err.
         await recordPlacements(tx, providerId, api.apiId, { placed: added, removed: gone });
-        return { failed: error };
+        return saved;
       }
     }
     await recordPlacements(tx, providerId, api.apiId, { placed: added, removed: [...removed, ...gone] });
     await recordAudit(tx, actor, auditOf(api.apiId, { added, removed }, cause));
-    return { change: { added, removed } };
+    return Ok({ added, removed });
   });
-  if ('failed' in outcome) throw outcome.failed;
-  return outcome.change;
 }
 
 function auditOf(apiId: string, change: AllowListChange, cause: Record<string, unknown>): AuditEntry[] {

@@ -1,10 +1,11 @@
 import * as requests from '../access-requests/access-request.repo.ts';
 import type { AccessRequest } from '../access-requests/access-request.ts';
 import { readAllowList } from '../dashboard/api-allow-list.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient, KeyRef } from '../dashboard/dashboard-client.ts';
 import type { Db } from '../db/open-database.ts';
 import type { Product, ProductApi } from '../products/product.ts';
+import { Ok, type Result } from '../result.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import { desiredAllowList, grantCertificates, placedEntries } from './desired-state.ts';
 import { keyIdFor } from './key-session.ts';
@@ -37,7 +38,7 @@ export interface DecidedRequest {
  * grants need and none of the entries the portal placed that no grant needs; an APPROVED grant with
  * a live certificate must have its key with exactly its bindings, and every other decided request
  * (revoked, rejected after a failure, failed, or without a live certificate) must have no key.
- * Each API is read once however many requests share it. Throws `DashboardError`.
+ * Each API is read once however many requests share it. A Dashboard failure is the Err.
  */
 export async function findDrift(
   db: Db,
@@ -46,14 +47,16 @@ export async function findDrift(
   providerId: string,
   decided: readonly DecidedRequest[],
   now: Date,
-): Promise<DriftFinding[]> {
+): Promise<Result<DriftFinding[], DashboardError>> {
   const findings: DriftFinding[] = [];
   const apis = new Map<string, ProductApi>();
   for (const { product } of decided)
     if (product.authType === 'AUTH_TOKEN_MTLS') for (const api of product.apis) apis.set(api.apiId, api);
   const lists = new Map<string, Set<string>>();
   for (const api of apis.values()) {
-    const list = new Set((await readAllowList(client, api)).entries);
+    const read = await readAllowList(client, api);
+    if (!read.ok) return read;
+    const list = new Set(read.value.entries);
     lists.set(api.apiId, list);
     const wanted = new Set(await desiredAllowList(db, providerId, api.apiId, now));
     const extra = [...(await placedEntries(db, providerId, api.apiId))].filter(
@@ -85,7 +88,9 @@ export async function findDrift(
     }
     if (product.authType !== 'AUTH_TOKEN_MTLS' && product.authType !== 'AUTH_TOKEN') continue;
     const wantKey = request.status === 'APPROVED' && (!mtls || live.length > 0);
-    const bindings = await keyBindings(db, client, secrets, request.id);
+    const read = await keyBindings(db, client, secrets, request.id);
+    if (!read.ok) return read;
+    const bindings = read.value;
     if (bindings === undefined) {
       if (wantKey)
         findings.push({ accessRequestId: request.id, kind: 'KEY_MISSING', apiId: null, certificateIds: [] });
@@ -118,7 +123,7 @@ export async function findDrift(
         certificateIds: extra,
       });
   }
-  return findings;
+  return Ok(findings);
 }
 
 /** The key's bindings, or undefined when the request has no key in the Dashboard. */
@@ -127,15 +132,12 @@ async function keyBindings(
   client: DashboardClient,
   secrets: SecretBox,
   accessRequestId: string,
-): Promise<string[] | undefined> {
+): Promise<Result<string[] | undefined, DashboardError>> {
   const credential = await requests.liveCredential(db, accessRequestId);
   const ref: KeyRef = credential?.keyHash
     ? { hash: credential.keyHash }
     : { id: keyIdFor(secrets, accessRequestId) };
-  try {
-    return (await client.getKey(ref)).data.mtls_static_certificate_bindings ?? [];
-  } catch (error) {
-    if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return undefined;
-    throw error;
-  }
+  const key = await client.getKey(ref);
+  if (key.ok) return Ok(key.value.data.mtls_static_certificate_bindings ?? []);
+  return key.error.code === 'DASHBOARD_NOT_FOUND' ? Ok(undefined) : key;
 }

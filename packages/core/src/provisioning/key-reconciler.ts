@@ -2,9 +2,11 @@ import { eq } from 'drizzle-orm';
 import * as requests from '../access-requests/access-request.repo.ts';
 import { systemActor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { KeyRef } from '../dashboard/dashboard-client.ts';
+import type { KeyData } from '../dashboard/dashboard-schemas.ts';
 import { credentials } from '../db/schema/credentials.ts';
+import { Ok, type Result } from '../result.ts';
 import { keyIdFor, keySession } from './key-session.ts';
 import type { ProvisionContext } from './provision-context.ts';
 
@@ -32,9 +34,12 @@ async function keyRefOf(ctx: ProvisionContext) {
  * product binds, exactly `bindings`. The key id is derived from the request, so a retry after a
  * lost answer updates the key instead of making a second one, and a key deleted while the grant
  * had no live certificate comes back as the same token. The expiry of an existing credential is
- * kept. Throws `DashboardError`.
+ * kept. A Dashboard failure is the Err.
  */
-export async function writeKey(ctx: ProvisionContext, bindings: readonly string[]) {
+export async function writeKey(
+  ctx: ProvisionContext,
+  bindings: readonly string[],
+): Promise<Result<WrittenKey, DashboardError>> {
   const { credential, ref } = await keyRefOf(ctx);
   const session = keySession({
     orgId: ctx.provider.orgId,
@@ -47,9 +52,14 @@ export async function writeKey(ctx: ProvisionContext, bindings: readonly string[
   });
   if (credential)
     session.expires = credential.expiresAt ? Math.floor(credential.expiresAt.getTime() / 1000) : 0;
-  let data = await updateIfPresent(ctx, ref, session);
-  const created = data === undefined;
-  data ??= await ctx.client.createKey(session, keyIdFor(ctx.secrets, ctx.request.id));
+  const updated = await updateIfPresent(ctx, ref, session);
+  if (!updated.ok) return updated;
+  const created = updated.value === undefined;
+  const written = updated.value
+    ? Ok(updated.value)
+    : await ctx.client.createKey(session, keyIdFor(ctx.secrets, ctx.request.id));
+  if (!written.ok) return written;
+  const data = written.value;
   await recordAudit(ctx.db, actor, [
     {
       action: created ? 'key.create' : 'key.update',
@@ -58,25 +68,29 @@ export async function writeKey(ctx: ProvisionContext, bindings: readonly string[
       after: { keyHash: data.key_hash ?? null, bindings: session.mtls_static_certificate_bindings },
     },
   ]);
-  return { token: data.key_id, keyHash: data.key_hash ?? null, expires: session.expires ?? 0 };
+  return Ok({ token: data.key_id, keyHash: data.key_hash ?? null, expires: session.expires ?? 0 });
 }
 
+/** The key as written: its token (to seal), its hash and its expiry (0 for none). */
+export interface WrittenKey {
+  readonly token: string;
+  readonly keyHash: string | null;
+  readonly expires: number;
+}
+
+/** Ok(undefined) when the Dashboard has no such key (404): the caller creates it. */
 async function updateIfPresent(
   ctx: ProvisionContext,
   ref: KeyRef,
   session: Parameters<ProvisionContext['client']['updateKey']>[1],
-) {
-  try {
-    await ctx.client.getKey(ref);
-  } catch (error) {
-    if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND') return undefined;
-    throw error;
-  }
+): Promise<Result<KeyData | undefined, DashboardError>> {
+  const existing = await ctx.client.getKey(ref);
+  if (!existing.ok) return existing.error.code === 'DASHBOARD_NOT_FOUND' ? Ok(undefined) : existing;
   return ctx.client.updateKey(ref, session);
 }
 
 /** Keeps the key's token, sealed, for the owning organisation: one live credential per request. */
-export async function storeCredential(ctx: ProvisionContext, key: Awaited<ReturnType<typeof writeKey>>) {
+export async function storeCredential(ctx: ProvisionContext, key: WrittenKey) {
   const expiresAt = key.expires > 0 ? new Date(key.expires * 1000) : null;
   const live = await requests.liveCredential(ctx.db, ctx.request.id);
   if (live) {
@@ -98,17 +112,16 @@ export async function storeCredential(ctx: ProvisionContext, key: Awaited<Return
  * Deletes the request's key when its grant is not live (gone already is fine). `revoke` also ends
  * the credential: a withdrawn grant's token never comes back. A grant that only lost its live
  * certificates keeps its credential, and gets the same token back when one is live again.
- * Throws `DashboardError`.
+ * A Dashboard failure is the Err.
  */
-export async function deleteKey(ctx: ProvisionContext, options: { revoke: boolean }): Promise<void> {
+export async function deleteKey(
+  ctx: ProvisionContext,
+  options: { revoke: boolean },
+): Promise<Result<void, DashboardError>> {
   const { credential, ref } = await keyRefOf(ctx);
-  let deleted = true;
-  try {
-    await ctx.client.deleteKey(ref);
-  } catch (error) {
-    if (!(error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND')) throw error;
-    deleted = false;
-  }
+  const result = await ctx.client.deleteKey(ref);
+  if (!result.ok && result.error.code !== 'DASHBOARD_NOT_FOUND') return result;
+  const deleted = result.ok;
   if (options.revoke && credential) await requests.revokeCredentials(ctx.db, ctx.request.id, ctx.now);
   if (deleted)
     await recordAudit(ctx.db, actor, [
@@ -119,4 +132,5 @@ export async function deleteKey(ctx: ProvisionContext, options: { revoke: boolea
         before: { keyHash: credential?.keyHash ?? null },
       },
     ]);
+  return Ok(undefined);
 }

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import * as requests from '../access-requests/access-request.repo.ts';
 import { systemActor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { ProvisioningStep } from '../db/schema/access-requests.ts';
 import { certificates } from '../db/schema/certificates.ts';
+import { Ok, type Result } from '../result.ts';
 import { reconcileAllowList } from './allow-list-reconciler.ts';
 import { grantCertificates } from './desired-state.ts';
 import { storeCredential, usesKeys, writeKey } from './key-reconciler.ts';
@@ -25,30 +26,36 @@ export async function provisionRequest(ctx: ProvisionContext): Promise<void> {
   if (mtls) await step('RESOLVE_CERTIFICATES', () => resolveCertificates(ctx));
   if (mtls)
     await step('UPDATE_ALLOW_LISTS', async () => {
-      for (const api of ctx.product.apis)
-        await reconcileAllowList(ctx.db, ctx.client, ctx.provider.id, api, ctx.now, {
+      for (const api of ctx.product.apis) {
+        const reconciled = await reconcileAllowList(ctx.db, ctx.client, ctx.provider.id, api, ctx.now, {
           accessRequestId: ctx.request.id,
         });
+        if (!reconciled.ok) return reconciled;
+      }
+      return Ok(undefined);
     });
   const bindings = mtls ? await liveBindings(ctx) : [];
   if (!usesKeys(ctx)) return; // JWT products: the token is the consumer's own JWT.
   const key = await step('CREATE_KEY', () => writeKey(ctx, bindings));
-  await step('STORE_CREDENTIAL', () => storeCredential(ctx, key));
+  await step('STORE_CREDENTIAL', async () => Ok(await storeCredential(ctx, key)));
 }
 
-async function step<T>(name: ProvisioningStep, run: () => Promise<T>): Promise<T> {
+/**
+ * Runs one step; its Dashboard Err, or anything it throws, fails the request at that step. The
+ * runner is built on throwing `StepFailure` (refusals throw it from deep inside a step, and
+ * `#provision` ends the request FAILED on it), so this is the one place in provisioning where a
+ * Dashboard Err becomes a throw.
+ */
+async function step<T>(name: ProvisioningStep, run: () => Promise<Result<T, DashboardError>>): Promise<T> {
+  let result: Result<T, DashboardError>;
   try {
-    return await run();
+    result = await run();
   } catch (error) {
     if (error instanceof StepFailure) throw error;
-    const message =
-      error instanceof DashboardError
-        ? `${error.code}: ${error.message}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    throw new StepFailure(name, message);
+    throw new StepFailure(name, error instanceof Error ? error.message : String(error));
   }
+  if (!result.ok) throw new StepFailure(name, `${result.error.code}: ${result.error.message}`);
+  return result.value;
 }
 
 /** The grant's live certificates: what the key is bound to (all of them, when the product binds). */
@@ -62,13 +69,15 @@ async function liveBindings(ctx: ProvisionContext): Promise<string[]> {
 
 type Resolved = { id: string; tykId: string };
 
-async function resolveCertificates(ctx: ProvisionContext): Promise<void> {
+async function resolveCertificates(ctx: ProvisionContext): Promise<Result<void, DashboardError>> {
   const { db, request, product } = ctx;
   let certs: Resolved[];
   if (product.certificateMode === 'SELF_SERVE') {
     if (!request.certificateId)
       throw new StepFailure('RESOLVE_CERTIFICATES', 'The Self-Serve request has no certificate.');
-    certs = [await registerSelfServe(ctx, request.certificateId)];
+    const registered = await registerSelfServe(ctx, request.certificateId);
+    if (!registered.ok) return registered;
+    certs = [registered.value];
   } else {
     certs = await requests.organisationCertificates(db, product.providerId, ctx.app.organisationId, ctx.now);
     if (certs.length === 0)
@@ -82,25 +91,30 @@ async function resolveCertificates(ctx: ProvisionContext): Promise<void> {
     request.id,
     certs.map((c) => c.id),
   );
+  return Ok(undefined);
 }
 
 /** Registers the consumer's certificate with the Dashboard (if not yet) and drops its kept PEM. */
-async function registerSelfServe(ctx: ProvisionContext, certificateId: string): Promise<Resolved> {
+async function registerSelfServe(
+  ctx: ProvisionContext,
+  certificateId: string,
+): Promise<Result<Resolved, DashboardError>> {
   const [row] = await ctx.db.select().from(certificates).where(eq(certificates.id, certificateId));
   if (!row) throw new StepFailure('RESOLVE_CERTIFICATES', "The request's certificate no longer exists.");
   if (row.notAfter <= ctx.now)
     throw new StepFailure('RESOLVE_CERTIFICATES', "The request's certificate has expired.");
-  if (row.registeredAt && !row.deletedAt) return { id: row.id, tykId: row.tykId };
+  if (row.registeredAt && !row.deletedAt) return Ok({ id: row.id, tykId: row.tykId });
   if (!row.pem)
     throw new StepFailure(
       'RESOLVE_CERTIFICATES',
       'The certificate is gone from the Dashboard and its PEM is not kept; ask for a new request.',
     );
   const added = await ctx.client.uploadCertificate(row.pem);
-  if (added.id !== row.tykId)
+  if (!added.ok) return added;
+  if (added.value.id !== row.tykId)
     throw new StepFailure(
       'RESOLVE_CERTIFICATES',
-      `The Dashboard registered the certificate as ${added.id}, expected ${row.tykId}.`,
+      `The Dashboard registered the certificate as ${added.value.id}, expected ${row.tykId}.`,
     );
   await ctx.db
     .update(certificates)
@@ -114,5 +128,5 @@ async function registerSelfServe(ctx: ProvisionContext, certificateId: string): 
       after: { tykId: row.tykId, accessRequestId: ctx.request.id },
     },
   ]);
-  return { id: row.id, tykId: row.tykId };
+  return Ok({ id: row.id, tykId: row.tykId });
 }

@@ -5,7 +5,7 @@ import type { AccessRequest } from '../access-requests/access-request.ts';
 import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import type { AppService } from '../apps/app.service.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { Db } from '../db/open-database.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
@@ -120,12 +120,7 @@ export class ProvisioningService {
       for (const request of await requests.listRequests(this.deps.db, { productId: product.id }, 10_000))
         if (request.status !== 'PENDING' && request.status !== 'PROVISIONING')
           decided.push({ request, product });
-    try {
-      return Ok(await findDrift(this.deps.db, this.deps.secrets, client, providerId, decided, this.#now()));
-    } catch (error) {
-      if (error instanceof DashboardError) return Err(error);
-      throw error;
-    }
+    return findDrift(this.deps.db, this.deps.secrets, client, providerId, decided, this.#now());
   }
 
   /**
@@ -211,32 +206,32 @@ export class ProvisioningService {
     if (!request || request.status === 'PENDING') return this.#finish(job, { ok: true });
     const ctx = await this.#context(request);
     if (request.status === 'PROVISIONING') return this.#provision(job, ctx);
-    try {
-      const { lost } = await convergeRequest(ctx);
-      await this.#finish(job, { ok: true }, async (tx) => {
-        if (request.status !== 'APPROVED' || lost === request.accessLostReason) return;
-        await requests.transition(tx, id, ['APPROVED'], {
-          accessLostReason: lost,
-          accessLostAt: lost ? ctx.now : null,
-        });
-        await recordAudit(tx, system, [
-          {
-            action: lost ? 'access_request.access_lost' : 'access_request.access_restored',
-            subjectType: 'access_request',
-            subjectId: id,
-            before: { accessLostReason: request.accessLostReason },
-            after: { accessLostReason: lost },
-          },
-        ]);
-      });
-    } catch (error) {
-      if (!(error instanceof DashboardError)) throw error;
-      await this.#finish(job, {
+    const converged = await convergeRequest(ctx);
+    if (!converged.ok) {
+      const { error } = converged;
+      return this.#finish(job, {
         ok: false,
         error: `${error.code}: ${error.message}`,
         retryAfterMs: backoffMs(job.attempts),
       });
     }
+    const { lost } = converged.value;
+    await this.#finish(job, { ok: true }, async (tx) => {
+      if (request.status !== 'APPROVED' || lost === request.accessLostReason) return;
+      await requests.transition(tx, id, ['APPROVED'], {
+        accessLostReason: lost,
+        accessLostAt: lost ? ctx.now : null,
+      });
+      await recordAudit(tx, system, [
+        {
+          action: lost ? 'access_request.access_lost' : 'access_request.access_restored',
+          subjectType: 'access_request',
+          subjectId: id,
+          before: { accessLostReason: request.accessLostReason },
+          after: { accessLostReason: lost },
+        },
+      ]);
+    });
   }
 
   async #provision(job: Job, ctx: ProvisionContext): Promise<void> {
@@ -291,13 +286,10 @@ export class ProvisioningService {
         .flatMap((p) => p.apis)
         .find((a) => a.apiId === apiId);
     if (!client || !api) return this.#finish(job, { ok: true });
-    try {
-      await reconcileAllowList(this.deps.db, client, providerId, api, this.#now());
-      await this.#finish(job, { ok: true });
-    } catch (error) {
-      if (!(error instanceof DashboardError)) throw error;
-      await this.#finish(job, { ok: false, error: error.message, retryAfterMs: backoffMs(job.attempts) });
-    }
+    const reconciled = await reconcileAllowList(this.deps.db, client, providerId, api, this.#now());
+    if (reconciled.ok) return this.#finish(job, { ok: true });
+    const { error } = reconciled;
+    return this.#finish(job, { ok: false, error: error.message, retryAfterMs: backoffMs(job.attempts) });
   }
 
   /**

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { apiKindOf, oasAllowList } from '../dashboard/api-allow-list.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import { oasApiDefinition } from '../dashboard/dashboard-schemas.ts';
+import { Ok, type Result } from '../result.ts';
 import type { JwtConfig } from './jwt-check.ts';
 import type { CheckedApi } from './request-check.ts';
 
@@ -30,17 +31,16 @@ const UNKNOWN_API = /could not retrieve api detail|does not exist|not found/i;
 /**
  * Reads the API's current definition. The classic view (which the Dashboard also gives for OAS
  * APIs) says how the API authenticates; for an OAS API the allow list is read from the OAS
- * document itself, the definition the Gateway loads. Undefined for an unknown API; other
- * Dashboard failures throw `DashboardError`.
+ * document itself, the definition the Gateway loads. Ok(undefined) for an unknown API; other
+ * Dashboard failures are the Err.
  */
-export async function loadApiView(client: DashboardClient, apiId: string): Promise<ApiView | undefined> {
-  let wrapper: Awaited<ReturnType<DashboardClient['getApi']>>;
-  try {
-    wrapper = await client.getApi(apiId);
-  } catch (error) {
-    if (isUnknownApi(error)) return undefined;
-    throw error;
-  }
+export async function loadApiView(
+  client: DashboardClient,
+  apiId: string,
+): Promise<Result<ApiView | undefined, DashboardError>> {
+  const read = await client.getApi(apiId);
+  if (!read.ok) return isUnknownApi(read.error) ? Ok(undefined) : read;
+  const wrapper = read.value;
   const definition = wrapper.api_definition;
   const classic = classicFields.parse(definition);
   const common = {
@@ -55,25 +55,25 @@ export async function loadApiView(client: DashboardClient, apiId: string): Promi
     },
   } as const;
   if (apiKindOf(wrapper) === 'CLASSIC') {
-    return {
+    return Ok({
       ...common,
       definition: 'CLASSIC',
       staticMutualTls: classic.use_mutual_tls_auth,
       allowList: definition.client_certificates ?? [],
-    };
+    });
   }
   const embedded = oasApiDefinition.safeParse(wrapper.oas);
-  const oas = embedded.success ? embedded.data : await client.getOasApi(definition.api_id);
-  return {
+  const oas = embedded.success ? Ok(embedded.data) : await client.getOasApi(definition.api_id);
+  if (!oas.ok) return oas;
+  return Ok({
     ...common,
     definition: 'OAS',
-    staticMutualTls: oas['x-tyk-api-gateway'].server.clientCertificates?.enabled ?? false,
-    allowList: oasAllowList(oas),
-  };
+    staticMutualTls: oas.value['x-tyk-api-gateway'].server.clientCertificates?.enabled ?? false,
+    allowList: oasAllowList(oas.value),
+  });
 }
 
-function isUnknownApi(error: unknown): boolean {
-  if (!(error instanceof DashboardError)) return false;
+function isUnknownApi(error: DashboardError): boolean {
   if (error.code === 'DASHBOARD_NOT_FOUND') return true;
   return error.code === 'DASHBOARD_REJECTED' && error.status === 400 && UNKNOWN_API.test(error.message);
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../actor.ts';
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
@@ -67,15 +67,11 @@ export class RequestCheckService {
     if (!chain.ok) return chain;
     const client = await this.#providers.client(providerId);
     if (!client) return Err(new NotFoundError('provider', providerId, ['providerId']));
-    try {
-      const api = await loadApiView(client, apiId);
-      if (!api) return Err(new NotFoundError('API', apiId, ['apiId']));
-      const presented = [chain.value.leaf, ...chain.value.chain];
-      return Ok(await this.#check(client, providerId, api, presented, headerToken(parsed.value.token)));
-    } catch (error) {
-      if (error instanceof DashboardError) return Err(error);
-      throw error;
-    }
+    const api = await loadApiView(client, apiId);
+    if (!api.ok) return api;
+    if (!api.value) return Err(new NotFoundError('API', apiId, ['apiId']));
+    const presented = [chain.value.leaf, ...chain.value.chain];
+    return this.#check(client, providerId, api.value, presented, headerToken(parsed.value.token));
   }
 
   async #check(
@@ -84,19 +80,22 @@ export class RequestCheckService {
     api: ApiView,
     presented: readonly CertificateInfo[],
     sent: string | undefined,
-  ): Promise<RequestCheckReport> {
+  ): Promise<Result<RequestCheckReport, DashboardError>> {
     const now = this.#deps.clock?.() ?? new Date();
     const leaf = presented[0]!;
     const rows = api.staticMutualTls ? readAllowList(api.allowList) : [];
-    const [portal, key] = await Promise.all([
+    const [portal, looked] = await Promise.all([
       repo.portalViewOf(this.#deps.db, providerId, certificateIdsOf(rows)),
-      api.auth === 'AUTH_TOKEN' && sent !== undefined ? lookupKey(client, sent) : notLookedUp,
+      api.auth === 'AUTH_TOKEN' && sent !== undefined ? lookupKey(client, sent) : Ok(notLookedUp),
     ]);
+    if (!looked.ok) return looked;
+    const key = looked.value;
     let certificateFacts: CertificateFacts | undefined;
     if (api.staticMutualTls) {
       const { entries, ...allowList } = resolveAllowList(rows, presented, portal);
       const store = await decideAgainstStore(client, entries, presented, now);
-      certificateFacts = { api, presented, allowList, store };
+      if (!store.ok) return store;
+      certificateFacts = { api, presented, allowList, store: store.value };
     }
     const jwt = api.auth === 'JWT' && sent !== undefined ? verifyJwt(sent, api.jwt, now) : undefined;
     const facts: token.TokenFacts = { api, leaf, token: sent, key, jwt, now };
@@ -111,13 +110,13 @@ export class RequestCheckService {
       ACCESS_RIGHTS: token.accessRightsCheck(facts),
     });
     const { allowList, jwt: _jwt, ...summary } = api;
-    return {
+    return Ok({
       providerId,
       api: { ...summary, allowListEntries: allowList.length },
       certificate: describeLeaf(api, presented),
       checkedAt: now,
       ...verdict,
-    };
+    });
   }
 }
 
@@ -143,14 +142,12 @@ function headerToken(raw: string | undefined): string | undefined {
   return stripBearer(value);
 }
 
-async function lookupKey(client: DashboardClient, keyId: string): Promise<token.KeyLookup> {
-  if (keyId === '') return { state: 'UNKNOWN', keyId };
-  try {
-    const key = await client.getKey({ id: keyId });
-    return { state: 'FOUND', keyId: key.key_id, session: key.data };
-  } catch (error) {
-    if (error instanceof DashboardError && error.code === 'DASHBOARD_NOT_FOUND')
-      return { state: 'UNKNOWN', keyId };
-    throw error;
-  }
+async function lookupKey(
+  client: DashboardClient,
+  keyId: string,
+): Promise<Result<token.KeyLookup, DashboardError>> {
+  if (keyId === '') return Ok({ state: 'UNKNOWN', keyId });
+  const key = await client.getKey({ id: keyId });
+  if (key.ok) return Ok({ state: 'FOUND', keyId: key.value.key_id, session: key.value.data });
+  return key.error.code === 'DASHBOARD_NOT_FOUND' ? Ok({ state: 'UNKNOWN', keyId }) : key;
 }

@@ -1,5 +1,6 @@
-import { DashboardError } from '../dashboard/dashboard.errors.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
+import { Ok, type Result } from '../result.ts';
 import { AllowList, type AllowListCertificate, type AllowListDecision } from '../x509/allow-list.ts';
 import type { CertificateInfo } from '../x509/certificate-info.ts';
 
@@ -20,14 +21,14 @@ const MAX_ATTEMPTS = 8;
  * the decision rests on, never about every row. The Gateway skips ids missing from its store, and
  * compares against the stored fingerprint (a chain upload stores its last block's hash), so a
  * row the store contradicts is dropped or corrected and the decision is taken again.
- * Throws `DashboardError` when the store cannot be asked.
+ * The Err is the `DashboardError` when the store cannot be asked.
  */
 export async function decideAgainstStore(
   client: DashboardClient,
   entries: readonly AllowListCertificate[],
   presented: readonly CertificateInfo[],
   now: Date,
-): Promise<StoreDecision> {
+): Promise<Result<StoreDecision, DashboardError>> {
   const peers = presented.map((c) => c.der);
   const notes: string[] = [];
   let rows = entries;
@@ -35,13 +36,15 @@ export async function decideAgainstStore(
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const row = rowBehind(decision, rows, presented);
     // Inline PEM rows are not in the store: the definition itself holds them.
-    if (!row || row.id.includes('-----BEGIN ')) return { decision, notes, unsettled: false };
-    const stored = await storedFingerprint(client, row.id);
+    if (!row || row.id.includes('-----BEGIN ')) return Ok({ decision, notes, unsettled: false });
+    const asked = await storedFingerprint(client, row.id);
+    if (!asked.ok) return asked;
+    const stored = asked.value;
     if (stored === 'MISSING') {
       notes.push(`${row.id} is not in the Dashboard's certificate store; the Gateway skips it.`);
       rows = rows.filter((r) => r !== row);
     } else if (stored === 'NOT_OWNED' || stored === row.fingerprint || isCaSigned(decision)) {
-      return { decision, notes, unsettled: false };
+      return Ok({ decision, notes, unsettled: false });
     } else {
       notes.push(
         `${row.id} was uploaded as a chain: the store's fingerprint is ${stored}, and that is what the Gateway compares.`,
@@ -50,7 +53,7 @@ export async function decideAgainstStore(
     }
     decision = new AllowList(rows).decide(peers, now);
   }
-  return { decision, notes, unsettled: true };
+  return Ok({ decision, notes, unsettled: true });
 }
 
 function isCaSigned(decision: AllowListDecision): boolean {
@@ -74,13 +77,14 @@ function rowBehind(
 }
 
 /** The store's fingerprint; MISSING on 404, NOT_OWNED when it belongs to another org (it exists). */
-async function storedFingerprint(client: DashboardClient, id: string): Promise<string> {
-  try {
-    return (await client.getCertificate(id)).fingerprint.toLowerCase();
-  } catch (error) {
-    if (!(error instanceof DashboardError)) throw error;
-    if (error.code === 'DASHBOARD_NOT_FOUND') return 'MISSING';
-    if (error.code === 'DASHBOARD_REJECTED' && /non-owned/i.test(error.message)) return 'NOT_OWNED';
-    throw error;
-  }
+async function storedFingerprint(
+  client: DashboardClient,
+  id: string,
+): Promise<Result<string, DashboardError>> {
+  const meta = await client.getCertificate(id);
+  if (meta.ok) return Ok(meta.value.fingerprint.toLowerCase());
+  if (meta.error.code === 'DASHBOARD_NOT_FOUND') return Ok('MISSING');
+  if (meta.error.code === 'DASHBOARD_REJECTED' && /non-owned/i.test(meta.error.message))
+    return Ok('NOT_OWNED');
+  return meta;
 }

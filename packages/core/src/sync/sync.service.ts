@@ -1,5 +1,6 @@
 import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import type { CertificateBasics } from '../dashboard/dashboard-schemas.ts';
 import { withAdvisoryLock } from '../db/advisory-lock.ts';
@@ -143,13 +144,19 @@ export class SyncService {
     });
   }
 
-  /** Phase 2: the whole listing, outside any lock (it can take seconds); a failure ends the run FAILED. */
+  /**
+   * Phase 2: the whole listing, outside any lock (it can take seconds). A Dashboard failure ends the
+   * run FAILED, and so does anything thrown (a bug must not leave the run RUNNING).
+   */
   async #fetch(
     run: SyncRun,
-    list: (onPage: (page: number, pages: number) => void) => Promise<CertificateBasics[]>,
-  ) {
+    list: (
+      onPage: (page: number, pages: number) => void,
+    ) => Promise<Result<CertificateBasics[], DashboardError>>,
+  ): Promise<Result<CertificateBasics[], SyncRun>> {
+    let listing: Result<CertificateBasics[], DashboardError>;
     try {
-      const listing = await list((page, pages) =>
+      listing = await list((page, pages) =>
         this.events.emit({
           runId: run.id,
           providerId: run.providerId,
@@ -159,10 +166,10 @@ export class SyncService {
           pagesTotal: pages,
         }),
       );
-      return Ok(listing);
     } catch (error) {
       return Err(await this.#fail(run, error));
     }
+    return listing.ok ? listing : Err(await this.#fail(run, listing.error));
   }
 
   /**
@@ -170,7 +177,8 @@ export class SyncService {
    * can miss a live certificate (an offset page shifted under a concurrent delete), so no row is
    * soft-deleted on its absence alone: each is first confirmed gone by `GET /api/certs/{id}`
    * answering 404, outside the lock, and the diff is then taken again. A re-sync with nothing
-   * missing makes no confirmation call.
+   * missing makes no confirmation call. A Dashboard failure, or anything thrown (the lock staying
+   * taken, the database), ends the run FAILED.
    */
   async #reconcile(run: SyncRun, listing: CertificateBasics[], client: DashboardClient, actor: Actor) {
     try {
@@ -198,7 +206,9 @@ export class SyncService {
           return { run: await this.#hold(tx, run, plan, held, actor) };
         });
         if ('confirm' in outcome) {
-          confirmed = await confirmGone(client, outcome.confirm);
+          const gone = await confirmGone(client, outcome.confirm);
+          if (!gone.ok) return this.#fail(run, gone.error);
+          confirmed = gone.value;
           continue;
         }
         this.#emitDone(outcome.run);
@@ -368,18 +378,25 @@ type ReconcileStep =
 /** How many `GET /api/certs/{id}` a run sends at once when it confirms deletions. */
 const CONFIRM_CONCURRENCY = 8;
 
-/** The portal ids of the certificates the Dashboard answers 404 for. Throws `DashboardError`. */
+/**
+ * The portal ids of the certificates the Dashboard answers 404 for. The first failure stops every
+ * lane from taking another candidate and is the Err.
+ */
 async function confirmGone(
   client: DashboardClient,
   candidates: readonly { id: string; tykId: string }[],
-): Promise<Set<string>> {
+): Promise<Result<Set<string>, DashboardError>> {
   const gone = new Set<string>();
   const queue = [...candidates];
+  let failed: DashboardError | undefined;
   await Promise.all(
     Array.from({ length: Math.min(CONFIRM_CONCURRENCY, queue.length) }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift())
-        if (!(await client.hasCertificate(next.tykId))) gone.add(next.id);
+      for (let next = queue.shift(); next && !failed; next = queue.shift()) {
+        const held = await client.hasCertificate(next.tykId);
+        if (!held.ok) failed ??= held.error;
+        else if (!held.value) gone.add(next.id);
+      }
     }),
   );
-  return gone;
+  return failed ? Err(failed) : Ok(gone);
 }
