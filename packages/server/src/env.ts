@@ -27,8 +27,6 @@ const envSchema = z
     DASHBOARD_ORG_ID: z.string().min(1).optional(),
     DASHBOARD_GATEWAY_URL: httpUrl.optional(),
     DASHBOARD_NAME: z.string().min(1).default('Tyk Dashboard'),
-    DEMO_DASHBOARD_PORT: port.default(0),
-    DEMO_GATEWAY_PORT: port.default(0),
     SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
     /** How often the expiry scan runs (it also runs once at start); 0 = only at start. */
     EXPIRY_SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(86_400),

@@ -1,6 +1,6 @@
 import type { Actor, App, Plan, Product } from '@repo/core';
 import { systemActor } from '@repo/core';
-import { demoSeed } from '../../src/demo/demo-seed.ts';
+import defaultSeed from '@repo/mock-dashboard/seeds/default.json' with { type: 'json' };
 import { gid } from './certificates.ts';
 import { PAYMENTS_API_ID, type ServerHarness, unwrap } from './harness.ts';
 
@@ -20,9 +20,9 @@ export interface AccessFixtures {
   readonly ids: Record<'plan' | 'managed' | 'selfServe' | 'appA' | 'appB', string>;
 }
 
-/** Adds the demo's JWT + mTLS and OAS APIs to the mock (the harness seeds the Payments API only). */
+/** Adds the mock's JWT + mTLS and OAS APIs to it (the harness seeds the Payments API only). */
 export async function seedMoreApis(h: ServerHarness): Promise<void> {
-  const [, reports, ledger] = demoSeed([]).apis!;
+  const [, reports, ledger] = defaultSeed.apis;
   await h.control('POST', '/_mock/seed', { apis: [reports, ledger] });
 }
 

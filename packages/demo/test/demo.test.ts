@@ -1,12 +1,13 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore, SecretBox, systemActor } from '@repo/core';
-import { describeDatabases } from '@repo/core/testing';
+import { describeDatabases, makeCertificate } from '@repo/core/testing';
+import { keptSecret } from '@repo/server/bootstrap';
+import { pino } from 'pino';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { generateAdminToken, keptSecret } from '../src/bootstrap.ts';
-import { startDemo } from '../src/demo/demo.ts';
-import { createLogger } from '../src/http/logging.ts';
+import { startDemo } from '../src/demo.ts';
+import { demoBanner } from '../src/demo-banner.ts';
 
 describeDatabases('the pnpm start demo', (ctx) => {
   let dataDir = '';
@@ -20,7 +21,12 @@ describeDatabases('the pnpm start demo', (ctx) => {
       db: ctx.db,
       secrets: new SecretBox(await keptSecret(dataDir, 'secret-key', SecretBox.generateKey)),
     });
-    const demo = await startDemo(core, { dataDir, port: 0, gatewayPort: 0, logger: createLogger('silent') });
+    const demo = await startDemo(core, {
+      dataDir,
+      port: 0,
+      gatewayPort: 0,
+      logger: pino({ level: 'silent' }),
+    });
     return { core, demo };
   };
   const actor = systemActor('test');
@@ -97,10 +103,36 @@ describeDatabases('the pnpm start demo', (ctx) => {
     }
   });
 
-  it('keeps generated secrets owner-only and stable', async () => {
-    const token = await keptSecret(dataDir, 'admin-token', generateAdminToken);
-    expect(await keptSecret(dataDir, 'admin-token', generateAdminToken)).toBe(token);
-    expect((await readFile(join(dataDir, 'admin-token'), 'utf8')).trim()).toBe(token);
-    expect((await stat(join(dataDir, 'admin-token'))).mode & 0o777).toBe(0o600);
+  it('keeps what was uploaded since, and its control key, across a restart', async () => {
+    const first = await start();
+    const extra = await makeCertificate({ name: 'CN=uploaded-after-start' });
+    const uploaded = await first.core.certificates.upload(
+      { providerId: first.demo.provider.id, pem: extra.pem },
+      actor,
+    );
+    if (!uploaded.ok) throw uploaded.error;
+    await first.demo.mock.close();
+
+    const again = await start();
+    try {
+      expect(again.demo.mock.adminKey).toBe(first.demo.mock.adminKey);
+      const latest = await again.core.sync.list({}, { first: 1 }, actor);
+      expect(latest.ok && latest.value.nodes[0]).toMatchObject({
+        status: 'SUCCEEDED',
+        added: 0,
+        softDeleted: 0,
+        unchanged: 5,
+      });
+      const state = await fetch(`${again.demo.mock.dashboardUrl}/_mock/state`, {
+        headers: { 'x-mock-admin-key': again.demo.mock.adminKey },
+      });
+      const certificates = ((await state.json()) as { certificates: { id: string }[] }).certificates;
+      expect(certificates.map((c) => c.id)).toContain(uploaded.value.certificate.tykId);
+      expect(demoBanner(again.demo)).toContain(
+        `  Mock control ${again.demo.mock.dashboardUrl}/_mock/   (header X-Mock-Admin-Key: ${again.demo.mock.adminKey}; faults, state)`,
+      );
+    } finally {
+      await again.demo.mock.close();
+    }
   });
 });

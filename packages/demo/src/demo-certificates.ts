@@ -1,7 +1,7 @@
 import { createHash, webcrypto } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as x509 from './peculiar.ts';
+import { peculiar as x509 } from '@repo/core/x509';
 
 /** A demo client certificate: which organisation it belongs to and what it is called in the portal. */
 export interface DemoCertificate {

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { type Core, type Provider, systemActor } from '@repo/core';
 import { type MockDashboard, startMockDashboard } from '@repo/mock-dashboard';
+import { keptSecret } from '@repo/server/bootstrap';
 import type { Logger } from 'pino';
 import { type DemoConsumer, seedAccess } from './demo-access.ts';
 import { DEMO_ORGANISATIONS, type DemoCertificate, demoCertificates } from './demo-certificates.ts';
@@ -16,11 +19,15 @@ export interface Demo {
 
 const actor = systemActor('demo');
 
+/** The mock's state across restarts, beside the database in the data directory. */
+export const MOCK_STATE_FILE = 'mock-dashboard.json';
+
 /**
  * `pnpm start` without a Dashboard: the mock Dashboard with the demo store, two organisations, a
- * provider for the mock and an initial sync. Idempotent over a kept data directory: a restart
- * points the provider at the mock's new ports and syncs again; names and organisations are set
- * only when the provider is new. Then plans, products, consumers, apps and an approved request.
+ * provider for the mock and an initial sync. Idempotent over a kept data directory: the mock
+ * reloads what it held (so certificates uploaded since are not "deleted in the Dashboard"), keeps
+ * its control key, and the provider follows its new ports; names and organisations are set only
+ * when the provider is new. Then plans, products, consumers, apps and an approved request.
  */
 export async function startDemo(
   core: Core,
@@ -29,6 +36,8 @@ export async function startDemo(
   const certificates = await demoCertificates(options.dataDir);
   const mock = await startMockDashboard({
     seed: demoSeed(certificates),
+    stateFile: join(options.dataDir, MOCK_STATE_FILE),
+    adminKey: await keptSecret(options.dataDir, 'mock-admin-key', () => randomBytes(16).toString('hex')),
     port: options.port,
     gatewayPort: options.gatewayPort,
   });

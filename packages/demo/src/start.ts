@@ -1,0 +1,26 @@
+// `pnpm start`: the portal, and — when no Dashboard is configured — the mock Dashboard with the
+// demo seed standing in for one. The server itself knows nothing of the mock.
+import { startPortal } from '@repo/server/portal';
+import { startDemo } from './demo.ts';
+import { demoBanner } from './demo-banner.ts';
+import { readDemoEnv } from './env.ts';
+
+const env = readDemoEnv();
+if ('error' in env) {
+  console.error(env.error);
+  process.exit(1);
+}
+
+await startPortal({
+  standIn: {
+    async start(core, { dataDir, logger }) {
+      const demo = await startDemo(core, {
+        dataDir,
+        logger,
+        port: env.DEMO_DASHBOARD_PORT,
+        gatewayPort: env.DEMO_GATEWAY_PORT,
+      });
+      return { lines: demoBanner(demo), close: () => demo.mock.close() };
+    },
+  },
+});
