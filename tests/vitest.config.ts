@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two suites in this package. `core/`: core's Dashboard-facing services with the mock in-process,
+// Three suites in this package. `repo/`: checks over the repository's own files. `core/`: core's Dashboard-facing services with the mock in-process,
 // files in parallel. `e2e/`: the mock Dashboard and the server as separate processes (see
 // e2e/setup), shared by every e2e file, so those run one file at a time whatever the core count:
 // a sync fault or a Dashboard-side delete in one file must not land in another's story.
@@ -13,6 +13,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'integration', include: ['core/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'repo', include: ['repo/**/*.test.ts'] },
       },
       {
         extends: true,
