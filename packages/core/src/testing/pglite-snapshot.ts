@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, type Hash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -14,12 +14,21 @@ async function snapshotKey(): Promise<string> {
   const hash = createHash('sha256');
   // The resolved path carries the installed version (pnpm store layout).
   hash.update(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  return (await hashMigrations(hash)).digest('hex').slice(0, 16);
+}
+
+/** A short key that changes with any migration: names the PostgreSQL template too. */
+export async function migrationsKey(): Promise<string> {
+  return (await hashMigrations(createHash('sha256'))).digest('hex').slice(0, 16);
+}
+
+async function hashMigrations(hash: Hash): Promise<Hash> {
   const entries = (await readdir(migrationsFolder, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && entry.name.endsWith('.sql'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
   for (const path of entries) hash.update(path.slice(migrationsFolder.length)).update(await readFile(path));
-  return hash.digest('hex').slice(0, 16);
+  return hash;
 }
 
 /** The migrated snapshot for the current migrations, built and cached on first use. */

@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { type Database, type Db, type Dialect, openDatabase } from '../db/open-database.ts';
 import { schema } from '../db/relations.ts';
 import { cachedPgliteSnapshot, forgetPgliteSnapshots } from './pglite-snapshot.ts';
+import { forgetTemplate, migratedTemplate } from './postgres-template.ts';
 
 /** Where a database suite runs: always PGlite, plus PostgreSQL when `TEST_DATABASE_URL` is set. */
 export interface TestTarget {
@@ -28,8 +29,8 @@ export interface ScratchDatabase extends Database {
 }
 
 /**
- * PGlite: a fresh in-memory instance, loaded from the cached migrated snapshot. PostgreSQL:
- * `CREATE DATABASE` with a unique name through the maintenance URL, then migrate it; `destroy()`
+ * PGlite: a fresh in-memory instance, loaded from the cached migrated snapshot. PostgreSQL: a
+ * clone of the migrated template under a unique name, through the maintenance URL; `destroy()`
  * drops it again (`WITH (FORCE)` ends stray sessions).
  */
 export async function createScratchDatabase(
@@ -41,7 +42,7 @@ export async function createScratchDatabase(
     return { ...database, url: undefined, destroy: () => database.close() };
   }
   const name = `core_test_${Date.now().toString(36)}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await maintenance(target.adminUrl, (admin) => admin.unsafe(`CREATE DATABASE "${name}"`));
+  await cloneTemplate(target.adminUrl, name);
   const url = new URL(target.adminUrl);
   url.pathname = `/${name}`;
   let database: Database;
@@ -68,6 +69,21 @@ async function openPgliteFromSnapshot(onQuery?: (sql: string) => void): Promise<
     // A corrupt or incompatible cache must not fail the suite: rebuild it once.
     await forgetPgliteSnapshots();
     return openDatabase({ snapshot: await cachedPgliteSnapshot(), onQuery });
+  }
+}
+
+async function cloneTemplate(adminUrl: string, name: string): Promise<void> {
+  const clone = async () => {
+    const template = await migratedTemplate(adminUrl);
+    await maintenance(adminUrl, (admin) => admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  };
+  try {
+    await clone();
+  } catch (error) {
+    // 3D000: the template is gone (a run with other migrations replaced it): build it again, once.
+    if ((error as { code?: string }).code !== '3D000') throw error;
+    forgetTemplate(adminUrl);
+    await clone();
   }
 }
 
