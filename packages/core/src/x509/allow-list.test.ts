@@ -176,3 +176,73 @@ describe('AllowList.decide, as the Tyk Gateway decides', () => {
     });
   });
 });
+
+// Tyk certs/manager.go ParsePEMCertificate: a row stored as a chain keeps the LAST block's
+// SHA-256 as its fingerprint but the FIRST block as `cert.Leaf`, and internal/crypto/helpers.go
+// ValidateRequestCerts checks `cert.Leaf.NotAfter` after a fingerprint match.
+describe('AllowList.decide against a row stored as a chain', () => {
+  let storedLeaf: TestCertificate;
+  let expiredLeaf: TestCertificate;
+  let chainRoot: TestCertificate;
+
+  beforeAll(async () => {
+    chainRoot = await makeCertificate({ name: 'CN=Chain Root', ca: true, eku: null });
+    storedLeaf = await makeCertificate({ name: 'CN=stored leaf', issuer: chainRoot });
+    expiredLeaf = await makeCertificate({
+      name: 'CN=expired stored leaf',
+      issuer: chainRoot,
+      notBefore: new Date(now.getTime() - 10 * DAY),
+      notAfter: new Date(now.getTime() - DAY),
+    });
+  });
+
+  // The row of `leaf + root` uploaded together: id and DER of the leaf, fingerprint of the root.
+  const chainRow = (first: TestCertificate, withDer = true): AllowListCertificate => ({
+    id: tykCertificateId(ORG, sha256Hex(first.der)),
+    fingerprint: sha256Hex(chainRoot.der),
+    ...(withDer ? { der: first.der } : {}),
+  });
+
+  const cases: ReadonlyArray<[string, () => AllowListCertificate, () => Uint8Array[], () => object]> = [
+    [
+      'the chain root presented, the stored leaf valid',
+      () => chainRow(storedLeaf),
+      () => [chainRoot.der],
+      () => ({ allowed: true, match: 'EXACT', peerIndex: 0 }),
+    ],
+    [
+      'the chain root presented, the stored leaf expired',
+      () => chainRow(expiredLeaf),
+      () => [chainRoot.der],
+      () => ({ allowed: false, reason: 'CERTIFICATE_EXPIRED', message: 'Certificate has expired' }),
+    ],
+    [
+      'the chain root presented second, the stored leaf expired',
+      () => chainRow(expiredLeaf),
+      () => [stranger.der, chainRoot.der],
+      () => ({ allowed: false, reason: 'CERTIFICATE_EXPIRED', leafSha256: sha256Hex(stranger.der) }),
+    ],
+    [
+      'the stored expiry given as notAfter, without the DER',
+      () => ({ ...chainRow(expiredLeaf, false), notAfter: expiredLeaf.cert.notAfter }),
+      () => [chainRoot.der],
+      () => ({ allowed: false, reason: 'CERTIFICATE_EXPIRED' }),
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, row, peers, expected) => {
+    expect(new AllowList([row()]).decide(peers(), now)).toMatchObject(expected());
+  });
+
+  it('lets the first matching row decide, as the Gateway loop does', () => {
+    const chainRootAsCa = entry(chainRoot);
+    expect(new AllowList([chainRow(expiredLeaf), chainRootAsCa]).decide([chainRoot.der], now)).toMatchObject({
+      reason: 'CERTIFICATE_EXPIRED',
+    });
+    expect(new AllowList([chainRootAsCa, chainRow(expiredLeaf)]).decide([chainRoot.der], now)).toMatchObject({
+      allowed: true,
+      match: 'CA_SIGNED',
+      entryId: chainRootAsCa.id,
+    });
+  });
+});

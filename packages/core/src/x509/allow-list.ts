@@ -6,11 +6,20 @@ export interface AllowListCertificate {
   readonly id: string;
   /**
    * The store's `fingerprint` for that id. Tyk hashes the LAST block of a stored chain here
-   * (tyk-domain.md §1.5), so this is not always the SHA-256 of `der`.
+   * (certs/manager.go ParsePEMCertificate), so this is not always the SHA-256 of `der`.
    */
   readonly fingerprint: string;
-  /** The certificate itself; needed only to honour CA entries. */
+  /**
+   * The row's FIRST certificate block, Tyk's `cert.Leaf` (its SHA-256 is the id). With it a CA
+   * row is honoured, and an exact match is refused once it has expired, whatever was presented.
+   */
   readonly der?: Uint8Array;
+  /**
+   * NotAfter of that first block, for callers that know it without the DER (a store's
+   * `not_after`); wins over `der`'s. With neither, the presented certificate's own NotAfter is
+   * used, which is Tyk's answer only for a row holding a single certificate.
+   */
+  readonly notAfter?: Date;
 }
 
 export type AllowListDecision =
@@ -32,8 +41,18 @@ export type AllowListDecision =
       readonly leafSha256: string | null;
     };
 
-interface TrustAnchor {
+interface Row {
   readonly id: string;
+  /** Position in the allow list: Tyk walks the rows in order and the first that fits decides. */
+  readonly index: number;
+}
+
+interface ExactRow extends Row {
+  /** The stored first block's NotAfter (epoch ms), when known. */
+  readonly notAfter: number | undefined;
+}
+
+interface TrustAnchor extends Row {
   readonly cert: PresentedCertificate;
 }
 
@@ -47,19 +66,28 @@ const ANY_EKU = '2.5.29.37.0';
  * issued it. Signature checks are memoised per (peer, CA) pair, so a returning client costs a hash.
  */
 export class AllowList {
-  private readonly exact = new Map<string, string>();
+  private readonly exact = new Map<string, ExactRow>();
   private readonly anchorsBySubject = new Map<string, TrustAnchor[]>();
   private readonly signatureChecks = new Map<string, boolean>();
 
   constructor(entries: Iterable<AllowListCertificate>) {
+    let index = 0;
     for (const entry of entries) {
-      const fingerprint = entry.fingerprint.toLowerCase();
-      if (!this.exact.has(fingerprint)) this.exact.set(fingerprint, entry.id);
       const cert = entry.der ? presentedCertificate(entry.der) : undefined;
-      if (!cert?.isCa) continue;
-      const anchors = this.anchorsBySubject.get(cert.native.subject) ?? [];
-      anchors.push({ id: entry.id, cert });
-      this.anchorsBySubject.set(cert.native.subject, anchors);
+      const fingerprint = entry.fingerprint.toLowerCase();
+      if (!this.exact.has(fingerprint)) {
+        this.exact.set(fingerprint, {
+          id: entry.id,
+          index,
+          notAfter: entry.notAfter?.getTime() ?? cert?.notAfter,
+        });
+      }
+      if (cert?.isCa) {
+        const anchors = this.anchorsBySubject.get(cert.native.subject) ?? [];
+        anchors.push({ id: entry.id, index, cert });
+        this.anchorsBySubject.set(cert.native.subject, anchors);
+      }
+      index++;
     }
   }
 
@@ -68,10 +96,11 @@ export class AllowList {
   }
 
   /**
-   * Decides a request that presented `peers` (DER, leaf first) at instant `at`.
-   * For each presented certificate in order: admitted when an allow-listed CA verifies it (Go's
-   * `Verify` with that CA as the only root: signature, both validity windows, EKU), or when its
-   * SHA-256 equals an entry's fingerprint, unless it has expired. Otherwise refused with the leaf's hash.
+   * Decides a request that presented `peers` (DER, leaf first) at instant `at`. For each presented
+   * certificate in order, the rows are tried in allow-list order, each row first as a CA (Go's
+   * `Verify` with that CA as the only root: signature, both validity windows, EKU) and then by
+   * fingerprint; a fingerprint match is refused once the row's stored first block has expired.
+   * Otherwise refused with the leaf's hash.
    */
   decide(peers: readonly Uint8Array[], at: Date): AllowListDecision {
     const leaf = peers.length > 0 ? presentedCertificate(peers[0]!) : undefined;
@@ -83,14 +112,17 @@ export class AllowList {
     for (let peerIndex = 0; peerIndex < peers.length; peerIndex++) {
       const peer = peerIndex === 0 ? leaf : presentedCertificate(peers[peerIndex]!);
       if (!peer) continue;
-      const anchor = this.verifyingAnchor(peer, now);
+      const exact = this.exact.get(peer.sha256);
+      const anchor = this.firstVerifyingAnchor(peer, now, exact?.index ?? Number.POSITIVE_INFINITY);
       if (anchor)
         return { allowed: true, match: 'CA_SIGNED', entryId: anchor.id, peerIndex, leafSha256: leaf.sha256 };
-      const entryId = this.exact.get(peer.sha256);
-      if (entryId === undefined) continue;
-      // Tyk checks only NotAfter here: a not-yet-valid but exactly listed certificate is admitted.
-      if (now > peer.notAfter) return refuse('CERTIFICATE_EXPIRED', 'Certificate has expired', leaf.sha256);
-      return { allowed: true, match: 'EXACT', entryId, peerIndex, leafSha256: leaf.sha256 };
+      if (!exact) continue;
+      // Tyk checks `cert.Leaf.NotAfter`, the stored row's first block, and only NotAfter: a
+      // not-yet-valid but exactly listed certificate is admitted.
+      if (now > (exact.notAfter ?? peer.notAfter)) {
+        return refuse('CERTIFICATE_EXPIRED', 'Certificate has expired', leaf.sha256);
+      }
+      return { allowed: true, match: 'EXACT', entryId: exact.id, peerIndex, leafSha256: leaf.sha256 };
     }
     return refuse(
       'CERTIFICATE_NOT_ALLOWED',
@@ -99,16 +131,21 @@ export class AllowList {
     );
   }
 
-  private verifyingAnchor(peer: PresentedCertificate, now: number): TrustAnchor | undefined {
-    const candidates = this.anchorsBySubject.get(peer.native.issuer);
-    if (!candidates) return undefined;
-    return candidates.find((anchor) => {
+  /** The earliest CA row, at or before `limit`, that verifies `peer`. */
+  private firstVerifyingAnchor(
+    peer: PresentedCertificate,
+    now: number,
+    limit: number,
+  ): TrustAnchor | undefined {
+    for (const anchor of this.anchorsBySubject.get(peer.native.issuer) ?? []) {
+      if (anchor.index > limit) break;
       const { cert } = anchor;
-      if (!withinValidity(peer, now) || !withinValidity(cert, now)) return false;
+      if (!withinValidity(peer, now) || !withinValidity(cert, now)) continue;
       // Go's Verify with empty KeyUsages demands serverAuth (or any, or no EKU) along the chain.
-      if (!allowsServerAuth(peer) || !allowsServerAuth(cert)) return false;
-      return this.signedBy(peer, cert);
-    });
+      if (!allowsServerAuth(peer) || !allowsServerAuth(cert)) continue;
+      if (this.signedBy(peer, cert)) return anchor;
+    }
+    return undefined;
   }
 
   private signedBy(peer: PresentedCertificate, ca: PresentedCertificate): boolean {
