@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCertificate, pemBundle, type TestCertificate } from '../testing/certificates.ts';
 import { parseCertificatePem } from './parse.ts';
-import { MAX_PEM_BYTES } from './pem.ts';
+import { decodeCertificateBlocks, MAX_PEM_BYTES } from './pem.ts';
 
 let cert: TestCertificate;
 
@@ -95,5 +95,29 @@ describe('parseCertificatePem refuses', () => {
   it('more than 10 certificates', () => {
     expect(parseCertificatePem(pemBundle(...Array(10).fill(cert))).ok).toBe(true);
     expect(refusal(pemBundle(...Array(11).fill(cert))).code).toBe('PEM_TOO_MANY_CERTIFICATES');
+  });
+});
+
+describe('decodeCertificateBlocks cost', () => {
+  // 256 KiB of BEGIN lines with no END: each BEGIN used to search the rest of the input for its
+  // END line, so the work grew with the square of the lines (1.5 s measured). The bound is
+  // generous (the linear reader takes a few milliseconds) so a busy machine does not fail it.
+  const beginLine = '-----BEGIN CERTIFICATE-----\n';
+  const worst = beginLine.repeat(Math.floor(MAX_PEM_BYTES / beginLine.length));
+
+  it('refuses 256 KiB of unclosed BEGIN lines in linear time', () => {
+    const started = performance.now();
+    expect(() => decodeCertificateBlocks(worst)).toThrow(expect.objectContaining({ code: 'PEM_MALFORMED' }));
+    expect(performance.now() - started).toBeLessThan(300);
+  });
+
+  it('pairs each BEGIN with the END that follows it, not a later one', () => {
+    const broken = `${beginLine}garbage\n${cert.pem}`;
+    expect(() => decodeCertificateBlocks(broken)).toThrow(
+      expect.objectContaining({
+        code: 'PEM_MALFORMED',
+        message: expect.stringContaining('block 1 has no END line'),
+      }),
+    );
   });
 });
