@@ -1,3 +1,4 @@
+import { verifiesAsItsOwnRoot, verifiesUnder } from './chain-verification.ts';
 import { type PresentedCertificate, presentedCertificate } from './presented.ts';
 
 /** One allow-list row that resolved to a certificate in the store. */
@@ -56,19 +57,20 @@ interface TrustAnchor extends Row {
   readonly cert: PresentedCertificate;
 }
 
-const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
-const ANY_EKU = '2.5.29.37.0';
+const VERDICT_CACHE_LIMIT = 10_000;
 
 /**
  * The static client-certificate allow list of one API, with the Gateway's request-time decision
- * (`internal/crypto/helpers.go ValidateRequestCerts`). Exact matches are one Map lookup; CA entries
- * are indexed by subject so a presented certificate is only checked against CAs that could have
- * issued it. Signature checks are memoised per (peer, CA) pair, so a returning client costs a hash.
+ * (`internal/crypto/helpers.go ValidateRequestCerts`). Exact matches are one Map lookup; CA rows
+ * are indexed by their raw subject bytes, so a presented certificate is only checked against CAs
+ * Go would consider as its parent. Verdicts are memoised per (peer, CA) pair, so a returning
+ * client costs a hash and two date comparisons.
  */
 export class AllowList {
   private readonly exact = new Map<string, ExactRow>();
-  private readonly anchorsBySubject = new Map<string, TrustAnchor[]>();
-  private readonly signatureChecks = new Map<string, boolean>();
+  private readonly anchorsByRawSubject = new Map<string, TrustAnchor[]>();
+  private readonly anchorsBySha256 = new Map<string, TrustAnchor>();
+  private readonly verdicts = new Map<string, boolean>();
 
   constructor(entries: Iterable<AllowListCertificate>) {
     let index = 0;
@@ -82,10 +84,12 @@ export class AllowList {
           notAfter: entry.notAfter?.getTime() ?? cert?.notAfter,
         });
       }
-      if (cert?.isCa) {
-        const anchors = this.anchorsBySubject.get(cert.native.subject) ?? [];
-        anchors.push({ id: entry.id, index, cert });
-        this.anchorsBySubject.set(cert.native.subject, anchors);
+      if (cert?.isCa && cert.facts) {
+        const anchor: TrustAnchor = { id: entry.id, index, cert };
+        const anchors = this.anchorsByRawSubject.get(cert.facts.rawSubject) ?? [];
+        anchors.push(anchor);
+        this.anchorsByRawSubject.set(cert.facts.rawSubject, anchors);
+        if (!this.anchorsBySha256.has(cert.sha256)) this.anchorsBySha256.set(cert.sha256, anchor);
       }
       index++;
     }
@@ -98,9 +102,8 @@ export class AllowList {
   /**
    * Decides a request that presented `peers` (DER, leaf first) at instant `at`. For each presented
    * certificate in order, the rows are tried in allow-list order, each row first as a CA (Go's
-   * `Verify` with that CA as the only root: signature, both validity windows, EKU) and then by
-   * fingerprint; a fingerprint match is refused once the row's stored first block has expired.
-   * Otherwise refused with the leaf's hash.
+   * `Verify` with that CA as the only root) and then by fingerprint; a fingerprint match is refused
+   * once the row's stored first block has expired. Otherwise refused with the leaf's hash.
    */
   decide(peers: readonly Uint8Array[], at: Date): AllowListDecision {
     const leaf = peers.length > 0 ? presentedCertificate(peers[0]!) : undefined;
@@ -137,24 +140,32 @@ export class AllowList {
     now: number,
     limit: number,
   ): TrustAnchor | undefined {
-    for (const anchor of this.anchorsBySubject.get(peer.native.issuer) ?? []) {
-      if (anchor.index > limit) break;
-      const { cert } = anchor;
-      if (!withinValidity(peer, now) || !withinValidity(cert, now)) continue;
-      // Go's Verify with empty KeyUsages demands serverAuth (or any, or no EKU) along the chain.
-      if (!allowsServerAuth(peer) || !allowsServerAuth(cert)) continue;
-      if (this.signedBy(peer, cert)) return anchor;
+    let found: TrustAnchor | undefined;
+    const self = this.anchorsBySha256.get(peer.sha256);
+    if (self && self.index <= limit && this.verifies(peer, self, now)) found = self;
+    const candidates = peer.facts ? this.anchorsByRawSubject.get(peer.facts.rawIssuer) : undefined;
+    for (const anchor of candidates ?? []) {
+      if (anchor.index > (found?.index ?? limit)) break;
+      if (anchor !== self && this.verifies(peer, anchor, now)) return anchor;
     }
-    return undefined;
+    return found;
   }
 
-  private signedBy(peer: PresentedCertificate, ca: PresentedCertificate): boolean {
-    if (peer.sha256 === ca.sha256) return true; // a root in the pool verifies as a chain of one
-    const key = `${peer.sha256}:${ca.sha256}`;
-    let ok = this.signatureChecks.get(key);
+  private verifies(peer: PresentedCertificate, anchor: TrustAnchor, now: number): boolean {
+    const { cert } = anchor;
+    if (!withinValidity(peer, now)) return false;
+    // The CA presented as itself is a chain of one: Go checks no signature then.
+    if (peer.sha256 === cert.sha256) return this.memo(peer.sha256, () => verifiesAsItsOwnRoot(peer));
+    if (!withinValidity(cert, now)) return false;
+    return this.memo(`${peer.sha256}:${cert.sha256}`, () => verifiesUnder(peer, cert));
+  }
+
+  private memo(key: string, verdict: () => boolean): boolean {
+    let ok = this.verdicts.get(key);
     if (ok === undefined) {
-      ok = peer.native.checkIssued(ca.native) && peer.native.verify(ca.native.publicKey);
-      this.signatureChecks.set(key, ok);
+      ok = verdict();
+      if (this.verdicts.size >= VERDICT_CACHE_LIMIT) this.verdicts.clear();
+      this.verdicts.set(key, ok);
     }
     return ok;
   }
@@ -162,11 +173,6 @@ export class AllowList {
 
 function withinValidity(cert: PresentedCertificate, now: number): boolean {
   return now >= cert.notBefore && now <= cert.notAfter;
-}
-
-function allowsServerAuth(cert: PresentedCertificate): boolean {
-  const eku = cert.extendedKeyUsage;
-  return eku === undefined || eku.includes(SERVER_AUTH) || eku.includes(ANY_EKU);
 }
 
 function refuse(

@@ -24,6 +24,8 @@ export interface CertificateStructure {
   readonly publicKeyParameterOid: string | undefined;
   /** The subjectPublicKey BIT STRING content, unused-bits byte removed. */
   readonly publicKey: Uint8Array;
+  /** The whole SubjectPublicKeyInfo encoding. */
+  readonly subjectPublicKeyInfo: Uint8Array;
   /** Extension id → DER of the whole Extension (what @peculiar/x509's extension classes take). */
   readonly extensions: ReadonlyMap<string, Uint8Array>;
 }
@@ -43,7 +45,8 @@ export function readCertificateStructure(der: Uint8Array): CertificateStructure 
   const issuer = expectTag(fields[i++], TAG.SEQUENCE, 'issuer');
   const validity = children(der, expectTag(fields[i++], TAG.SEQUENCE, 'validity'));
   const subject = expectTag(fields[i++], TAG.SEQUENCE, 'subject');
-  const spki = children(der, expectTag(fields[i++], TAG.SEQUENCE, 'subjectPublicKeyInfo'));
+  const spkiTlv = expectTag(fields[i++], TAG.SEQUENCE, 'subjectPublicKeyInfo');
+  const spki = children(der, spkiTlv);
   const extensions = new Map<string, Uint8Array>();
   for (const field of fields.slice(i)) {
     if (field.tag !== 0xa3) continue; // issuer/subject unique ids [1] [2] are not read
@@ -66,6 +69,7 @@ export function readCertificateStructure(der: Uint8Array): CertificateStructure 
     publicKeyParameterOid:
       keyAlgorithm[1]?.tag === TAG.OID ? decodeOid(content(der, keyAlgorithm[1])) : undefined,
     publicKey: keyBits.subarray(1),
+    subjectPublicKeyInfo: encoding(der, spkiTlv),
     extensions,
   };
 }
@@ -86,4 +90,15 @@ function algorithmOid(der: Uint8Array, algorithm: Tlv): string {
 
 function stripSignByte(value: Uint8Array): Uint8Array {
   return value.length > 1 && value[0] === 0 ? value.subarray(1) : value;
+}
+
+/** The parts of one Extension (RFC 5280 §4.1): `critical` defaults to FALSE. */
+export function extensionParts(extension: Uint8Array): {
+  readonly critical: boolean;
+  readonly value: Uint8Array;
+} {
+  const [, second, third] = children(extension, readTlv(extension, 0));
+  const flag = second?.tag === TAG.BOOLEAN ? second : undefined;
+  const value = expectTag(flag ? third : second, TAG.OCTET_STRING, 'extnValue');
+  return { critical: flag !== undefined && extension[flag.start] !== 0, value: content(extension, value) };
 }
