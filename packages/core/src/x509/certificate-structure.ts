@@ -15,6 +15,8 @@ import {
 export interface CertificateStructure {
   readonly serialNumber: string;
   readonly signatureAlgorithmOid: string;
+  /** The TBSCertificate's whole AlgorithmIdentifier (RSA-PSS keeps its parameters there). */
+  readonly signatureAlgorithm: Uint8Array;
   readonly issuer: Uint8Array;
   readonly subject: Uint8Array;
   readonly notBefore: Date;
@@ -41,7 +43,8 @@ export function readCertificateStructure(der: Uint8Array): CertificateStructure 
   const fields = children(der, expectTag(tbs, TAG.SEQUENCE, 'TBSCertificate'));
   let i = fields[0]?.tag === 0xa0 ? 1 : 0; // version [0] EXPLICIT is absent for v1
   const serial = expectTag(fields[i++], TAG.INTEGER, 'serialNumber');
-  const signatureOid = algorithmOid(der, expectTag(fields[i++], TAG.SEQUENCE, 'signature'));
+  const signatureAlgorithmTlv = expectTag(fields[i++], TAG.SEQUENCE, 'signature');
+  const signatureOid = algorithmOid(der, signatureAlgorithmTlv);
   const issuer = expectTag(fields[i++], TAG.SEQUENCE, 'issuer');
   const validity = children(der, expectTag(fields[i++], TAG.SEQUENCE, 'validity'));
   const subject = expectTag(fields[i++], TAG.SEQUENCE, 'subject');
@@ -61,6 +64,7 @@ export function readCertificateStructure(der: Uint8Array): CertificateStructure 
   return {
     serialNumber: Buffer.from(stripSignByte(content(der, serial))).toString('hex'),
     signatureAlgorithmOid: signatureOid,
+    signatureAlgorithm: encoding(der, signatureAlgorithmTlv),
     issuer: encoding(der, issuer),
     subject: encoding(der, subject),
     notBefore: decodeTime(der, validity[0]!),

@@ -34,10 +34,12 @@ export function verifiesUnder(leaf: PresentedCertificate, root: PresentedCertifi
   // cert_pool.go findPotentialParents: a parent's subject bytes equal the child's issuer bytes;
   // authority/subject key ids only order the candidates, a mismatch never excludes one.
   if (l.rawIssuer !== r.rawSubject) return false;
-  // verify.go buildChains considerCandidate: alreadyInChain skips the root.
-  if (alreadyInChain(r, l)) return false;
-  // x509.go (*Certificate).CheckSignatureFrom: the parent must be a CA allowed to sign certificates.
+  // verify.go buildChains considerCandidate: no usable key, or alreadyInChain, skips the root.
+  if (!r.signingKey || alreadyInChain(r, l)) return false;
+  // x509.go (*Certificate).CheckSignatureFrom: the parent must be a CA allowed to sign
+  // certificates, and checkSignature refuses MD5/SHA-1 and anything but its algorithm list.
   if (!r.isCa || !r.maySignCertificates) return false;
+  if (!l.signature.verifiable || l.signature.keyType !== r.signingKey) return false;
   // isValid(rootCertificate); the issuer/subject bytes were compared above.
   if (r.unhandledCriticalExtension) return false;
   // Verify's filter over candidate chains: checkChainForKeyUsage, then checkChainConstraints.

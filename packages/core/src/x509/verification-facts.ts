@@ -3,6 +3,12 @@ import { hasUnhandledCriticalExtension } from './critical-extensions.ts';
 import { children, readTlv, TAG } from './der.ts';
 import { type ClaimedNames, hasAnyName, readClaimedNames } from './general-names.ts';
 import { type NameConstraints, readNameConstraints } from './name-constraints.ts';
+import {
+  type SignatureAlgorithmVerdict,
+  type SigningKeyType,
+  signatureAlgorithmVerdict,
+  signingKeyType,
+} from './signature-algorithms.ts';
 
 /**
  * What Go's Certificate.Verify reads of one certificate, taken from its DER once (the request
@@ -25,6 +31,9 @@ export interface VerificationFacts {
   readonly unhandledCriticalExtension: boolean;
   /** Go's ParseCertificate refuses the SAN or name constraints: Verify never sees the certificate. */
   readonly refusedByGoParser: boolean;
+  readonly signature: SignatureAlgorithmVerdict;
+  /** The key Go can verify this certificate's signatures on others with, if any. */
+  readonly signingKey: SigningKeyType | undefined;
   readonly nameConstraints: NameConstraints | undefined;
   /** Undefined when there is no SAN extension (Go then checks no name against constraints). */
   readonly claimedNames: ClaimedNames | undefined;
@@ -61,6 +70,8 @@ export function readVerificationFacts(der: Uint8Array): VerificationFacts {
     }),
     refusedByGoParser:
       (san !== undefined && !claimedNames) || (constraints !== undefined && !nameConstraints),
+    signature: signatureAlgorithmVerdict(structure.signatureAlgorithm),
+    signingKey: signingKeyType(structure),
     nameConstraints,
     claimedNames,
   };
