@@ -15,8 +15,9 @@ import {
   seed,
 } from '../support/request-check-fixtures.ts';
 
-// Every row of the Gateway's outcome table (tyk-domain.md §5): the explainer's first failure must
-// be what a real TLS request to the mock gateway answers, status and text.
+// Every row of the Gateway's outcome table (packages/mock-dashboard/README.md "Gateway"): the
+// explainer's first failure must be what a real TLS request to the mock gateway answers, status
+// and text.
 describeDatabases('request check: agrees with the gateway', (ctx) => {
   const h = useCoreHarness(ctx);
   let c: CheckCertificates;

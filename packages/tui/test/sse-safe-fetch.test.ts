@@ -1,4 +1,4 @@
-// G8: urql aborting an SSE response from inside its own event callback left an AbortError
+// urql aborting an SSE response from inside its own event callback left an AbortError
 // rejection no one handled, which ends a Node 20 process. With sseSafeFetch it ends quietly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalClient } from '../src/graphql/client.ts';

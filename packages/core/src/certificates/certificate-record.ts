@@ -79,8 +79,9 @@ export function keyAlgorithmLabel(key: PublicKeyInfo): string {
 
 /**
  * The leaf alone, as PEM: what the portal registers. Tyk records a chain's LAST block as the
- * certificate's `fingerprint`, and exact allow-list matching compares against it (tyk-domain.md
- * §1.5, §2.4), so registering a chain would stop the leaf from matching. The Tyk id is the same.
+ * certificate's `fingerprint` (`certs/manager.go` `ParsePEMCertificate`), and exact allow-list
+ * matching compares against it (`internal/crypto/helpers.go` `ValidateRequestCerts`), so
+ * registering a chain would stop the leaf from matching. The Tyk id is the same.
  */
 export function leafPem(leaf: Pick<CertificateInfo, 'der'>): string {
   const base64 = Buffer.from(leaf.der).toString('base64');

@@ -18,7 +18,7 @@ import { setTrustedIssuer, type TrustedIssuerError } from './certificate-trusted
 import { type UploadError, uploadCertificate } from './certificate-upload.ts';
 import type { CertificateUsage } from './certificate-usage.ts';
 
-/** The portal's certificate store: a facade over each provider's Dashboard store (architecture.md §3). */
+/** The portal's certificate store: a facade over each provider's Dashboard store (README "Core services"). */
 export class CertificateService {
   readonly #ctx: CertificateContext;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
-// Shapes of the Tyk Dashboard answers we read (tyk-domain.md §1.3, §1.5, §2.3, §3.2). Objects are
-// loose: Tyk adds fields between versions, and an API definition must go back whole on PUT.
+// Shapes of the Tyk Dashboard answers we read, as Tyk's Dashboard API (OpenAPI) names them; the Go
+// types behind them are `certs.CertificateBasics`/`CertificateMeta` (certs/manager.go),
+// `apidef.APIDefinition` and `user.SessionState`. Objects are loose: Tyk adds fields between
+// versions, and an API definition must go back whole on PUT.
 
 const rfc3339 = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
 
@@ -101,7 +103,7 @@ export type OasApiDefinition = z.infer<typeof oasApiDefinition>;
 
 export const tykStatus = z.looseObject({ Status: z.string(), Message: z.string() });
 
-/** A key's session (§3.1). */
+/** A key's session (Tyk `user/session.go` `SessionState`). */
 export const sessionState = z.looseObject({
   org_id: z.string().optional(),
   expires: z.number().optional(),

@@ -13,7 +13,7 @@ export interface Convergence {
 }
 
 /**
- * Brings the Dashboard to a decided request's desired state (architecture.md §3, both ways): its
+ * Brings the Dashboard to a decided request's desired state (README.md "Access lifecycle"): its
  * product's allow lists reconciled, and its key written with the live certificates as bindings
  * while the grant is APPROVED with a live certificate, deleted otherwise. A REVOKED, REJECTED or
  * FAILED request holds no key and no entry. A Dashboard failure is the Err (the job retries).

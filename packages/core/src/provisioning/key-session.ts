@@ -13,8 +13,8 @@ export function keyIdFor(secrets: SecretBox, accessRequestId: string): string {
 }
 
 /**
- * The session an approval writes (tyk-domain.md §3.1): access to every API of the product, the
- * plan's rate, quota and lifetime, and the certificate bindings when the product binds.
+ * The session an approval writes (Tyk's `user.SessionState`): access to every API of the product,
+ * the plan's rate, quota and lifetime, and the certificate bindings when the product binds.
  */
 export function keySession(args: {
   orgId: string;

@@ -16,10 +16,10 @@ export { type ProvisionContext, StepFailure } from './provision-context.ts';
 const actor = systemActor('provisioning');
 
 /**
- * Runs every step of architecture.md §3 "Approval" for a PROVISIONING request. Each step is
- * idempotent (allow lists are reconciled to the desired state, the key id is derived from the
- * request, the credential is one per request), so a retry after a failure at any step repeats
- * none of its effects twice. Throws `StepFailure`.
+ * Runs every step of `PROVISIONING_STEPS` (db/schema/access-requests.ts), in order, for a
+ * PROVISIONING request. Each step is idempotent (allow lists are reconciled to the desired state,
+ * the key id is derived from the request, the credential is one per request), so a retry after a
+ * failure at any step repeats none of its effects twice. Throws `StepFailure`.
  */
 export async function provisionRequest(ctx: ProvisionContext): Promise<void> {
   const mtls = ctx.product.authType === 'AUTH_TOKEN_MTLS';

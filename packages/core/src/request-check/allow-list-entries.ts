@@ -53,10 +53,11 @@ export function certificateIdsOf(rows: readonly AllowListRow[]): string[] {
  * Builds the rows once per request check, in allow-list order (the first row of a fingerprint
  * names the match, as in the Gateway's loop). Each id's fingerprint is the SHA-256 in the id: Tyk
  * compares the presented hash with the STORED fingerprint, which differs from the id's hash only
- * for a certificate uploaded as a chain (the last block's hash, tyk-domain.md §1.5); the matched
- * row is checked against the store afterwards (`decideAgainstStore`). A CA row is honoured only
- * with its DER: taken from the presented chain when a presented certificate has the id's hash,
- * else from the portal's stored PEM. Nothing is guessed for the rest; they are reported.
+ * for a certificate uploaded as a chain (the last block's hash, `certs/manager.go`
+ * `ParsePEMCertificate`); the matched row is checked against the store afterwards
+ * (`decideAgainstStore`). A CA row is honoured only with its DER: taken from the presented chain
+ * when a presented certificate has the id's hash, else from the portal's stored PEM. Nothing is
+ * guessed for the rest; they are reported.
  */
 export function resolveAllowList(
   rows: readonly AllowListRow[],

@@ -30,7 +30,10 @@ function clientCertificateCheck({ presented }: CertificateFacts): Evaluation {
   return pass(`The client presents ${leaf.subject.dn} (SHA-256 ${leaf.fingerprints.sha256})${more}.`);
 }
 
-/** Tyk's allow-list rule (tyk-domain.md §2.4), with everything the explainer could not resolve said plainly. */
+/**
+ * Tyk's allow-list rule (`internal/crypto/helpers.go` `ValidateRequestCerts`), with everything the
+ * explainer could not resolve said plainly.
+ */
 function allowListCheck(facts: CertificateFacts): Evaluation {
   const { presented, allowList, store } = facts;
   const { decision } = store;

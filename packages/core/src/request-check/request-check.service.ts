@@ -34,7 +34,8 @@ export type RequestCheckError =
 
 /**
  * "Would this request pass?": the Gateway's decision for one API, a presented chain and a token,
- * taken against the Dashboard's current state (architecture.md §3 "Request check").
+ * taken against the Dashboard's current state, check by check in Tyk's order (`REQUEST_CHECKS`
+ * in `./request-check.ts`).
  */
 export class RequestCheckService {
   readonly #deps: CoreDeps;

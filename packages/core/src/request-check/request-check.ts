@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The Gateway's checks, in the order its middleware chain runs them (tyk-domain.md §5). */
+/** The Gateway's checks, in its middleware chain's order (`gateway/api_loader.go` `Gateway.processSpec`). */
 export const REQUEST_CHECKS = [
   /** `CertificateCheckMW`: a client certificate was presented. */
   'TLS_CLIENT_CERTIFICATE',
@@ -12,7 +12,7 @@ export const REQUEST_CHECKS = [
   'TOKEN_KNOWN',
   /** `JWTMiddleware`: signature, signing method, time claims and identity of a JWT. */
   'JWT_VALID',
-  /** `AuthKey`: Certificate-Token Binding (§3.3). */
+  /** `AuthKey`: Certificate-Token Binding (`AuthKey.validateCertificateBinding`). */
   'CERTIFICATE_BINDING',
   /** `KeyExpired`: `is_inactive`. */
   'KEY_ACTIVE',

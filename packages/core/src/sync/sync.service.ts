@@ -24,7 +24,7 @@ const LOCK_WAIT_MS = 10_000;
 const ANALYZE_AFTER = 1_000;
 
 /**
- * Reconciles a provider's certificate store with the portal's records (architecture.md §3 "Sync").
+ * Reconciles a provider's certificate store with the portal's records (README.md "Core services").
  * A run fetches every page first and applies only a complete listing, in one transaction under the
  * provider's advisory lock; one RUNNING or HELD run per provider exists at a time, across replicas.
  */

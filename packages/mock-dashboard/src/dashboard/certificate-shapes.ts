@@ -10,7 +10,7 @@ function dnsNames(certificate: StoredCertificate): string[] | null {
   return names.length > 0 ? [...names] : null; // a nil Go slice is written as null
 }
 
-/** `CertificateBasics`, the `mode=detailed` list row (tyk-domain.md §1.5). */
+/** `CertificateBasics` (Tyk `certs/manager.go`), the `mode=detailed` list row. */
 export function certificateBasics(certificate: StoredCertificate) {
   return {
     id: certificate.id,

@@ -28,8 +28,8 @@ async function uploadedText(req: DashboardRequest): Promise<string> {
 
 /**
  * `POST /api/certs`. Every refusal is 404 "Could not create certificate." + the cert manager's
- * text: the swagger documents exactly that for duplicates; that other refusals share the status
- * is our inference (tyk-domain.md §7.5).
+ * text: Tyk's Dashboard API (OpenAPI `createCertificates`) documents exactly that for duplicates;
+ * the status of other refusals is unknown from Tyk's sources, and the mock assumes the same.
  */
 export const uploadCertificate: DashboardHandler = async (ctx, req) => {
   const text = await uploadedText(req);

@@ -7,7 +7,7 @@ import { uploadCertificate } from './certs-upload.ts';
 import type { DashboardHandler } from './context.ts';
 import { createCustomKey, createKey, deleteKey, getKey, putKey } from './keys.ts';
 
-/** The Dashboard API subset the portal uses (tyk-domain.md §1.3, §2.3, §3.2). Literal paths come first. */
+/** The subset of Tyk's Dashboard API (OpenAPI) that the portal uses. Literal paths come first. */
 export const dashboardRoutes = new Router<DashboardHandler>()
   .add('GET', '/api/certs', listCertificates)
   .add('POST', '/api/certs', uploadCertificate)

@@ -9,7 +9,7 @@ import type { DashboardContext, DashboardHandler, DashboardRequest } from './con
 const MALFORMED = 'Request body malformed.';
 const NOT_FOUND = 'Could not retrieve key detail.';
 
-/** `KeyData`, the answer of every key read and write (tyk-domain.md §3.2). */
+/** Schema `KeyData` of Tyk's Dashboard API (OpenAPI), the answer of every key read and write. */
 function keyData(key: StoredKey): Reply {
   return jsonReply(200, { key_id: key.keyId, key_hash: key.keyHash, data: key.session, api_model: {} });
 }
@@ -37,7 +37,8 @@ function saveKey(ctx: DashboardContext, req: DashboardRequest, keyId: string, pr
   const input = readSession(req);
   if (!input) return dashboardMessage(403, MALFORMED);
   const bindings = input.mtls_static_certificate_bindings ?? [];
-  // The Dashboard's own texts are unknown (tyk-domain.md §7.7); the Gateway's 400 texts are used.
+  // The Dashboard's own texts are unknown from Tyk's sources; the mock assumes the Gateway's 400
+  // texts (`gateway/api.go` `validateMtlsStaticCertificateBindings`).
   const error = bindingError(
     ctx.store,
     req.orgId,

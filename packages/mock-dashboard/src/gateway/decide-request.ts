@@ -26,9 +26,10 @@ export interface GatewayCall {
 }
 
 /**
- * Tyk's chain for one API (tyk-domain.md §5): `CertificateCheckMW` (static mTLS only) →
- * `AuthKey` (incl. Certificate-Token Binding) or `JWTMiddleware` → `KeyExpired` →
- * `AccessRightsCheck`. The first refusal answers; an admitted request echoes what was decided.
+ * Tyk's chain for one API (`gateway/api_loader.go` `Gateway.processSpec`): `CertificateCheckMW`
+ * (static mTLS only) → `AuthKey` (incl. Certificate-Token Binding) or `JWTMiddleware` →
+ * `KeyExpired` → `AccessRightsCheck`. The first refusal answers; an admitted request echoes what
+ * was decided.
  */
 export function decideRequest(env: GatewayEnv, api: GatewayApi, call: GatewayCall): Reply {
   const now = env.now();

@@ -18,7 +18,7 @@ export function textReply(status: number, text: string): Reply {
   return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text };
 }
 
-/** The Dashboard's `ApiResponse` envelope; note the capitalised keys (tyk-domain.md §1.3). */
+/** The Dashboard's envelope (`ApiResponse` in Tyk's Dashboard API OpenAPI); note the capitalised keys. */
 export function dashboardMessage(
   status: number,
   message: string,

@@ -6,8 +6,9 @@ const X_TYK = 'x-tyk-api-gateway';
 
 /**
  * The classic view of an OAS API, as the Dashboard lists it in `/api/apis` (`is_oas: true`).
- * Only the fields the mock acts on are mapped (tyk-domain.md §2.2): identity, listen path,
- * `clientCertificates` ↔ `use_mutual_tls_auth`/`client_certificates`, and the auth schemes.
+ * Only the fields the mock acts on are mapped, as Tyk's `apidef/oas/oas.go` `OAS.ExtractTo` maps
+ * them: identity, listen path, `clientCertificates` ↔ `use_mutual_tls_auth`/`client_certificates`
+ * (`server.go` `ClientCertificates.ExtractTo`), and the auth schemes.
  */
 export function classicFromOas(oas: JsonObject, base: JsonObject = {}): JsonObject {
   const x = oas[X_TYK];

@@ -93,7 +93,7 @@ function touch(store: MockStore, api: StoredApi, now: Date): void {
   store.putApi(api);
 }
 
-/** The Dashboard's `ApiDefinitionWrapper` (tyk-domain.md §2.3). */
+/** The Dashboard's API wrapper, schema `ApiDefinitionWrapper` of Tyk's Dashboard API (OpenAPI). */
 export function apiWrapper(api: StoredApi): JsonObject {
   return {
     api_definition: api.definition,

@@ -1,9 +1,10 @@
 import type { MockStore } from './store.ts';
 
 /**
- * The Gateway's write-time check of `mtls_static_certificate_bindings` (tyk-domain.md §3.3):
- * every newly added id must carry the session's org prefix (when the org is set) and exist in
- * the certificate store. Ids already bound before a PUT are not re-checked, as in Tyk, so a
+ * The Gateway's write-time check of `mtls_static_certificate_bindings` (Tyk `gateway/api.go`
+ * `Gateway.validateMtlsStaticCertificateBindings`): every newly added id must carry the session's
+ * org prefix (when the org is set) and exist in the certificate store. Ids already bound before a
+ * PUT are not re-checked, as in Tyk (`handleAddOrUpdate` validates only `getNewCertIDs`), so a
  * binding to a since-deleted certificate survives an unrelated update.
  * Returns the Gateway's error text for the first failure, or undefined.
  */

@@ -11,7 +11,7 @@ export type UploadErrorCode =
   | 'KEY_MISMATCH'
   | 'DUPLICATE';
 
-/** A refused upload; `message` is the Gateway cert manager's text (tyk-domain.md §1.2). */
+/** A refused upload; `message` is the text of Tyk's `certs/manager.go` `GetCertIDAndChainPEM` or `Add`. */
 export class CertificateUploadError extends Error {
   constructor(
     readonly code: UploadErrorCode,

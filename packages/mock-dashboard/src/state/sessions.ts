@@ -32,7 +32,7 @@ export function parseSession(body: JsonObject): SessionInput | undefined {
 /**
  * A session as the Dashboard returns it: Go's zero values for every field the client left out,
  * the caller's org (keys are org-scoped), and no `mtls_static_certificate_bindings` when empty
- * (the field is `omitempty`, tyk-domain.md §3.3).
+ * (the field is `omitempty` in Tyk's `user/session.go` `SessionState`).
  */
 export function normaliseSession(
   input: SessionInput,

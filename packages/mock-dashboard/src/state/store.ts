@@ -12,9 +12,11 @@ export interface StoredKey {
 export const DEFAULT_PAGE_SIZE = 10;
 
 /**
- * All mock state, in memory. Maps keep insertion order, which is the listing order (the real
- * order is unknown, tyk-domain.md §7.8). Writers bump a revision so the gateway can cache
- * what it derives (routes, allow lists) and rebuild only after a change.
+ * All mock state, in memory. Maps keep insertion order, which is the listing order (the
+ * Dashboard's order is unknown from Tyk's sources; the mock assumes insertion order, as the
+ * Gateway's `certs/manager.go` `certificateManager.Add` appends to an index list). Writers bump
+ * a revision so the gateway can cache what it derives (routes, allow lists) and rebuild only
+ * after a change.
  */
 export class MockStore {
   pageSize: number;

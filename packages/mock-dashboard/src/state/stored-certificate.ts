@@ -1,7 +1,10 @@
 import type { CertificateInfo } from '@repo/core/x509';
 import type { PkixName } from './pkix-name.ts';
 
-/** One certificate in the mock's store, as Tyk's cert manager keeps it (tyk-domain.md §1.1, §1.5). */
+/**
+ * One certificate in the mock's store, as Tyk's cert manager keeps it (`certs/manager.go`: the id
+ * from `certificateManager.Add`, the fingerprint from `ParsePEMCertificate`).
+ */
 export interface StoredCertificate {
   /** org id + SHA-256 of the FIRST certificate block. */
   readonly id: string;

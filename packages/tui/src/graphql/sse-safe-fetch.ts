@@ -1,7 +1,8 @@
-// G8 (stack.md): urql aborts an SSE response it no longer wants, and on Node 20 the reader of the
-// aborted body rejects where no one listens: an unhandled AbortError that ends the process. This
-// fetch hands urql a body of its own instead. urql's abort closes that body cleanly (urql sees
-// the stream end) and only then is the real response cancelled, with its rejection caught here.
+// urql aborts an SSE response it no longer wants (`@urql/core` src/internal/fetchSource.ts
+// `makeFetchSource`), and on Node 20 the reader of the aborted body rejects where no one listens:
+// an unhandled AbortError that ends the process. This fetch hands urql a body of its own instead.
+// urql's abort closes that body cleanly (urql sees the stream end) and only then is the real
+// response cancelled, with its rejection caught here.
 
 type Fetch = typeof fetch;
 

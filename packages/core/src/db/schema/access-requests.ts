@@ -17,7 +17,7 @@ export const ACCESS_REQUEST_STATUSES = [
 ] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 
-/** The provisioning steps of architecture.md §3 "Approval", in order. */
+/** The steps an approval provisions, in the order `provisioning/provision-request.ts` runs them. */
 export const PROVISIONING_STEPS = [
   'RESOLVE_CERTIFICATES',
   'UPDATE_ALLOW_LISTS',

@@ -7,7 +7,7 @@ import { products } from './products.ts';
 import { syncRuns } from './sync-runs.ts';
 import { users } from './users.ts';
 
-// The CHECKs that encode domain rules (architecture.md §2), proven on both drivers.
+// The CHECKs that encode domain rules, proven on both drivers.
 describeDatabases('row invariants', (ctx) => {
   it('requires an organisation for consumers and a SHA-256 token hash for everyone', async () => {
     const user = { role: 'CONSUMER' as const, name: 'Dev', tokenHash: 'b'.repeat(64) };
