@@ -8,6 +8,7 @@ import { type Context, createContext } from './context.ts';
 import { useBodyLimit } from './http/body-limit.ts';
 import { createLogger, useRequestLog, yogaLogger } from './http/logging.ts';
 import { createMetrics, type Metrics, useMetrics } from './http/metrics.ts';
+import { useVariableListLimit } from './http/variable-list-limit.ts';
 import { schema } from './schema/index.ts';
 
 export interface YogaServerOptions {
@@ -51,6 +52,7 @@ export function createYogaServer(core: Core, options: YogaServerOptions = {}): P
         costLimit: { maxCost: 5000 },
         blockFieldSuggestion: { enabled: true },
       }),
+      useVariableListLimit(),
       // Queries run as compiled JavaScript (graphql-jit): a page of 50 certificates resolves a few
       // hundred fields, and the interpreting executor spent more on them than the page's SQL did.
       // Compiled once per document (Yoga caches parsed documents, so the cache is bounded too).

@@ -54,10 +54,8 @@ export const builder = new SchemaBuilder<PortalTypes>({
       description: 'The object with this global id, or null when it does not exist or is not visible.',
       args: { id: { description: 'A global id from any `id` field.' } },
     },
-    nodesQueryOptions: {
-      description: 'The objects with these global ids, in order; null for any that is not visible.',
-      args: { ids: { description: 'Global ids from any `id` fields.' } },
-    },
+    // Defined in nodes.ts: a malformed id answers null in its place, and the ids are capped.
+    nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole listing.' },
     hasNextPageFieldOptions: { description: 'More items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Items precede this page.' },

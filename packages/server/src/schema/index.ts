@@ -2,6 +2,7 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.ts';
 import './root.ts';
+import './nodes.ts';
 import './scalars.ts';
 import './user-errors.ts';
 import './providers.ts';
