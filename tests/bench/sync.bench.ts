@@ -1,8 +1,13 @@
 // `pnpm bench` (sync): first sync of 10,000 and 50,000 certificates from the mock Dashboard, and a
 // re-sync with no change, beside the bare listing fetch in the same run. One JSON line per figure.
+// The mock runs as its own process (its CLI), as a Dashboard does: the heap figure is the portal's.
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCore, DashboardClient, SecretBox } from '@repo/core';
 import { createScratchDatabase, type TestTarget } from '@repo/core/testing';
-import { startMockDashboard } from '@repo/mock-dashboard';
+import { startProcess, stopProcess } from '../e2e/setup/processes.ts';
 import { benchCertificatePems } from './bench-certificates.ts';
 
 const ORG = '5e9d9544a1dcd60001d0ed20';
@@ -17,12 +22,29 @@ const print = (line: Record<string, unknown>) =>
   process.stdout.write(`${JSON.stringify({ bench: 'sync', ...line })}\n`);
 const ms = (from: number) => Math.round(performance.now() - from);
 
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The mock's CLI in its own process group, seeded with `pems`; resolves with its Dashboard URL. */
+async function startMockProcess(pems: readonly string[]) {
+  const seedFile = join(tmpdir(), `sync-bench-seed-${process.pid}-${pems.length}.json`);
+  const seed = {
+    orgs: [{ id: ORG, apiKeys: [KEY] }],
+    certificates: pems.map((pem) => ({ orgId: ORG, pem })),
+  };
+  await writeFile(seedFile, JSON.stringify(seed));
+  const started = await startProcess(
+    'node',
+    [
+      'packages/mock-dashboard/bin/mock-dashboard.js',
+      ...['--port', '0', '--gateway-port', '0', '--page-size', String(pageSize), '--seed', seedFile],
+    ],
+    { cwd: repo, waitFor: [/Dashboard API\s+(http\S+)/], timeoutMs: 600_000 },
+  );
+  return { dashboardUrl: started.matches[0]![1]!, close: () => stopProcess(started.process) };
+}
+
 for (const size of sizes) {
-  const pems = await benchCertificatePems(size);
-  const mock = await startMockDashboard({
-    pageSize,
-    seed: { orgs: [{ id: ORG, apiKeys: [KEY] }], certificates: pems.map((pem) => ({ orgId: ORG, pem })) },
-  });
+  const mock = await startMockProcess(await benchCertificatePems(size));
   try {
     const client = new DashboardClient({ baseUrl: mock.dashboardUrl, apiKey: KEY });
     await client.listAllCertificates(); // warm the mock and the connection pool
@@ -104,8 +126,8 @@ for (const size of sizes) {
 }
 
 /**
- * The most the heap grew above where it stood when the watch began, sampled every 20 ms (the mock
- * shares the process, but its store is loaded before): what a first sync costs the server in memory.
+ * The most the heap grew above where it stood when the watch began, sampled every 20 ms: what a
+ * first sync costs the portal in memory (garbage not yet collected included, as the OS sees it).
  */
 function heapWatch(): { stop(): number } {
   const base = process.memoryUsage().heapUsed;
