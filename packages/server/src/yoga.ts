@@ -35,6 +35,11 @@ export function createYogaServer(core: Core, options: YogaServerOptions = {}): P
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: { title: 'mTLS Portal', headers: JSON.stringify({ Authorization: 'Bearer <token>' }) },
+    // Yoga's default page loads GraphiQL from unpkg, so offline it never renders. This renderer
+    // inlines every script, style and worker (9 MB); imported on the first page view, so processes
+    // that never serve GraphiQL don't parse it.
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     // Unexpected errors reach clients as "Unexpected error."; their detail goes to the log.
     maskedErrors: true,
     multipart: false,
