@@ -98,9 +98,10 @@ for (const size of sizes) {
           syncMs: firstMs,
           diffAndApplyMs: firstApplyMs,
           ratio: +(firstMs / fetchMs).toFixed(2),
-          target: '<= 3',
+          target: target.dialect === 'postgres' ? '<= 2' : '<= 3',
           statements: firstStatements,
           heapGrowthMb,
+          liveHeapGrowthMb: await liveHeapOfFirstSync(target, mock.dashboardUrl),
           heapTarget: '< 200 MB',
         });
         print({
@@ -128,6 +129,8 @@ for (const size of sizes) {
 /**
  * The most the heap grew above where it stood when the watch began, sampled every 20 ms: what a
  * first sync costs the portal in memory (garbage not yet collected included, as the OS sees it).
+ * V8 runs few full collections while the heap is far below its limit, so most of this is dead
+ * objects waiting: see `liveHeapOfFirstSync` for what the sync actually holds.
  */
 function heapWatch(): { stop(): number } {
   const base = process.memoryUsage().heapUsed;
@@ -142,4 +145,38 @@ function heapWatch(): { stop(): number } {
       return Math.round((peak - base) / 1_048_576);
     },
   };
+}
+
+/**
+ * The live heap a first sync holds at its largest: the same sync again on a fresh database, with a
+ * full collection before every sample (every 200 ms), so only reachable objects count. Needs
+ * `--expose-gc` (the bench script passes it); undefined without. Slower, so not the timed run.
+ */
+async function liveHeapOfFirstSync(target: TestTarget, dashboardUrl: string): Promise<number | undefined> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  const database = await createScratchDatabase(target);
+  try {
+    const core = createCore({ db: database.db, secrets: new SecretBox(SecretBox.generateKey()) });
+    const provider = await core.providers.create(
+      { name: 'bench', dashboardUrl, orgId: ORG, apiKey: KEY },
+      { kind: 'SYSTEM', component: 'bench' },
+    );
+    if (!provider.ok) throw provider.error;
+    gc();
+    const base = process.memoryUsage().heapUsed;
+    let peak = base;
+    const sample = () => {
+      gc();
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    };
+    const timer = setInterval(sample, 200);
+    const run = await core.sync.run(provider.value.id, 'MANUAL');
+    clearInterval(timer);
+    sample();
+    if (!run.ok) throw run.error;
+    return Math.round((peak - base) / 1_048_576);
+  } finally {
+    await database.destroy();
+  }
 }
