@@ -34,13 +34,21 @@ function startUntil(command, args, env, patterns, timeoutMs = 180_000) {
   });
 }
 
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.removeAllListeners('exit');
-    child.once('exit', resolve);
+/** Ends the process group and waits until every process in it is gone (not just the leader). */
+async function stop(child) {
+  try {
     process.kill(-child.pid, 'SIGTERM');
-  });
+  } catch {
+    return; // the group is already gone
+  }
+  for (;;) {
+    try {
+      process.kill(-child.pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -80,5 +88,5 @@ try {
     `pnpm tui to its first frame: median ${seconds(median(tuiStarts))} (${tuiStarts.map(seconds).join(', ')}); target ≤ 1.5 s`,
   );
 } finally {
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+  rmSync(dataDir, { recursive: true, force: true });
 }
