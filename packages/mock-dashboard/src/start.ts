@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import type { ControlContext } from './control/control-context.ts';
 import { type MockSeed, seedSchema } from './control/seed-schema.ts';
 import { createDashboardListener } from './dashboard/dashboard-listener.ts';
 import { DEFAULT_FAULT_SEED, FaultRegistry } from './faults/fault-registry.ts';
 import { createGatewayListener } from './gateway/gateway-listener.ts';
+import { PeerLists } from './gateway/peer-lists.ts';
+import { TappedHttpsServer } from './gateway/tapped-https-server.ts';
 import { StateFile, savingChanges } from './persistence/state-file.ts';
 import { storeSnapshot } from './persistence/store-snapshot.ts';
 import { applySeed } from './state/apply-seed.ts';
@@ -69,16 +70,18 @@ export async function startMockDashboard(options: MockDashboardOptions = {}): Pr
   const control: ControlContext = { store, faults, now, initialSeed, faultSeed };
   const adminKey = options.adminKey ?? randomBytes(16).toString('hex');
   const identity = options.tls ?? (await generateServerIdentity());
-  const gatewayListener = createGatewayListener(store, faults, now);
+  const peerLists = new PeerLists();
+  const gatewayListener = createGatewayListener(store, faults, now, peerLists);
 
   const dashboardListener = createDashboardListener({ control, adminKey });
   const dashboard = createHttpServer(
     stateFile ? savingChanges(dashboardListener, stateFile) : dashboardListener,
   );
   // rejectUnauthorized: false is Tyk's RequestClientCert mode: the handshake admits any client
-  // and the allow list answers at the HTTP level with Tyk's 403s. `ca` holds only our own
-  // certificate so Node never appends trust-store issuers to the peer chain (see peerChain).
-  const gateway = createHttpsServer(
+  // and the allow list answers at the HTTP level with Tyk's 403s. `ca` (only our own certificate)
+  // is the CA name the CertificateRequest lists; the presented list is read from the client's
+  // handshake records (see PeerLists), so OpenSSL's chain building no longer shapes it.
+  const gateway = new TappedHttpsServer(
     {
       cert: identity.cert,
       key: identity.key,
@@ -87,6 +90,7 @@ export async function startMockDashboard(options: MockDashboardOptions = {}): Pr
       rejectUnauthorized: false,
     },
     gatewayListener,
+    peerLists,
   );
   const plain = options.gatewayHttpPort === undefined ? undefined : createHttpServer(gatewayListener);
   const servers = [dashboard, gateway, ...(plain ? [plain] : [])];
@@ -98,7 +102,7 @@ export async function startMockDashboard(options: MockDashboardOptions = {}): Pr
     await Promise.all(servers.map(close));
     throw error;
   }
-  const urlOf = (server: Server, scheme: string) =>
+  const urlOf = (server: NetServer, scheme: string) =>
     `${scheme}://${urlHost(host)}:${(server.address() as AddressInfo).port}`;
   return {
     dashboardUrl: urlOf(dashboard, 'http'),
@@ -115,7 +119,7 @@ export async function startMockDashboard(options: MockDashboardOptions = {}): Pr
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
+function listen(server: NetServer, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -125,7 +129,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-function close(server: Server): Promise<void> {
+function close(server: Server | TappedHttpsServer): Promise<void> {
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
     server.close(() => resolve());

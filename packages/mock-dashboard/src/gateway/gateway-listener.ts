@@ -7,17 +7,19 @@ import { writeReply } from '../http/write-reply.ts';
 import type { MockStore } from '../state/store.ts';
 import { AllowListCache } from './allow-list-cache.ts';
 import { decideRequest, type GatewayEnv } from './decide-request.ts';
-import { peerChain } from './peer-chain.ts';
+import type { PeerLists } from './peer-lists.ts';
 import { RouteTable } from './route-table.ts';
 
 /**
  * The gateway's request handler, shared by the TLS listener and the optional plain one. Each
- * API answers at its listen path; unknown paths get Go's 404, as Tyk's router does.
+ * API answers at its listen path; unknown paths get Go's 404, as Tyk's router does. `peerLists`
+ * gives each TLS connection's certificates as the client sent them.
  */
 export function createGatewayListener(
   store: MockStore,
   faults: FaultRegistry,
   now: () => Date,
+  peerLists: PeerLists,
 ): RequestListener {
   const routes = new RouteTable(store);
   const env: GatewayEnv = { store, allowLists: new AllowListCache(store), now };
@@ -33,7 +35,7 @@ export function createGatewayListener(
       if (!api) return NOT_FOUND;
       const socket = req.socket;
       const encrypted = socket instanceof TLSSocket;
-      const peers = encrypted ? peerChain(socket) : [];
+      const peers = encrypted ? peerLists.of(socket) : [];
       return decideRequest(env, api, {
         method: req.method ?? 'GET',
         path,

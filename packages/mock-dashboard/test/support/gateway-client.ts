@@ -1,10 +1,16 @@
 import { request } from 'node:https';
+import type { ConnectionOptions, TLSSocket } from 'node:tls';
 
 export interface GatewayResponse {
   readonly status: number;
   readonly body: Record<string, unknown>;
   readonly text: string;
+  /** The negotiated TLS version, `TLSv1.3` or `TLSv1.2`. */
+  readonly protocol: string | null;
 }
+
+/** Handshake options passed through to `tls.connect`. */
+export type TlsChoice = Pick<ConnectionOptions, 'maxVersion' | 'minVersion' | 'ciphers'>;
 
 export interface ClientIdentity {
   /** PEM: the leaf, optionally followed by the chain the client sends. */
@@ -18,7 +24,7 @@ export interface ClientIdentity {
  */
 export function gatewayGet(
   url: string,
-  options: { identity?: ClientIdentity; headers?: Record<string, string> } = {},
+  options: { identity?: ClientIdentity; headers?: Record<string, string>; tls?: TlsChoice } = {},
 ): Promise<GatewayResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -28,9 +34,11 @@ export function gatewayGet(
         agent: false,
         rejectUnauthorized: false,
         headers: options.headers,
+        ...options.tls,
         ...(options.identity ? { cert: options.identity.cert, key: options.identity.key } : {}),
       },
       (res) => {
+        const protocol = (res.socket as TLSSocket).getProtocol();
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
@@ -41,7 +49,7 @@ export function gatewayGet(
           } catch {
             body = {};
           }
-          resolve({ status: res.statusCode ?? 0, body, text });
+          resolve({ status: res.statusCode ?? 0, body, text, protocol });
         });
       },
     );

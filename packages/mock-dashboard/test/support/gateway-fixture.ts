@@ -1,7 +1,7 @@
 import { makeCertificate, pemBundle, type TestCertificate } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { API_ID, baseSeed, classicApi, ORG, oasApi } from './fixtures.ts';
-import { type ClientIdentity, type GatewayResponse, gatewayGet } from './gateway-client.ts';
+import { type ClientIdentity, type GatewayResponse, gatewayGet, type TlsChoice } from './gateway-client.ts';
 import { startTestMock, type TestMock } from './mock.ts';
 
 const DAY = 86_400_000;
@@ -38,7 +38,12 @@ export interface GatewayCertificates {
 export interface GatewayFixture {
   readonly mock: TestMock;
   readonly certs: GatewayCertificates;
-  call(path: string, cert: ClientIdentity | undefined, token?: string): Promise<GatewayResponse>;
+  call(
+    path: string,
+    cert: ClientIdentity | undefined,
+    token?: string,
+    tls?: TlsChoice,
+  ): Promise<GatewayResponse>;
 }
 
 const access = { [API_ID]: { api_id: API_ID, api_name: 'Payments API', versions: ['Default'] } };
@@ -122,10 +127,11 @@ export async function startGatewayFixture(): Promise<GatewayFixture> {
       keys: keys(certs.exact),
     }),
   });
-  const call = (path: string, cert: ClientIdentity | undefined, token?: string) =>
+  const call = (path: string, cert: ClientIdentity | undefined, token?: string, tls?: TlsChoice) =>
     gatewayGet(`${mock.gatewayUrl}${path}`, {
       ...(cert ? { identity: cert } : {}),
       ...(token !== undefined ? { headers: { authorization: token } } : {}),
+      ...(tls ? { tls } : {}),
     });
   return { mock, certs, call };
 }
