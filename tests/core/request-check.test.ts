@@ -79,6 +79,21 @@ describeDatabases('request check: agrees with the gateway', (ctx) => {
     expect(allowList.detail).toContain(`signed by the allow-listed CA ${idOf(c.ca)}`);
   });
 
+  it("passes [own leaf, someone else's listed certificate] as the gateway does (200), with a warning", async () => {
+    await seedTable();
+    const { report, answer } = await explainAndSend(h, presenting(c.stranger, c.good), 'key-good');
+    expect(answer).toMatchObject({ status: 200, body: { match: 'EXACT', allow_list_entry: idOf(c.good) } });
+    expectAgreement(report, answer);
+    expect(report.warnings).toEqual([
+      expect.objectContaining({
+        code: 'ADMITTED_BY_NON_LEAF_CERTIFICATE',
+        check: 'ALLOW_LIST',
+        position: 2,
+        entryId: idOf(c.good),
+      }),
+    ]);
+  });
+
   it.each([
     ['an unknown certificate', 'stranger', 'key-good', 'ALLOW_LIST', 403],
     ['an expired exact match', 'expired', 'key-good', 'ALLOW_LIST', 403],

@@ -12,6 +12,7 @@ import type { X509Error } from '../x509/x509.errors.ts';
 import { certificateIdsOf, readAllowList, resolveAllowList } from './allow-list-entries.ts';
 import { type ApiView, loadApiView } from './api-view.ts';
 import { type CertificateFacts, certificateChecks } from './certificate-checks.ts';
+import { certificateWarnings } from './certificate-warnings.ts';
 import { verifyJwt } from './jwt-check.ts';
 import { assembleVerdict } from './report.ts';
 import * as repo from './request-check.repo.ts';
@@ -117,6 +118,7 @@ export class RequestCheckService {
       certificate: describeLeaf(api, presented),
       checkedAt: now,
       ...verdict,
+      warnings: certificateWarnings(certificateFacts),
     });
   }
 }

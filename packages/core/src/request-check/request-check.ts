@@ -49,6 +49,28 @@ export interface RequestCheckStep {
   readonly ifReached?: 'PASS' | 'FAIL';
 }
 
+/**
+ * ALLOW_LIST passes only because a certificate after the leaf is allow-listed, exactly or by a
+ * listed CA. Tyk's `ValidateRequestCerts` checks every certificate the client presents, but the
+ * handshake proves possession of the leaf's key only: anyone can send a copy of someone else's
+ * listed certificate after their own leaf.
+ */
+export interface AdmittedByNonLeafWarning {
+  readonly code: 'ADMITTED_BY_NON_LEAF_CERTIFICATE';
+  readonly check: 'ALLOW_LIST';
+  readonly message: string;
+  /** 1-based position in the presented list of the certificate that admitted the request (≥ 2). */
+  readonly position: number;
+  readonly sha256: string;
+  readonly match: 'EXACT' | 'CA_SIGNED';
+  /** The allow-list row that admitted it. */
+  readonly entryId: string;
+}
+
+/** Something the Gateway allows that an admin should know; it never changes the verdict. */
+export type RequestCheckWarning = AdmittedByNonLeafWarning;
+export type RequestCheckWarningCode = RequestCheckWarning['code'];
+
 /** The API as the explainer read it from the Dashboard. */
 export interface CheckedApi {
   readonly apiId: string;
@@ -91,6 +113,8 @@ export interface RequestCheckReport {
   readonly unverified: readonly RequestCheckName[];
   /** No check fails and none is undecided: the Gateway answers the request with 200. */
   readonly wouldPass: boolean;
+  /** What passes but should not be relied on, e.g. `ADMITTED_BY_NON_LEAF_CERTIFICATE`. */
+  readonly warnings: readonly RequestCheckWarning[];
 }
 
 export const requestCheckInput = z.object({
