@@ -1,5 +1,5 @@
 import { systemActor } from '@repo/core';
-import { describeDatabases } from '@repo/core/testing';
+import { describeDatabases, makeCertificate, pemBundle } from '@repo/core/testing';
 import { expect, it } from 'vitest';
 import { accessFixtures } from './support/access.ts';
 import { gid, uploaded } from './support/certificates.ts';
@@ -14,6 +14,7 @@ const CHECK = `query($input: RequestCheckInput!) {
       firstFailure { check status message }
       unverified
       wouldPass
+      warnings { code check position message }
     }
     userErrors { code path }
   }
@@ -45,8 +46,23 @@ describeDatabases('requestCheck', (ctx) => {
       firstFailure: null,
       unverified: [],
       wouldPass: true,
+      warnings: [],
     });
     expect(report.checks.map((c: { check: string }) => c.check)).toContain('CERTIFICATE_BINDING');
+
+    // The listed certificate sent after a leaf the client owns: the allow list admits it anyway.
+    const own = await makeCertificate({ name: 'CN=own leaf', freshKey: true });
+    const behind = await h.gql('admin', CHECK, {
+      input: { ...input, pem: pemBundle(own, cert), token: credential!.token },
+    });
+    expect(behind.data.requestCheck.report.warnings).toEqual([
+      {
+        code: 'ADMITTED_BY_NON_LEAF_CERTIFICATE',
+        check: 'ALLOW_LIST',
+        position: 2,
+        message: expect.stringContaining('which the client need not own'),
+      },
+    ]);
 
     const noToken = await h.gql('admin', CHECK, { input });
     expect(noToken.data.requestCheck.report).toMatchObject({

@@ -1,4 +1,9 @@
-import { type GatewayRefusal, REQUEST_CHECKS, type RequestCheckStep } from '@repo/core';
+import {
+  type GatewayRefusal,
+  REQUEST_CHECKS,
+  type RequestCheckReport,
+  type RequestCheckStep,
+} from '@repo/core';
 import { builder } from './builder.ts';
 
 // The checks of a request check: their names, outcomes and the first failure.
@@ -64,3 +69,29 @@ export const Failure = builder
       message: t.string({ description: 'The `error` text of its answer.', resolve: (f) => f.body.error }),
     }),
   });
+
+type Warning = RequestCheckReport['warnings'][number];
+
+const WARNING_DOCS: Record<Warning['code'], string> = {
+  ADMITTED_BY_NON_LEAF_CERTIFICATE:
+    'ALLOW_LIST passes only because a certificate after the leaf is allow-listed (exactly or by a listed ' +
+    "CA). The Gateway checks every presented certificate, but the client proves it owns the leaf's key only.",
+};
+const WarningCode = builder.enumType('RequestCheckWarningCode', {
+  description: 'What a request-check warning is about; codes are stable.',
+  values: Object.fromEntries(Object.entries(WARNING_DOCS).map(([c, d]) => [c, { description: d }])),
+});
+
+export const Warning = builder.objectRef<Warning>('RequestCheckWarning').implement({
+  description: 'Something the Gateway allows that should not be relied on. It does not change the verdict.',
+  fields: (t) => ({
+    code: t.field({ type: WarningCode, description: 'Which warning.', resolve: (w) => w.code }),
+    check: t.field({ type: CheckName, description: 'The check it concerns.', resolve: (w) => w.check }),
+    message: t.exposeString('message', { description: 'What and why, for people.' }),
+    position: t.int({
+      nullable: true,
+      description: 'The presented certificate it concerns, 1-based (1 is the leaf), when it concerns one.',
+      resolve: (w) => w.position,
+    }),
+  }),
+});

@@ -3,7 +3,7 @@ import { builder } from './builder.ts';
 import { pemFallback } from './certificate-inspect.ts';
 import type { Settled } from './payloads.ts';
 import { Provider } from './providers.ts';
-import { CheckName, Failure, Step } from './request-check-parts.ts';
+import { CheckName, Failure, Step, Warning } from './request-check-parts.ts';
 import { settle, USER_ERRORS_DOC, UserError } from './user-errors.ts';
 
 const Api = builder.objectRef<CheckedApi>('RequestCheckApi').implement({
@@ -57,6 +57,11 @@ const Report = builder.objectRef<RequestCheckReport>('RequestCheckReport').imple
       resolve: (r) => [...r.unverified],
     }),
     wouldPass: t.exposeBoolean('wouldPass', { description: 'No check fails or is undecided: HTTP 200.' }),
+    warnings: t.field({
+      type: [Warning],
+      description: 'What passes but should not be relied on; the verdict stands.',
+      resolve: (r) => [...r.warnings],
+    }),
     checkedAt: t.expose('checkedAt', { type: 'DateTime', description: 'When it was checked.' }),
   }),
 });
