@@ -33,6 +33,8 @@ export interface RequestCheckReport {
     readonly message: string | null;
   }[];
   readonly firstFailure: { readonly check: string; readonly status: number; readonly message: string } | null;
+  /** What passes but should not be relied on, e.g. ADMITTED_BY_NON_LEAF_CERTIFICATE. */
+  readonly warnings: readonly { readonly code: string; readonly message: string }[];
 }
 
 export const RequestCheckQuery = operation<
@@ -48,6 +50,7 @@ export const RequestCheckQuery = operation<
         certificate { subject issuer sha256 tykId notAfter chainLength }
         checks { check outcome detail ifReached status message }
         firstFailure { check status message }
+        warnings { code message }
       }
       ${USER_ERRORS}
     }

@@ -48,6 +48,11 @@ export function CheckReport({ report }: { readonly report: RequestCheckReport })
       {report.unverified.length > 0 ? (
         <Text color="yellow">Undecided: {report.unverified.join(', ')}</Text>
       ) : null}
+      {report.warnings.map((warning) => (
+        <Text key={warning.code} color="yellow">
+          ⚠ {warning.message}
+        </Text>
+      ))}
       <Text dimColor>
         checked {dateTime(report.checkedAt)} against the Dashboard as it is now · n checks another request
       </Text>
