@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RequestCheckReport } from '@repo/core';
-import { describeDatabases, insertTestCertificates } from '@repo/core/testing';
+import { describeDatabases, insertTestCertificates, pemBundle } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { beforeAll, expect, it } from 'vitest';
 import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
@@ -117,6 +117,19 @@ describeDatabases('request check: allow-list resolution', (ctx) => {
     );
     expect(result).toMatchObject({ ok: true, value: { wouldPass: true, api: { allowListEntries: 10_000 } } });
     expect(statements.filter((s) => /from "certificates"/i.test(s))).toHaveLength(1);
+  });
+
+  it('expires a row uploaded as a chain by its first block, as the gateway does', async () => {
+    // Stored [expired leaf, valid certificate]: the id hashes the first block, the stored
+    // fingerprint the last, and the Gateway expires the row by the first block's NotAfter.
+    await seed(h, {
+      certificates: [{ orgId: ORG_ID, pem: pemBundle(c.expired, c.good) }],
+      apis: [classicApi([idOf(c.expired)])],
+      keys: [keySeed('key-good')],
+    });
+    const { report, answer } = await explainAndSend(h, presenting(c.expired, c.good), 'key-good');
+    expect(answer).toMatchObject({ status: 403, body: { error: 'Certificate has expired' } });
+    expectAgreement(report, answer);
   });
 });
 
