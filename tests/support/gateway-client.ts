@@ -1,38 +1,30 @@
-import { request } from 'node:https';
 import type { MockDashboard } from '@repo/mock-dashboard';
+import { gatewayGet } from '@repo/mock-dashboard/testing';
 
 export interface GatewayAnswer {
   readonly status: number;
   readonly body: Record<string, unknown>;
 }
 
-/** One real mutual-TLS request to the mock gateway (a fresh connection, so no session is reused). */
-export function callGateway(
-  mock: MockDashboard,
+/** A client certificate as the tests make them: the PEM (leaf first, then any chain) and its key. */
+export interface ClientCertificate {
+  readonly pem: string;
+  readonly keyPem: string;
+}
+
+/**
+ * One real mutual-TLS request to a mock gateway, on its own connection (the mock's shared client,
+ * `@repo/mock-dashboard/testing`), with the token in `Authorization`.
+ */
+export async function callGateway(
+  gateway: MockDashboard | string,
   path: string,
-  options: { cert?: { pem: string; keyPem: string }; token?: string } = {},
+  options: { cert?: ClientCertificate; token?: string } = {},
 ): Promise<GatewayAnswer> {
-  const url = new URL(path, mock.gatewayUrl);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'GET',
-        ca: mock.gatewayCertificate,
-        agent: false,
-        ...(options.cert ? { cert: options.cert.pem, key: options.cert.keyPem } : {}),
-        headers: options.token ? { authorization: options.token } : {},
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
+  const base = typeof gateway === 'string' ? gateway : gateway.gatewayUrl;
+  const { status, body } = await gatewayGet(new URL(path, base).href, {
+    ...(options.cert ? { identity: { cert: options.cert.pem, key: options.cert.keyPem } } : {}),
+    headers: options.token === undefined ? {} : { authorization: options.token },
   });
+  return { status, body };
 }

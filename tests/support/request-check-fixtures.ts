@@ -4,7 +4,7 @@ import { sha256Hex } from '@repo/core/x509';
 import type { MockSeed } from '@repo/mock-dashboard';
 import { expect } from 'vitest';
 import { ADMIN, type CoreHarness, ORG_ID } from './core-harness.ts';
-import { type GatewayAnswer, gatewayRequest } from './gateway-request.ts';
+import { callGateway, type GatewayAnswer } from './gateway-client.ts';
 
 export const API_ID = 'c3e1a0f4b5d64e8f9a0b1c2d3e4f5a6b';
 export const LISTEN_PATH = '/checked/';
@@ -97,7 +97,10 @@ export async function explainAndSend(
     ADMIN,
   );
   if (!result.ok) throw result.error;
-  const answer = await gatewayRequest(h.mock, `${listenPath}orders`, { ...client, token });
+  const answer = await callGateway(h.mock, `${listenPath}orders`, {
+    cert: { pem: client.cert, keyPem: client.key },
+    ...(token === undefined ? {} : { token }),
+  });
   return { report: result.value, answer };
 }
 

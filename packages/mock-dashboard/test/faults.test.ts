@@ -1,8 +1,8 @@
 import { makeCertificate } from '@repo/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultRule } from '../src/index.ts';
+import { gatewayGet } from '../src/testing/index.ts';
 import { baseSeed, classicApi } from './support/fixtures.ts';
-import { gatewayGet } from './support/gateway-client.ts';
 import { startTestMock, type TestMock } from './support/mock.ts';
 
 let mock: TestMock;

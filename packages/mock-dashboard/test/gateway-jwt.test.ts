@@ -3,8 +3,8 @@ import { makeCertificate, pemBundle, type TestCertificate } from '@repo/core/tes
 import { sha256Hex } from '@repo/core/x509';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateToken, signHs256 } from '../src/index.ts';
+import { gatewayGet } from '../src/testing/index.ts';
 import { baseSeed, classicApi, ORG } from './support/fixtures.ts';
-import { gatewayGet } from './support/gateway-client.ts';
 import { startTestMock, type TestMock } from './support/mock.ts';
 
 const SECRET = 'reports-secret';

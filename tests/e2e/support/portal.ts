@@ -1,7 +1,11 @@
-import { request } from 'node:https';
 import type { TestCertificate } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
 import { expect, inject } from 'vitest';
+import {
+  type ClientCertificate,
+  callGateway as callMockGateway,
+  type GatewayAnswer,
+} from '../../support/gateway-client.ts';
 import type { E2eServer } from '../setup/global-setup.ts';
 
 /** The running processes the global setup started. */
@@ -54,10 +58,7 @@ export async function dashboard(method: string, path: string, body?: BodyInit | 
   return response;
 }
 
-export interface GatewayAnswer {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-}
+export type { GatewayAnswer };
 
 /** Asserts the gateway let a request through; a refusal names the step and the gateway's reason. */
 export function expectAllowed(answer: GatewayAnswer, step: string): void {
@@ -92,31 +93,9 @@ export async function expectManagedAccess(
   });
 }
 
-/** One real mutual-TLS request to the mock gateway. The gateway's own certificate is not under test. */
-export function callGateway(
-  path: string,
-  options: { cert?: { pem: string; keyPem: string }; token?: string } = {},
-) {
-  return new Promise<GatewayAnswer>((resolve, reject) => {
-    const req = request(
-      new URL(path, e2e().gatewayUrl),
-      {
-        rejectUnauthorized: false,
-        agent: false,
-        ...(options.cert ? { cert: options.cert.pem, key: options.cert.keyPem } : {}),
-        headers: options.token ? { authorization: options.token } : {},
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : {} }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+/** One real mutual-TLS request to the e2e mock's gateway. */
+export function callGateway(path: string, options: { cert?: ClientCertificate; token?: string } = {}) {
+  return callMockGateway(e2e().gatewayUrl, path, options);
 }
 
 /** Waits for a sync run to leave RUNNING and returns it. */

@@ -1,7 +1,12 @@
 import { makeCertificate, pemBundle, type TestCertificate } from '@repo/core/testing';
 import { sha256Hex } from '@repo/core/x509';
+import {
+  type ClientIdentity,
+  type GatewayResponse,
+  gatewayGet,
+  type TlsChoice,
+} from '../../src/testing/index.ts';
 import { API_ID, baseSeed, classicApi, ORG, oasApi } from './fixtures.ts';
-import { type ClientIdentity, type GatewayResponse, gatewayGet, type TlsChoice } from './gateway-client.ts';
 import { startTestMock, type TestMock } from './mock.ts';
 
 const DAY = 86_400_000;
