@@ -10,6 +10,7 @@ export {
 } from './access-requests/access-request.errors.ts';
 export type { AccessRequestService } from './access-requests/access-request.service.ts';
 export type { AccessRequest, Credential, SubmitInput } from './access-requests/access-request.ts';
+export type { AccessRequestFilter } from './access-requests/access-request-list.ts';
 // Services.
 export {
   type Actor,

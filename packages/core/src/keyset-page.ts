@@ -4,8 +4,9 @@ import { InvalidInputError } from './errors.ts';
 import { Err, Ok, type Result } from './result.ts';
 import { parseInput } from './validation.ts';
 
-// Pure parts shared by the keyset listings of providers, organisations, users and sync runs: the
-// page input, the opaque cursor, and the page made of the `first + 1` rows a repository read.
+// Pure parts shared by the keyset listings of providers, organisations, users, sync runs and access
+// requests: the page input, the opaque cursor, and the page made of the `first + 1` rows a
+// repository read.
 
 /** A forward page: `first` rows after the cursor `after` (one a listing made). */
 export const keysetPage = z.object({
@@ -32,7 +33,7 @@ export interface KeysetPosition {
 }
 
 /** A listing's name goes into its cursors, so one listing refuses another's. */
-export type KeysetListing = 'providers' | 'organisations' | 'users' | 'syncRuns' | 'audit';
+export type KeysetListing = 'providers' | 'organisations' | 'users' | 'syncRuns' | 'audit' | 'accessRequests';
 
 export function encodeKeysetCursor(listing: KeysetListing, position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([listing, position.key, position.id])).toString('base64url');

@@ -81,8 +81,10 @@ export async function seedAccess(
       unwrap(await core.apps.create({ name: appName, description: 'Demo app' }, consumer));
     if (organisation !== DEMO_ORGANISATIONS[0]) continue;
     const managed = products.get(DEMO_PRODUCTS[0].name)!;
-    const requests = await core.accessRequests.list({ appId: app.id, productId: managed.id }, consumer);
-    if (requests.length > 0) continue;
+    const requests = unwrap(
+      await core.accessRequests.list({ appId: app.id, productId: managed.id }, { first: 1 }, consumer),
+    );
+    if (requests.nodes.length > 0) continue;
     const request = unwrap(
       await core.accessRequests.submit({ appId: app.id, productId: managed.id, planId: plan.id }, consumer),
     );

@@ -80,7 +80,9 @@ describeDatabases('the pnpm start demo', (ctx) => {
       const acme = await core.users.authenticate(demo.consumers[0]!.token!);
       expect(acme?.user.name).toBe('Acme Payments developer');
       expect((await core.apps.list({}, actor)).map((a) => a.name)).toEqual(['Acme App', 'Globex App']);
-      const [request, ...others] = await core.accessRequests.list({}, actor);
+      const requests = await core.accessRequests.list({}, {}, actor);
+      if (!requests.ok) throw requests.error;
+      const [request, ...others] = requests.value.nodes;
       expect(others).toEqual([]);
       expect(request?.status).toBe('APPROVED');
       const [credential] = await core.accessRequests.credentials([request!.id], acme!.actor);
@@ -100,7 +102,8 @@ describeDatabases('the pnpm start demo', (ctx) => {
       await expectQuietResync(again.core, 4);
       // Nothing is seeded twice, and the kept consumer tokens are printed again.
       expect(await again.core.products.list()).toHaveLength(3);
-      expect(await again.core.accessRequests.list({}, actor)).toHaveLength(1);
+      const requests = await again.core.accessRequests.list({}, {}, actor);
+      expect(requests.ok && requests.value.nodes).toHaveLength(1);
       expect(again.demo.consumers.map((c) => c.token)).toEqual(first.demo.consumers.map((c) => c.token));
     } finally {
       await again.demo.mock.close();

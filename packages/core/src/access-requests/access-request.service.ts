@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import type { Db } from '../db/open-database.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import type { KeysetPage } from '../keyset-page.ts';
 import type { PlanService } from '../plans/plan.service.ts';
 import type { ProductService } from '../products/product.service.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
@@ -27,6 +28,7 @@ import {
   type SubmitInput,
   submitInput,
 } from './access-request.ts';
+import { type AccessRequestFilter, listAccessRequests } from './access-request-list.ts';
 import { certificateRule } from './certificate-rule.ts';
 import {
   linkSelfServeCertificate,
@@ -214,12 +216,9 @@ export class AccessRequestService {
     return repo.requestsByIds(this.deps.db, ids, organisationScope(actor));
   }
 
-  list(
-    filter: Omit<repo.RequestFilter, 'organisationId'> & { organisationId?: string; limit?: number },
-    actor: Actor,
-  ) {
-    const organisationId = organisationScope(actor) ?? filter.organisationId;
-    return repo.listRequests(this.deps.db, { ...filter, organisationId }, Math.min(filter.limit ?? 100, 500));
+  /** One page, newest first; see {@link listAccessRequests}. */
+  list(filter: AccessRequestFilter, page: KeysetPage, actor: Actor) {
+    return listAccessRequests(this.deps.db, filter, page, actor);
   }
 
   /** The request's credentials; the token only for a consumer of the owning organisation. */

@@ -2,7 +2,8 @@ import { viewerOf } from '../context.ts';
 import { AccessRequest, AccessRequestStatusEnum } from './access-requests.ts';
 import { App } from './apps.ts';
 import { builder } from './builder.ts';
-import { arrayConnection } from './connections.ts';
+import { forwardPage, keysetPageConnection } from './connections.ts';
+import { Organisation } from './organisations.ts';
 import { Product } from './products.ts';
 
 const AccessRequestConnection = builder.connectionObject(
@@ -11,36 +12,58 @@ const AccessRequestConnection = builder.connectionObject(
 );
 
 const AccessRequestFilter = builder.inputType('AccessRequestFilter', {
-  description: 'Which access requests to list.',
+  description: 'Which access requests to list; every field given must hold.',
   fields: (t) => ({
-    status: t.field({ type: AccessRequestStatusEnum, description: 'Only requests with this status.' }),
+    organisation: t.globalID({
+      for: Organisation,
+      description: "Only this organisation's requests (a consumer naming another's gets none).",
+    }),
     app: t.globalID({ for: App, description: "Only this app's requests." }),
     product: t.globalID({ for: Product, description: 'Only requests for this product.' }),
+    status: t.field({
+      type: [AccessRequestStatusEnum],
+      description: 'Only requests with any of these statuses (one may be given bare).',
+    }),
+    createdFrom: t.field({
+      type: 'DateTime',
+      description: 'Only requests created at or after this instant.',
+    }),
+    createdTo: t.field({
+      type: 'DateTime',
+      description: 'Only requests created before this instant, so consecutive ranges do not overlap.',
+    }),
   }),
 });
 
-builder.queryField('accessRequests', (t) =>
-  t.connection(
-    {
-      type: AccessRequest,
-      description:
-        "The 500 most recent access requests, newest first: every one for admins, its own organisation's " +
-        'for a consumer.',
-      args: { filter: t.arg({ type: AccessRequestFilter, description: 'Which requests to list.' }) },
-      resolve: async (_root, args, ctx) => {
-        const filter = args.filter;
-        const requests = await ctx.core.accessRequests.list(
-          {
-            status: filter?.status ?? undefined,
-            appId: filter?.app?.id,
-            productId: filter?.product?.id,
-            limit: 500,
-          },
-          viewerOf(ctx).actor,
-        );
-        return arrayConnection(args, requests);
-      },
+builder.queryField('accessRequests', (t) => {
+  // A keyset listing pages forwards only: declared without the `last`/`before` that
+  // `t.connection` would add, so a client cannot ask for what the listing refuses.
+  const { first, after } = t.arg.connectionArgs();
+  return t.field({
+    type: AccessRequestConnection,
+    description:
+      "Access requests, newest first: every one for admins, its own organisation's for a consumer. " +
+      'Pages forwards (`first`, `after`).',
+    args: {
+      first,
+      after,
+      filter: t.arg({ type: AccessRequestFilter, description: 'Which requests to list.' }),
     },
-    AccessRequestConnection,
-  ),
-);
+    resolve: async (_root, args, ctx) => {
+      const page = forwardPage(args);
+      const f = args.filter;
+      const filter = {
+        organisationId: f?.organisation?.id,
+        appId: f?.app?.id,
+        productId: f?.product?.id,
+        status: f?.status ?? undefined,
+        createdFrom: f?.createdFrom ?? undefined,
+        createdTo: f?.createdTo ?? undefined,
+      };
+      return keysetPageConnection(
+        args,
+        await ctx.core.accessRequests.list(filter, page, viewerOf(ctx).actor),
+      );
+    },
+  });
+});

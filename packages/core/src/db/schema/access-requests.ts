@@ -98,10 +98,13 @@ export const accessRequests = table(
       sql`(${t.status} = 'REVOKED') = (${t.revokedAt} IS NOT NULL)`,
     ),
     check('access_requests_counters_valid', sql`${t.version} >= 1 AND ${t.attempts} >= 0`),
-    index('access_requests_app_id_idx').on(t.appId),
+    // The listing's keyset order (newest first, then id), whole, by status (also the admin queue,
+    // read oldest first), and per app: a page reads its rows from an index instead of sorting. An
+    // organisation's page merges its apps' (see access-request-list.repo.ts).
+    index('access_requests_created_at_id_idx').on(t.createdAt, t.id),
+    index('access_requests_status_created_at_id_idx').on(t.status, t.createdAt, t.id),
+    index('access_requests_app_id_created_at_id_idx').on(t.appId, t.createdAt, t.id),
     index('access_requests_product_id_status_idx').on(t.productId, t.status),
-    // The admin queue: requests by status, oldest first.
-    index('access_requests_status_created_at_idx').on(t.status, t.createdAt),
     index('access_requests_certificate_id_idx').on(t.certificateId),
   ],
 );

@@ -50,7 +50,7 @@ export const AccessRequestsQuery = operation<
   { first: number; after?: string | null; status?: AccessRequestStatus | null }
 >(
   'AccessRequests',
-  `query AccessRequests($first: Int!, $after: String, $status: AccessRequestStatus) {
+  `query AccessRequests($first: Int!, $after: String, $status: [AccessRequestStatus!]) {
     accessRequests(first: $first, after: $after, filter: { status: $status }) {
       pageInfo { endCursor hasNextPage }
       nodes { ${REQUEST} }

@@ -1,0 +1,44 @@
+import { inArray } from 'drizzle-orm';
+import { insertMany } from '../db/insert-many.ts';
+import type { Db } from '../db/open-database.ts';
+import { type AccessRequestStatus, accessRequests } from '../db/schema/access-requests.ts';
+import { newId } from '../ids.ts';
+
+export interface TestAccessRequest {
+  readonly appId: string;
+  readonly productId: string;
+  readonly planId: string;
+  readonly createdAt: Date;
+  /** Default PENDING; the columns the status requires (a reason, a failed step…) are filled in. */
+  readonly status?: AccessRequestStatus;
+}
+
+/**
+ * Inserts access requests straight into the table, in as few statements as the parameter limit
+ * allows (no submission, no audit): for listings that need hundreds of rows at chosen instants.
+ * Returns the rows as stored.
+ */
+export async function insertTestAccessRequests(db: Db, requests: readonly TestAccessRequest[]) {
+  const rows = requests.map(({ status = 'PENDING', createdAt, ...request }) => ({
+    ...request,
+    id: newId('acr'),
+    status,
+    createdAt,
+    updatedAt: createdAt,
+    rejectReason: status === 'REJECTED' ? 'test rejection' : null,
+    failedStep: status === 'FAILED' ? ('CREATE_KEY' as const) : null,
+    failureReason: status === 'FAILED' ? 'test failure' : null,
+    revokedAt: status === 'REVOKED' ? createdAt : null,
+  }));
+  await insertMany(db, accessRequests, rows);
+  if (rows.length === 0) return [];
+  return db
+    .select()
+    .from(accessRequests)
+    .where(
+      inArray(
+        accessRequests.id,
+        rows.map((r) => r.id),
+      ),
+    );
+}
