@@ -15,6 +15,9 @@ describe('keyset cursors', () => {
     ['an empty id', Buffer.from('["users","Ada",""]').toString('base64url')],
     ['a key that is no string', Buffer.from('["users",1,"usr_1"]').toString('base64url')],
     ['an extra element', Buffer.from('["users","Ada","usr_1",1]').toString('base64url')],
+    // SQL text cannot hold U+0000.
+    ['a NUL in the key', Buffer.from('["users","Ada\\u0000","usr_1"]').toString('base64url')],
+    ['a NUL in the id', Buffer.from('["users","Ada","usr_\\u0000"]').toString('base64url')],
   ])('refuse %s', (_what, cursor) => {
     expect(decodeKeysetCursor('users', cursor)).toBeUndefined();
   });
@@ -23,6 +26,10 @@ describe('keyset cursors', () => {
     expect(isInstantText('2031-01-01T00:00:00.123456Z')).toBe(true);
     expect(isInstantText('2031-01-01T00:00:00.123Z')).toBe(false);
     expect(isInstantText('2031-02-30T00:00:00.000000Z')).toBe(false);
+    // Date reads year 0000; PostgreSQL has none (1 BC precedes 1 AD).
+    expect(isInstantText('0000-01-01T00:00:00.000000Z')).toBe(false);
+    expect(isInstantText('0001-01-01T00:00:00.000000Z')).toBe(true);
+    expect(isInstantText('9999-12-31T23:59:59.999999Z')).toBe(true);
     expect(isInstantText('1')).toBe(false);
   });
 

@@ -54,6 +54,8 @@ export function decodeKeysetCursor(
   if (!Array.isArray(value) || value.length !== 3 || value[0] !== listing) return undefined;
   const [, key, id] = value as unknown[];
   if (typeof key !== 'string' || !isKey(key) || typeof id !== 'string' || id === '') return undefined;
+  // Both go into SQL as text, which cannot hold U+0000: a forged one would fail the statement.
+  if (key.includes('\u0000') || id.includes('\u0000')) return undefined;
   return { key, id };
 }
 

@@ -51,6 +51,9 @@ describe('cursors', () => {
     // notAfter as PostgreSQL writes it in JSON, in a session with another time zone.
     const jsonText = { sort: 'EXPIRY', key: '2027-01-01T01:00:00.123456+01:00', id: 'crt_3' } as const;
     expect(decodeCursor(encodeCursor(jsonText))).toEqual(jsonText);
+    // The offsets PostgreSQL reads at most.
+    const farOffset = { sort: 'EXPIRY', key: '2027-01-01T00:00:00-15:59', id: 'crt_4' } as const;
+    expect(decodeCursor(encodeCursor(farOffset))).toEqual(farOffset);
     const byName = { sort: 'NAME', key: 'payments "client"', id: 'crt_2' } as const;
     expect(decodeCursor(encodeCursor(byName))).toEqual(byName);
   });
@@ -65,6 +68,18 @@ describe('cursors', () => {
       Buffer.from('[1,"EXPIRY","2027-02-30T00:00:00Z","crt_1"]').toString('base64url'),
     ],
     ['an hour past 24', Buffer.from('[1,"EXPIRY","2027-01-01T25:00:00Z","crt_1"]').toString('base64url')],
+    // Date reads these; PostgreSQL has no year 0 and refuses offsets past ±15:59.
+    ['year 0000', Buffer.from('[1,"EXPIRY","0000-01-01T00:00:00Z","crt_1"]').toString('base64url')],
+    [
+      'an offset of +20:00',
+      Buffer.from('[1,"EXPIRY","2027-01-01T00:00:00+20:00","crt_1"]').toString('base64url'),
+    ],
+    [
+      'an offset of -16:00',
+      Buffer.from('[1,"EXPIRY","2027-01-01T00:00:00-16:00","crt_1"]').toString('base64url'),
+    ],
+    ['a NUL in a name key', Buffer.from('[1,"NAME","x\\u0000","crt_1"]').toString('base64url')],
+    ['a NUL in the id', Buffer.from('[1,"NAME","x","crt_\\u0000"]').toString('base64url')],
     ['a date without a time', Buffer.from('[1,"EXPIRY","2027-01-01","crt_1"]').toString('base64url')],
     ['an empty id', Buffer.from('[1,"NAME","x",""]').toString('base64url')],
     ['another version', Buffer.from('[2,"NAME","x","crt_1"]').toString('base64url')],

@@ -116,6 +116,8 @@ export function decodeCursor(cursor: string): CursorPosition | undefined {
   const [, sort, key, id] = value as unknown[];
   if (!CERTIFICATE_SORTS.includes(sort as CertificateSort)) return undefined;
   if (typeof key !== 'string' || typeof id !== 'string' || id === '') return undefined;
+  // Both go into SQL as text, which cannot hold U+0000: a forged one would fail the statement.
+  if (key.includes('\u0000') || id.includes('\u0000')) return undefined;
   // Cast to timestamptz in SQL: a forged instant must be refused here, not fail there.
   if (sort === 'EXPIRY' && !isJsonTimestampText(key)) return undefined;
   return { sort: sort as CertificateSort, key, id };
