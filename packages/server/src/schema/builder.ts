@@ -3,6 +3,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context, SignedInContext } from '../context.ts';
+import NulFreeInputPlugin from './nul-free-input.ts';
 
 /** Types the schema is built with. Configuration only: no type is defined here (Pothos app layout). */
 export interface PortalTypes {
@@ -27,8 +28,9 @@ export interface PortalTypes {
 const cursorDoc = 'An opaque position in this listing; pass it as `after` to read on from there.';
 
 export const builder = new SchemaBuilder<PortalTypes>({
-  // Scope auth first: it wraps every resolver the relay plugin adds (node, nodes) as well.
-  plugins: [ScopeAuthPlugin, RelayPlugin],
+  // Scope auth first: it wraps every resolver the relay plugin adds (node, nodes) as well. NUL
+  // checks last, so a caller learns nothing about input it may not send.
+  plugins: [ScopeAuthPlugin, RelayPlugin, NulFreeInputPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,

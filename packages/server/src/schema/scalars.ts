@@ -11,6 +11,14 @@ builder.scalarType('DateTime', {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
+    // Dates reach PostgreSQL as ISO text in UTC, which it reads for the years 0001 to 9999 only:
+    // year 0000, a negative or a six-digit year would fail the statement instead.
+    const year = date.getUTCFullYear();
+    if (year < 1 || year > 9999) {
+      throw new GraphQLError('A DateTime must fall in the years 0001 to 9999 (UTC).', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
     return date;
   },
 });
