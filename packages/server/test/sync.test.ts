@@ -58,6 +58,8 @@ describeDatabases('sync', (ctx) => {
     expect(progress.at(-1)).toMatchObject({
       phase: 'DONE',
       status: 'SUCCEEDED',
+      pagesFetched: 3,
+      pagesTotal: 3,
       counts: { added: 25, softDeleted: 0 },
       run: { id: started!.data.syncRunStart.syncRun.id, status: 'SUCCEEDED' },
       provider: { name: 'Mock' },
@@ -75,7 +77,7 @@ describeDatabases('sync', (ctx) => {
     if (!run.ok) throw run.error;
     const events = await h.subscribe('admin', PROGRESS, { run: gid('SyncRun', run.value.id) });
     expect(events.map((e) => e.data.syncRunProgress)).toMatchObject([
-      { phase: 'DONE', status: 'SUCCEEDED', counts: { added: 2 } },
+      { phase: 'DONE', status: 'SUCCEEDED', pagesFetched: 1, pagesTotal: 1, counts: { added: 2 } },
     ]);
   });
 

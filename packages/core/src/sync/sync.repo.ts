@@ -105,7 +105,13 @@ export async function updateRun(
 export async function failRun(
   db: Db,
   id: string,
-  values: { error: string; finishedAt: Date; durationMs: number },
+  values: {
+    error: string;
+    finishedAt: Date;
+    durationMs: number;
+    pagesFetched: number;
+    pagesTotal: number | null;
+  },
 ): Promise<SyncRunRow | undefined> {
   const [row] = await db
     .update(syncRuns)

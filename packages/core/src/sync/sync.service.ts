@@ -60,8 +60,9 @@ export class SyncService {
     const opened = await this.#open(providerId, trigger);
     if (!opened.ok) return opened;
     const run = opened.value;
-    const completion = this.#fetch(run, (onPage) => client.listAllCertificates(onPage)).then((listing) =>
-      listing.ok ? this.#reconcile(run, listing.value, client, actor) : listing.error,
+    const completion = this.#fetch(run, (onPage) => client.listAllCertificates(onPage)).then(
+      ({ listing, run: fetched }) =>
+        listing.ok ? this.#reconcile(fetched, listing.value, client, actor) : listing.error,
     );
     return Ok({ run, completion });
   }
@@ -146,17 +147,20 @@ export class SyncService {
 
   /**
    * Phase 2: the whole listing, outside any lock (it can take seconds). A Dashboard failure ends the
-   * run FAILED, and so does anything thrown (a bug must not leave the run RUNNING).
+   * run FAILED, and so does anything thrown (a bug must not leave the run RUNNING). The pages read
+   * come back on the run, for its final row and DONE event to keep.
    */
   async #fetch(
-    run: SyncRun,
+    opened: SyncRun,
     list: (
       onPage: (page: number, pages: number) => void,
     ) => Promise<Result<CertificateBasics[], DashboardError>>,
-  ): Promise<Result<CertificateBasics[], SyncRun>> {
+  ): Promise<{ listing: Result<CertificateBasics[], SyncRun>; run: SyncRun }> {
+    let run = opened;
     let listing: Result<CertificateBasics[], DashboardError>;
     try {
-      listing = await list((page, pages) =>
+      listing = await list((page, pages) => {
+        run = { ...run, pagesFetched: page, pagesTotal: pages };
         this.events.emit({
           runId: run.id,
           providerId: run.providerId,
@@ -164,12 +168,12 @@ export class SyncService {
           phase: 'FETCHING',
           pagesFetched: page,
           pagesTotal: pages,
-        }),
-      );
+        });
+      });
     } catch (error) {
-      return Err(await this.#fail(run, error));
+      return { listing: Err(await this.#fail(run, error)), run };
     }
-    return listing.ok ? listing : Err(await this.#fail(run, listing.error));
+    return { listing: listing.ok ? listing : Err(await this.#fail(run, listing.error)), run };
   }
 
   /**
@@ -238,6 +242,7 @@ export class SyncService {
     const deletions: SyncPlan = { ...plan, insert: [], restore: [] };
     if (!held) {
       return repo.updateRun(tx, run.id, {
+        ...pagesOf(run),
         status: 'HELD',
         heldPlan: deletions as unknown as Record<string, unknown>,
         added: changed.inserted.length,
@@ -259,6 +264,7 @@ export class SyncService {
       },
     ]);
     return repo.updateRun(tx, run.id, {
+      ...pagesOf(run),
       status: 'SUCCEEDED',
       added: changed.inserted.length,
       restored: changed.restored.length,
@@ -274,6 +280,7 @@ export class SyncService {
     const changed = await this.#applyRows(tx, run, plan, actor);
     // A confirmed HELD run keeps the additions and restores it applied when it was held.
     return repo.updateRun(tx, run.id, {
+      ...pagesOf(run),
       status: 'SUCCEEDED',
       added: run.added + changed.inserted.length,
       restored: run.restored + changed.restored.length,
@@ -322,6 +329,7 @@ export class SyncService {
     const now = this.#now();
     const message = error instanceof Error ? error.message : String(error);
     const failed = await repo.failRun(this.#deps.db, run.id, {
+      ...pagesOf(run),
       error: message,
       finishedAt: now,
       durationMs: since(run, now),
@@ -337,8 +345,8 @@ export class SyncService {
       providerId: run.providerId,
       status: run.status,
       phase: run.status === 'RUNNING' ? 'APPLYING' : 'DONE',
-      pagesFetched: 0,
-      pagesTotal: null,
+      pagesFetched: run.pagesFetched,
+      pagesTotal: run.pagesTotal,
       counts: {
         added: run.added,
         restored: run.restored,
@@ -364,6 +372,11 @@ export class SyncService {
   #now(): Date {
     return this.#deps.clock?.() ?? new Date();
   }
+}
+
+/** The pages a run read, as its row keeps them. */
+function pagesOf(run: SyncRun): Pick<SyncRun, 'pagesFetched' | 'pagesTotal'> {
+  return { pagesFetched: run.pagesFetched, pagesTotal: run.pagesTotal };
 }
 
 function since(run: SyncRun, now: Date): number {

@@ -31,10 +31,12 @@ const Progress = builder.objectRef<SyncProgress>('SyncRunProgress').implement({
     }),
     status: t.expose('status', { type: SyncRunStatus, description: 'Where the run stands.' }),
     phase: t.expose('phase', { type: SyncPhase, description: 'What it is doing.' }),
-    pagesFetched: t.exposeInt('pagesFetched', { description: 'Pages of the listing read so far.' }),
+    pagesFetched: t.exposeInt('pagesFetched', {
+      description: 'Pages of the listing read so far; on DONE, all the run read.',
+    }),
     pagesTotal: t.exposeInt('pagesTotal', {
       nullable: true,
-      description: 'Pages in all; known after the first.',
+      description: 'Pages in all; known after the first (and kept on DONE). Null if none was read.',
     }),
     counts: t.field({
       type: SyncRunCounts,
@@ -53,8 +55,8 @@ function finalEvent(run: SyncRunModel): SyncProgress {
     providerId: run.providerId,
     status: run.status,
     phase: 'DONE',
-    pagesFetched: 0,
-    pagesTotal: null,
+    pagesFetched: run.pagesFetched,
+    pagesTotal: run.pagesTotal,
     counts: {
       added: run.added,
       restored: run.restored,

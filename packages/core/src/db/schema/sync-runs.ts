@@ -23,6 +23,10 @@ export const syncRuns = table(
     restored: integer().notNull().default(0),
     softDeleted: integer().notNull().default(0),
     unchanged: integer().notNull().default(0),
+    /** Pages of the listing read, kept so that the run's last event (and a late subscriber) still has them. */
+    pagesFetched: integer().notNull().default(0),
+    /** Pages in the listing; unknown until the first page arrives. */
+    pagesTotal: integer(),
     /** Set when FAILED: why nothing was applied. */
     error: text(),
     startedAt: instant().notNull().defaultNow(),
@@ -38,6 +42,10 @@ export const syncRuns = table(
     check(
       'sync_runs_counts_non_negative',
       sql`${t.added} >= 0 AND ${t.restored} >= 0 AND ${t.softDeleted} >= 0 AND ${t.unchanged} >= 0`,
+    ),
+    check(
+      'sync_runs_pages_non_negative',
+      sql`${t.pagesFetched} >= 0 AND (${t.pagesTotal} IS NULL OR ${t.pagesTotal} >= 0)`,
     ),
     check('sync_runs_failed_has_error', sql`${t.status} <> 'FAILED' OR ${t.error} IS NOT NULL`),
     check('sync_runs_held_has_plan', sql`${t.status} <> 'HELD' OR ${t.heldPlan} IS NOT NULL`),
