@@ -211,21 +211,30 @@ describeDatabases('access requests', (ctx) => {
     await h.core.provisioning.runDue();
     const failed = await h.gql(
       'admin',
-      `{ node(id: "${a}") { ... on AccessRequest { status failedStep failureReason } } }`,
+      `{ node(id: "${a}") { ... on AccessRequest { status failedStep failureReason attempts } } }`,
     );
     expect(failed.data.node).toMatchObject({
       status: 'FAILED',
+      attempts: 1,
       failedStep: 'CREATE_KEY',
       failureReason: expect.any(String),
     });
     await h.control('DELETE', '/_mock/faults');
-    expect((await act('accessRequestRetry', a, {}, 'AccessRequestRetryInput')).accessRequest.status).toBe(
-      'PROVISIONING',
+    // The payload counts the attempt the retry starts: a client need not refetch to show it.
+    const retried = await h.gql(
+      'admin',
+      'mutation($input: AccessRequestRetryInput!) { accessRequestRetry(input: $input) { accessRequest { status attempts } userErrors { code } } }',
+      { input: { accessRequest: a } },
     );
+    expect(retried.data.accessRequestRetry).toEqual({
+      accessRequest: { status: 'PROVISIONING', attempts: 2 },
+      userErrors: [],
+    });
     await h.core.provisioning.runDue();
-    expect((await h.core.accessRequests.get(decodeGlobalID(a).id, systemActor('test')))?.status).toBe(
-      'APPROVED',
-    );
+    expect(await h.core.accessRequests.get(decodeGlobalID(a).id, systemActor('test'))).toMatchObject({
+      status: 'APPROVED',
+      attempts: 2,
+    });
 
     const statuses = async (caller: Caller, filter = '') =>
       (

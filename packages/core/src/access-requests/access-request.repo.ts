@@ -76,7 +76,13 @@ export async function transition(
 ): Promise<AccessRequest | undefined> {
   const [row] = await db
     .update(accessRequests)
-    .set({ ...values, version: sql`${accessRequests.version} + 1` })
+    .set({
+      ...values,
+      version: sql`${accessRequests.version} + 1`,
+      // Every move into PROVISIONING starts an attempt; counting it here (not when the worker
+      // ends it) lets the approve/retry/re-provision payload show the count that includes it.
+      ...(values.status === 'PROVISIONING' ? { attempts: sql`${accessRequests.attempts} + 1` } : {}),
+    })
     .where(and(eq(accessRequests.id, id), inArray(accessRequests.status, [...from])))
     .returning();
   return row;

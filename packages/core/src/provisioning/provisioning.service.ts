@@ -245,7 +245,6 @@ export class ProvisioningService {
           status: 'FAILED',
           failedStep: error.step,
           failureReason: error.message.slice(0, 2000),
-          attempts: request.attempts + 1,
         });
         await recordAudit(tx, system, [
           {
@@ -261,7 +260,6 @@ export class ProvisioningService {
       await requests.transition(tx, request.id, ['PROVISIONING'], {
         status: 'APPROVED',
         approvedAt: now,
-        attempts: request.attempts + 1,
         accessLostReason: null,
         accessLostAt: null,
       });

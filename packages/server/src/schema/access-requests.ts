@@ -116,7 +116,10 @@ builder.node(AccessRequest, {
       nullable: true,
       description: 'When provisioning finished and it became APPROVED.',
     }),
-    attempts: t.exposeInt('attempts', { description: 'Provisioning attempts so far.' }),
+    attempts: t.exposeInt('attempts', {
+      description:
+        'Provisioning attempts started so far (approval, retries, re-provisions), the one under way included.',
+    }),
     accessLostReason: t.expose('accessLostReason', {
       type: AccessLossReasonEnum,
       nullable: true,

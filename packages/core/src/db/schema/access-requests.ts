@@ -68,7 +68,7 @@ export const accessRequests = table(
     approvedAt: instant(),
     /** Bumped on every state change; writers compare it to detect a concurrent change. */
     version: integer().notNull().default(1),
-    /** Provisioning attempts so far (first run and retries). */
+    /** Provisioning attempts started so far (approval, retries, re-provisions), the one under way included. */
     attempts: integer().notNull().default(0),
     /** Set while an APPROVED request has lost access (no live certificate): why, and since when. */
     accessLostReason: text({ enum: ACCESS_LOSS_REASONS }),
