@@ -116,7 +116,7 @@ describeDatabases('access requests', (ctx) => {
     const created = await submit('consumerA', {
       app: f.ids.appA,
       product: f.ids.selfServe,
-      certificate: { pem: cert.pem, name: 'mine' },
+      certificate: { upload: { pem: cert.pem, name: 'mine' } },
     });
     expect(created.data.accessRequestSubmit).toMatchObject({
       accessRequest: { status: 'PENDING', certificate: { name: 'mine' } },
@@ -137,15 +137,19 @@ describeDatabases('access requests', (ctx) => {
       ['ACCESS_REQUEST_CERTIFICATE_REQUIRED', ['input', 'certificate']],
     ]);
     expect(
-      await errors('consumerA', { app: f.ids.appA, product: f.ids.managed, certificate: { pem: cert.pem } }),
+      await errors('consumerA', {
+        app: f.ids.appA,
+        product: f.ids.managed,
+        certificate: { upload: { pem: cert.pem } },
+      }),
     ).toEqual([['ACCESS_REQUEST_CERTIFICATE_NOT_ACCEPTED', ['input', 'certificate']]]);
     expect(
       await errors('consumerB', {
         app: f.ids.appB,
         product: f.ids.selfServe,
-        certificate: { pem: cert.pem },
+        certificate: { upload: { pem: cert.pem } },
       }),
-    ).toEqual([['ACCESS_REQUEST_CERTIFICATE_NOT_YOURS', ['input', 'certificate', 'pem']]]);
+    ).toEqual([['ACCESS_REQUEST_CERTIFICATE_NOT_YOURS', ['input', 'certificate', 'upload', 'pem']]]);
     expect(
       await errors('consumerB', {
         app: f.ids.appB,
@@ -157,11 +161,11 @@ describeDatabases('access requests', (ctx) => {
     const [[pemCode, pemPath]] = await errors('consumerA', {
       app: f.ids.appA,
       product: f.ids.selfServe,
-      certificate: { pem },
+      certificate: { upload: { pem } },
     });
     expect([pemCode, pemPath]).toEqual([
       expect.stringMatching(/^PEM_|^CERTIFICATE_/),
-      ['input', 'certificate', 'pem'],
+      ['input', 'certificate', 'upload', 'pem'],
     ]);
     expect(await errors('consumerB', { app: f.ids.appA, product: f.ids.managed })).toEqual([
       ['NOT_FOUND', ['input', 'app']],
@@ -172,6 +176,29 @@ describeDatabases('access requests', (ctx) => {
     expect(
       await errors('consumerA', { app: f.ids.appA, product: f.ids.managed, plan: gid('Plan', 'pln_x') }),
     ).toEqual([['NOT_FOUND', ['input', 'plan']]]);
+  });
+
+  it('the certificate is a oneOf: exactly one of upload and existing', async () => {
+    const cert = await makeCertificate({ freshKey: false, name: 'CN=one-of' });
+    const existing = await uploaded(h, { organisationIds: [h.orgA.id], certificateName: 'kept' });
+    const given = (certificate: Record<string, unknown>) =>
+      submit('consumerA', { app: f.ids.appA, product: f.ids.selfServe, certificate });
+    const both = await given({ upload: { pem: cert.pem }, existing: existing.id });
+    const neither = await given({});
+    for (const refused of [both, neither]) {
+      expect(refused.data).toBeUndefined();
+      expect(refused.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/exactly one key/i)]);
+    }
+    const inline = await h.gql(
+      'consumerA',
+      `mutation { accessRequestSubmit(input: { app: "${f.ids.appA}", product: "${f.ids.selfServe}",
+        plan: "${f.ids.plan}", certificate: { upload: { pem: "x" }, existing: "${existing.id}" } }) { userErrors { code } } }`,
+    );
+    expect(inline.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/exactly one key/i)]);
+    expect((await given({ existing: existing.id })).data.accessRequestSubmit).toMatchObject({
+      accessRequest: { certificate: { name: 'kept' } },
+      userErrors: [],
+    });
   });
 
   it('reject with a reason; retry a FAILED provisioning; lists and filters stay in the organisation', async () => {

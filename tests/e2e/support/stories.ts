@@ -69,7 +69,7 @@ export function portal(server: E2eServer) {
         { name: input.appName },
         token,
       );
-      const certificate = input.pem ? { pem: input.pem, name: 'my client' } : undefined;
+      const certificate = input.pem ? { upload: { pem: input.pem, name: 'my client' } } : undefined;
       const { accessRequestSubmit } = await graphql<{ accessRequestSubmit: { accessRequest: Id } }>(
         server,
         `mutation Submit($input: AccessRequestSubmitInput!) { accessRequestSubmit(input: $input) { accessRequest { id } userErrors { code message } } }`,

@@ -22,11 +22,22 @@ builder.objectRef<UserErrorShape<AccessRequestStateError>>('AccessRequestStateEr
   }),
 });
 
-const AccessRequestCertificateInput = builder.inputType('AccessRequestCertificateInput', {
-  description: 'The certificate of a Self-Serve request: a new PEM (with a name), or an existing one.',
+const AccessRequestUploadInput = builder.inputType('AccessRequestUploadInput', {
+  description: 'A new certificate for a Self-Serve request.',
   fields: (t) => ({
-    pem: t.string({ description: 'A new certificate, validated as an upload.' }),
+    pem: t.string({ required: true, description: 'The certificate, validated as an upload.' }),
     name: t.string({ description: 'Portal-only label of the new certificate.' }),
+  }),
+});
+
+// @oneOf: giving both, or neither, is refused by validation before the resolver runs, so the
+// resolver never has to pick one silently. `name` belongs to a new PEM only, hence `upload`.
+const AccessRequestCertificateInput = builder.inputType('AccessRequestCertificateInput', {
+  description:
+    'The certificate of a Self-Serve request: exactly one of a new one (`upload`) or an existing one.',
+  isOneOf: true,
+  fields: (t) => ({
+    upload: t.field({ type: AccessRequestUploadInput, description: 'A new certificate, with its label.' }),
     existing: t.globalID({ for: Certificate, description: "One of the organisation's certificates." }),
   }),
 });
@@ -68,13 +79,17 @@ const requestPayload = (name: string, description: string) =>
     fieldDescription: 'The request.',
   });
 
-/** Core names the existing certificate `certificateId`; a bad PEM has no path of its own. */
+/** Core names the existing certificate `certificateId` and the new one `pem`; a bad PEM has no path of its own. */
 function submitted<T>(result: Result<T, DomainError>) {
   const settled = settle(result);
   for (const e of settled.userErrors) {
     const at = e as { path: readonly string[] | null };
-    if (e.error instanceof X509Error && !e.error.path) at.path = ['input', 'certificate', 'pem'];
-    else at.path = e.path?.map((p) => (p === 'certificateId' ? 'existing' : p)) ?? null;
+    if (e.error instanceof X509Error && !e.error.path) at.path = ['input', 'certificate', 'upload', 'pem'];
+    else
+      at.path =
+        e.path?.flatMap((p) =>
+          p === 'certificateId' ? ['existing'] : p === 'pem' ? ['upload', 'pem'] : [p],
+        ) ?? null;
   }
   return settled;
 }
@@ -104,8 +119,8 @@ builder.mutationFields((t) => ({
       const given = input.certificate;
       const certificate = given?.existing
         ? { certificateId: given.existing.id }
-        : given
-          ? { pem: given.pem ?? '', name: given.name ?? undefined }
+        : given?.upload
+          ? { pem: given.upload.pem, name: given.upload.name ?? undefined }
           : undefined;
       const input_ = { appId: input.app.id, productId: input.product.id, planId: input.plan.id, certificate };
       return submitted(await ctx.core.accessRequests.submit(input_, ctx.viewer.actor));
