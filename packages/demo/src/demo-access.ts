@@ -41,7 +41,7 @@ export async function seedAccess(
     plans.find((p) => p.name === DEMO_PLAN) ??
     unwrap(
       await core.plans.create(
-        { name: DEMO_PLAN, rate: 100, per: 60, quotaMax: 100_000, quotaRenewalRate: 86_400 },
+        { name: DEMO_PLAN, rate: 100, per: 60, quotaMax: 100_000n, quotaRenewalRate: 86_400 },
         actor,
       ),
     );

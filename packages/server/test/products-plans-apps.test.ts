@@ -155,13 +155,51 @@ describeDatabases('products, plans and apps', (ctx) => {
       keyLifetimeSeconds: 86400,
     };
     const created = await h.gql('admin', PLAN_CREATE, { input });
-    expect(created.data.planCreate).toMatchObject({ plan: input, userErrors: [] });
+    expect(created.data.planCreate).toMatchObject({ plan: { ...input, quotaMax: '1000' }, userErrors: [] });
     const again = await h.gql('admin', PLAN_CREATE, { input });
     expect(again.data.planCreate.userErrors).toEqual([{ code: 'PLAN_NAME_TAKEN', path: ['input', 'name'] }]);
     const bad = await h.gql('admin', PLAN_CREATE, { input: { name: 'Bad', rate: 0, per: 1 } });
     expect(bad.data.planCreate.userErrors).toEqual([{ code: 'INVALID_INPUT', path: ['input', 'rate'] }]);
     const plans = await h.gql('consumerB', '{ plans { edges { node { name keyLifetimeSeconds } } } }');
     expect(plans.data.plans.edges).toEqual([{ node: { name: 'Gold', keyLifetimeSeconds: 86400 } }]);
+  });
+
+  it('quotaMax is an Int64: values past 2^31 and 2^53 round-trip exactly, as strings', async () => {
+    const create = (name: string, quotaMax: unknown) =>
+      h.gql('admin', PLAN_CREATE, { input: { name, rate: 1, per: 1, quotaMax } });
+    // A JSON number above GraphQL's 32-bit Int, and a string past what a double holds exactly.
+    expect((await create('Big', 3_000_000_000)).data.planCreate.plan.quotaMax).toBe('3000000000');
+    expect((await create('Huge', '9007199254740993')).data.planCreate.plan.quotaMax).toBe('9007199254740993');
+    expect((await create('Max', '9223372036854775807')).data.planCreate.plan.quotaMax).toBe(
+      '9223372036854775807',
+    );
+    const read = await h.gql('admin', '{ plans { edges { node { name quotaMax } } } }');
+    expect(read.data.plans.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      { name: 'Big', quotaMax: '3000000000' },
+      { name: 'Huge', quotaMax: '9007199254740993' },
+      { name: 'Max', quotaMax: '9223372036854775807' },
+    ]);
+    const literal = await h.gql(
+      'admin',
+      'mutation { planCreate(input: { name: "Lit", rate: 1, per: 1, quotaMax: 4294967296 }) { plan { quotaMax } } }',
+    );
+    expect(literal.data.planCreate.plan.quotaMax).toBe('4294967296');
+    expect((await create('Unlimited', -1)).data.planCreate.plan.quotaMax).toBe('-1');
+    expect((await create('Below', '-2')).data.planCreate.userErrors).toEqual([
+      { code: 'INVALID_INPUT', path: ['input', 'quotaMax'] },
+    ]);
+    for (const outOfRange of [
+      '9223372036854775808',
+      '-9223372036854775809',
+      2 ** 53, // not a safe integer: it may already be rounded
+      1.5,
+      '1e3',
+      '',
+    ]) {
+      const refused = await create('Refused', outOfRange);
+      expect(refused.data, String(outOfRange)).toBeUndefined();
+      expect(refused.errors?.[0]?.message).toMatch(/Int64/);
+    }
   });
 
   it('appCreate: a consumer for itself, an admin for a consumer; apps stay in their organisation', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Err, Ok, type Result } from '../result.ts';
 import { DashboardError } from './dashboard.errors.ts';
+import { jsonBody } from './json-body.ts';
 
 export interface DashboardHttpOptions {
   /** Dashboard base URL, e.g. `http://dashboard:3000`. */
@@ -65,7 +66,7 @@ async function attemptCall<T>(options: DashboardHttpOptions, request: DashboardR
     response = await (options.fetch ?? fetch)(url, {
       method: request.method,
       headers,
-      body: request.json !== undefined ? JSON.stringify(request.json) : request.body,
+      body: request.json !== undefined ? jsonBody(request.json) : request.body,
       signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
     text = await response.text();

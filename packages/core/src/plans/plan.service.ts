@@ -20,7 +20,12 @@ const planInput = z.object({
   /** Tyk `rate` requests per `per` seconds. */
   rate: z.number().positive(),
   per: z.number().positive(),
-  quotaMax: z.number().int().min(-1).default(-1),
+  /** Tyk's `quota_max` is an int64. */
+  quotaMax: z
+    .bigint()
+    .min(-1n)
+    .max(2n ** 63n - 1n)
+    .default(-1n),
   quotaRenewalRate: z.number().int().min(-1).default(-1),
   /** 0 = keys never expire. */
   keyLifetimeSeconds: z.number().int().min(0).default(0),
@@ -48,7 +53,13 @@ export class PlanService {
         await this.#deps.db.transaction(async (tx) => {
           const [row] = await tx.insert(plans).values(parsed.value).returning();
           await recordAudit(tx, actor, [
-            { action: 'plan.create', subjectType: 'plan', subjectId: row!.id, after: parsed.value },
+            {
+              action: 'plan.create',
+              subjectType: 'plan',
+              subjectId: row!.id,
+              // JSON has no bigint: the audit keeps the exact digits as a string.
+              after: { ...parsed.value, quotaMax: String(parsed.value.quotaMax) },
+            },
           ]);
           return row!;
         }),

@@ -21,6 +21,7 @@ export interface PortalTypes {
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    Int64: { Input: bigint; Output: bigint };
   };
   DefaultFieldNullability: false;
 }

@@ -4,6 +4,7 @@ import { builder } from './builder.ts';
 import './root.ts';
 import './nodes.ts';
 import './scalars.ts';
+import './int64.ts';
 import './user-errors.ts';
 import './providers.ts';
 import './organisations.ts';

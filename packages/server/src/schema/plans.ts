@@ -16,8 +16,9 @@ builder.node(Plan, {
     name: t.exposeString('name', { description: 'Unique name.' }),
     rate: t.exposeFloat('rate', { description: 'Requests allowed per `per` seconds (Tyk `rate`).' }),
     per: t.exposeFloat('per', { description: 'The rate window in seconds (Tyk `per`).' }),
-    quotaMax: t.exposeFloat('quotaMax', {
-      description: 'Requests per quota period (Tyk `quota_max`); -1 is unlimited.',
+    quotaMax: t.expose('quotaMax', {
+      type: 'Int64',
+      description: 'Requests per quota period (Tyk `quota_max`, an int64, hence a string); -1 is unlimited.',
     }),
     quotaRenewalRate: t.exposeFloat('quotaRenewalRate', {
       description: 'The quota period in seconds (Tyk `quota_renewal_rate`); -1 never renews.',
@@ -52,7 +53,11 @@ const PlanCreateInput = builder.inputType('PlanCreateInput', {
     name: t.string({ required: true, description: 'Unique name, 1 to 100 characters.' }),
     rate: t.float({ required: true, description: 'Requests allowed per `per` seconds; positive.' }),
     per: t.float({ required: true, description: 'The rate window in seconds; positive.' }),
-    quotaMax: t.int({ description: 'Requests per quota period; -1 (default) is unlimited.' }),
+    quotaMax: t.field({
+      type: 'Int64',
+      description:
+        'Requests per quota period (Tyk `quota_max`): -1 (default) is unlimited, else 0 to 2^63-1.',
+    }),
     quotaRenewalRate: t.int({ description: 'The quota period in seconds; -1 (default) never renews.' }),
     keyLifetimeSeconds: t.int({ description: 'Lifetime of issued keys in seconds; 0 (default) is forever.' }),
   }),

@@ -13,8 +13,11 @@ export const plans = table(
     rate: doublePrecision().notNull(),
     /** Rate window in seconds (Tyk `per`); positive. */
     per: doublePrecision().notNull(),
-    /** Requests per quota period (Tyk `quota_max`); -1 = unlimited. */
-    quotaMax: bigint({ mode: 'number' }).notNull().default(-1),
+    /**
+     * Requests per quota period (Tyk `quota_max`, an int64); -1 = unlimited. A bigint in JS: a
+     * number would round values past 2^53.
+     */
+    quotaMax: bigint({ mode: 'bigint' }).notNull().default(-1n),
     /** Quota period in seconds (Tyk `quota_renewal_rate`); -1 = never renews. */
     quotaRenewalRate: bigint({ mode: 'number' }).notNull().default(-1),
     /** Lifetime of issued keys in seconds; 0 = never expires (Tyk `expires: 0`). */
