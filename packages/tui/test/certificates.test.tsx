@@ -62,6 +62,17 @@ describe('certificates (live server)', () => {
         ['alpha', 'zulu-expired', 'mike-soon', 'future', 'gone'].includes(name ?? ''),
       );
 
+  it.each([80, 100, 160])('fits %i columns: the header shows and no line is wider', async (columns) => {
+    app = await renderApp(server.url, server.token, { size: { columns, rows: 24 } });
+    const frame = await app.waitFor('alpha');
+    const lines = frame.split('\n');
+    expect(lines.find((line) => /^\s+NAME\s+CN\s/.test(line))).toBeDefined();
+    for (const title of ['EXPIRES', 'STATUS']) expect(frame).toContain(title);
+    // Ink wraps a line wider than the terminal, and the wrapped rows push the header off screen.
+    const widest = Math.max(...lines.map((line) => [...line.replace(/\u001B\[[0-9;]*m/g, '')].length));
+    expect(widest).toBeLessThanOrEqual(columns);
+  });
+
   it('lists by expiry with each status, sorts by name, filters by any fingerprint form, shows soft-deleted', async () => {
     app = await renderApp(server.url, server.token);
     let frame = await app.waitFor('Certificates (1/4)');

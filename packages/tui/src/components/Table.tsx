@@ -6,16 +6,15 @@ import { memo, useMemo } from 'react';
 import { paint } from '../format/ansi.ts';
 import { fit } from '../format/status.ts';
 import type { TableCursor } from '../state/table-cursor.ts';
+import { type ColumnSpec, layoutColumns } from './column-layout.ts';
 
 export interface Cell {
   readonly text: string;
   readonly color?: string;
 }
 
-export interface Column<T> {
-  readonly title: string;
-  /** Characters; the last column takes what is left. */
-  readonly width: number;
+/** A column: its width rules (column-layout.ts) and how a row fills it. */
+export interface Column<T> extends ColumnSpec {
   readonly cell: (row: T) => Cell | string;
 }
 
@@ -33,12 +32,15 @@ export interface TableProps<T> {
 }
 
 export function Table<T>({ columns, rows, cursor, height, width, rowKey, dim, empty }: TableProps<T>) {
-  const widths = useMemo(() => columnWidths(columns, width), [columns, width]);
+  const widths = useMemo(
+    () => layoutColumns(columns, width, contentWidths(columns, rows)),
+    [columns, rows, width],
+  );
   const visible = rows.slice(cursor.offset, cursor.offset + Math.max(1, height));
   return (
     <Box flexDirection="column">
       <Text bold color="cyan" wrap="truncate">
-        {columns.map((c, i) => fit(c.title, widths[i]!)).join(' ')}
+        {columns.flatMap((c, i) => (widths[i]! > 0 ? [fit(c.title, widths[i]!)] : [])).join(' ')}
       </Text>
       {visible.length === 0 && empty ? <Text dimColor>{empty}</Text> : null}
       {visible.map((row, i) => (
@@ -65,14 +67,15 @@ interface RowProps<T> {
 
 const Row = memo(function Row<T>({ row, columns, widths, selected, dim }: RowProps<T>) {
   const line = columns
-    .map((column, c) => {
+    .flatMap((column, c) => {
+      if (widths[c]! === 0) return []; // dropped: the terminal is too narrow for it
       const value = column.cell(row);
       const cell = typeof value === 'string' ? { text: value } : value;
       const text = fit(cell.text, widths[c]!);
       return selected ? text : paint(text, cell.color);
     })
     .join(' ');
-  // Exactly as wide as the table (columnWidths), so Ink needs neither wrapping nor truncation:
+  // Exactly as wide as the table (layoutColumns), so Ink needs neither wrapping nor truncation:
   // both re-parse every ANSI sequence of the line on every frame.
   return (
     <Text inverse={selected} dimColor={!selected && dim}>
@@ -81,12 +84,14 @@ const Row = memo(function Row<T>({ row, columns, widths, selected, dim }: RowPro
   );
 }) as <T>(props: RowProps<T>) => React.ReactElement;
 
-/** Widths (plus one space between columns) adding up to exactly `width`; the last takes the rest. */
-export function columnWidths<T>(columns: readonly Column<T>[], width: number): number[] {
-  let left = width;
-  return columns.map((c, i) => {
-    const w = i === columns.length - 1 ? left : Math.min(c.width, left);
-    left = Math.max(0, left - w - 1);
-    return Math.max(0, w);
+/** The longest text of each column over the loaded rows, title included. */
+function contentWidths<T>(columns: readonly Column<T>[], rows: readonly T[]): number[] {
+  return columns.map((column) => {
+    let longest = [...column.title].length;
+    for (const row of rows) {
+      const value = column.cell(row);
+      longest = Math.max(longest, [...(typeof value === 'string' ? value : value.text)].length);
+    }
+    return longest;
   });
 }

@@ -47,7 +47,7 @@ export function syncStatus(status: SyncRunStatus): Styled {
  * where the data allows: Ink measures every line with string-width on every frame, ~2 µs for an
  * ASCII row and ~250 µs once it holds a single `…` (bench/render.bench.ts).
  */
-export function fit(text: string, width: number, cut = '~'): string {
+export function fit(text: string, width: number, cut = '…'): string {
   if (width <= 0) return '';
   const chars = [...text];
   if (chars.length > width) return `${chars.slice(0, Math.max(0, width - 1)).join('')}${cut}`;

@@ -14,11 +14,13 @@ const COLUMNS: Column<AuditEventRow>[] = [
   {
     title: 'ACTION',
     width: 32,
+    flex: true,
+    minWidth: 16,
     cell: (e) => ({ text: e.action, color: e.action.includes('expire') ? 'yellow' : undefined }),
   },
-  { title: 'ACTOR', width: 22, cell: (e) => e.actorUser?.name ?? e.actor },
+  { title: 'ACTOR', width: 22, flex: true, minWidth: 10, cell: (e) => e.actorUser?.name ?? e.actor },
   { title: 'SUBJECT', width: 16, cell: (e) => e.subjectType },
-  { title: 'ID', width: 30, cell: (e) => e.subjectId },
+  { title: 'ID', width: 30, flex: true, minWidth: 10, cell: (e) => e.subjectId },
 ];
 
 export function AuditList({ entry, height, width }: ViewProps) {

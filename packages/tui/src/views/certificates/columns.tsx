@@ -6,23 +6,39 @@ import type { CertificateRow } from '../../graphql/operations/certificates.ts';
 
 export function certificateColumns(now = Date.now()): Column<CertificateRow>[] {
   return [
-    { title: ' ', width: 1, cell: (c) => (c.deletedAt ? { text: 'x', color: 'red' } : ' ') },
-    { title: 'NAME', width: 24, cell: (c) => c.name ?? '-' },
-    { title: 'CN', width: 28, cell: (c) => c.subjectCn ?? '-' },
-    { title: 'PROVIDER', width: 16, cell: (c) => c.provider?.name ?? '-' },
-    { title: 'ORGANISATIONS', width: 22, cell: (c) => c.organisations.map((o) => o.name).join(', ') || '-' },
+    { title: ' ', width: 1, priority: 100, cell: (c) => (c.deletedAt ? { text: 'x', color: 'red' } : ' ') },
+    { title: 'NAME', width: 24, flex: true, minWidth: 12, priority: 90, cell: (c) => c.name ?? '-' },
+    { title: 'CN', width: 28, flex: true, minWidth: 12, priority: 60, cell: (c) => c.subjectCn ?? '-' },
+    {
+      title: 'PROVIDER',
+      width: 16,
+      flex: true,
+      minWidth: 8,
+      priority: 30,
+      cell: (c) => c.provider?.name ?? '-',
+    },
+    {
+      title: 'ORGANISATIONS',
+      width: 22,
+      flex: true,
+      minWidth: 13,
+      priority: 50,
+      cell: (c) => c.organisations.map((o) => o.name).join(', ') || '-',
+    },
     {
       title: 'EXPIRES',
       width: 17,
+      priority: 80,
       cell: (c) => ({
         text: expiresIn(c.notBefore, c.notAfter, now),
         color: certificateStatus(c.status).color,
       }),
     },
-    { title: 'STATUS', width: 13, cell: (c) => certificateStatus(c.status) },
+    { title: 'STATUS', width: 13, priority: 70, cell: (c) => certificateStatus(c.status) },
     {
       title: 'SOURCE',
       width: 9,
+      priority: 20,
       cell: (c) => (c.deletedAt ? { text: 'deleted', color: 'red' } : c.source.toLowerCase()),
     },
   ];

@@ -10,7 +10,7 @@ import { wantsMore } from '../../state/pager.ts';
 import type { ViewProps } from '../view-props.ts';
 
 const COLUMNS: Column<OrganisationRow>[] = [
-  { title: 'NAME', width: 36, cell: (o) => o.name },
+  { title: 'NAME', width: 36, flex: true, minWidth: 12, cell: (o) => o.name },
   { title: 'CERTIFICATES', width: 12, cell: (o) => String(o.certificates.totalCount) },
   { title: 'CREATED', width: 16, cell: (o) => dateTime(o.createdAt) },
 ];

@@ -10,8 +10,15 @@ import type { ViewProps } from '../view-props.ts';
 import { type ProductChange, ProductChangeDialog } from './ProductChangeDialog.tsx';
 
 const COLUMNS: Column<ProductRow>[] = [
-  { title: 'NAME', width: 26, cell: (p) => p.name },
-  { title: 'PROVIDER', width: 22, cell: (p) => p.provider?.name ?? '-' },
+  { title: 'NAME', width: 26, flex: true, minWidth: 12, cell: (p) => p.name },
+  {
+    title: 'PROVIDER',
+    width: 22,
+    flex: true,
+    minWidth: 8,
+    priority: 1,
+    cell: (p) => p.provider?.name ?? '-',
+  },
   { title: 'AUTH', width: 16, cell: (p) => p.authType },
   { title: 'MODE', width: 11, cell: (p) => p.certificateMode ?? '-' },
   {
@@ -19,7 +26,13 @@ const COLUMNS: Column<ProductRow>[] = [
     width: 6,
     cell: (p) => (p.authType === 'AUTH_TOKEN_MTLS' ? (p.bindCertificateToToken ? 'yes' : 'no') : '-'),
   },
-  { title: 'APIS', width: 30, cell: (p) => p.apis.map((a) => a.name ?? a.apiId).join(', ') },
+  {
+    title: 'APIS',
+    width: 30,
+    flex: true,
+    minWidth: 10,
+    cell: (p) => p.apis.map((a) => a.name ?? a.apiId).join(', '),
+  },
 ];
 
 export function ProductList({ entry, height, width }: ViewProps) {

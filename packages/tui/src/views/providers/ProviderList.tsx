@@ -14,10 +14,10 @@ import { useStartSync } from '../sync/use-start-sync.ts';
 import type { ViewProps } from '../view-props.ts';
 
 const COLUMNS: Column<ProviderRow>[] = [
-  { title: 'NAME', width: 28, cell: (p) => p.name },
-  { title: 'DASHBOARD', width: 32, cell: (p) => p.dashboardUrl },
-  { title: 'GATEWAY', width: 28, cell: (p) => p.gatewayUrl ?? '-' },
-  { title: 'ORG ID', width: 26, cell: (p) => p.orgId },
+  { title: 'NAME', width: 28, flex: true, minWidth: 12, cell: (p) => p.name },
+  { title: 'DASHBOARD', width: 32, flex: true, minWidth: 16, cell: (p) => p.dashboardUrl },
+  { title: 'GATEWAY', width: 28, flex: true, minWidth: 12, cell: (p) => p.gatewayUrl ?? '-' },
+  { title: 'ORG ID', width: 26, flex: true, minWidth: 10, cell: (p) => p.orgId },
   { title: 'TIMEOUT', width: 8, cell: (p) => `${p.requestTimeoutMs / 1000}s` },
 ];
 

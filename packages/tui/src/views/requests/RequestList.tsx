@@ -11,15 +11,22 @@ import { useRequestActions } from './use-request-actions.tsx';
 
 const COLUMNS: Column<AccessRequestRow>[] = [
   { title: 'SUBMITTED', width: 10, cell: (r) => ago(r.createdAt) },
-  { title: 'ORGANISATION', width: 18, cell: (r) => r.app.organisation?.name ?? '-' },
-  { title: 'APP', width: 16, cell: (r) => r.app.name },
-  { title: 'PRODUCT', width: 24, cell: (r) => r.product.name },
-  { title: 'PLAN', width: 10, cell: (r) => r.plan.name },
+  {
+    title: 'ORGANISATION',
+    width: 18,
+    flex: true,
+    minWidth: 12,
+    cell: (r) => r.app.organisation?.name ?? '-',
+  },
+  { title: 'APP', width: 16, flex: true, minWidth: 8, cell: (r) => r.app.name },
+  { title: 'PRODUCT', width: 24, flex: true, minWidth: 10, cell: (r) => r.product.name },
+  { title: 'PLAN', width: 10, flex: true, minWidth: 6, priority: 1, cell: (r) => r.plan.name },
   { title: 'STATUS', width: 13, cell: (r) => requestStatus(r.status) },
   { title: 'TRIES', width: 5, cell: (r) => String(r.attempts) },
   {
     title: 'WHY',
     width: 30,
+    flex: true,
     cell: (r) => ({
       text: r.failureReason ?? r.rejectReason ?? '',
       color: r.failureReason ? 'red' : undefined,

@@ -17,7 +17,7 @@ import { useStartSync } from './use-start-sync.ts';
 
 const COLUMNS: Column<SyncRunRow>[] = [
   { title: 'STARTED', width: 10, cell: (r) => ago(r.startedAt) },
-  { title: 'PROVIDER', width: 24, cell: (r) => r.provider?.name ?? '-' },
+  { title: 'PROVIDER', width: 24, flex: true, minWidth: 8, cell: (r) => r.provider?.name ?? '-' },
   { title: 'STATUS', width: 10, cell: (r) => syncStatus(r.status) },
   { title: 'TRIGGER', width: 8, cell: (r) => r.trigger.toLowerCase() },
   {
@@ -29,7 +29,13 @@ const COLUMNS: Column<SyncRunRow>[] = [
   { title: 'RESTORED', width: 8, cell: (r) => String(r.counts.restored) },
   { title: 'DELETED', width: 8, cell: (r) => String(r.counts.softDeleted) },
   { title: 'UNCHANGED', width: 9, cell: (r) => String(r.counts.unchanged) },
-  { title: 'ERROR', width: 20, cell: (r) => ({ text: r.error ?? '', color: 'red' }) },
+  {
+    title: 'ERROR',
+    width: 20,
+    flex: true,
+    minWidth: 8,
+    cell: (r) => ({ text: r.error ?? '', color: 'red' }),
+  },
 ];
 
 export function SyncList({ entry, height, width }: ViewProps) {
