@@ -1,6 +1,7 @@
 // :certs and a certificate's details, driven by keys against a live server: status, sort,
 // fingerprint filter, soft-deleted toggle, paging as you scroll, rename, organisations, delete.
 import { createHash } from 'node:crypto';
+import { stripVTControlCharacters } from 'node:util';
 import { insertTestCertificates, makeCertificate, type TestCertificate } from '@repo/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
@@ -69,7 +70,7 @@ describe('certificates (live server)', () => {
     expect(lines.find((line) => /^\s+NAME\s+CN\s/.test(line))).toBeDefined();
     for (const title of ['EXPIRES', 'STATUS']) expect(frame).toContain(title);
     // Ink wraps a line wider than the terminal, and the wrapped rows push the header off screen.
-    const widest = Math.max(...lines.map((line) => [...line.replace(/\u001B\[[0-9;]*m/g, '')].length));
+    const widest = Math.max(...lines.map((line) => [...stripVTControlCharacters(line)].length));
     expect(widest).toBeLessThanOrEqual(columns);
   });
 
