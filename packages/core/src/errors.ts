@@ -1,10 +1,13 @@
+import type { ErrorCode } from './error-codes.ts';
+
 /**
  * Base of every expected failure in core. `code` is a literal that the GraphQL layer maps to a
  * `userErrors` entry and the TUI shows; `path` points at the offending input field when there is one.
  * `context` carries safe, structured detail (never key material or secrets).
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  /** One of ERROR_CODES: a code missing there fails the type check (and the GraphQL enum's test). */
+  abstract readonly code: ErrorCode;
   readonly path: readonly string[] | undefined;
   readonly context: Readonly<Record<string, unknown>>;
 
@@ -18,6 +21,13 @@ export abstract class DomainError extends Error {
     this.context = options.context ?? {};
   }
 }
+
+/** The codes of the generic errors, each with what it means (the GraphQL enum's descriptions). */
+export const GENERIC_ERROR_CODES = {
+  INVALID_INPUT: 'Input that fails validation; `path` names the field.',
+  NOT_FOUND: 'An id that names nothing the caller may see.',
+  FORBIDDEN: "The caller's role does not allow the action.",
+} as const;
 
 /** Input that fails validation before anything is looked up or changed. `path` names the field. */
 export class InvalidInputError extends DomainError {

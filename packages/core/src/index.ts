@@ -66,6 +66,7 @@ export type { ApiKind, CertificateMode, ProductAuthType } from './db/schema/prod
 export type { SyncRunStatus, SyncTrigger } from './db/schema/sync-runs.ts';
 export type { UserRole } from './db/schema/users.ts';
 export type { CoreDeps } from './deps.ts';
+export { ERROR_CODES, type ErrorCode } from './error-codes.ts';
 export { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.ts';
 export type {
   AffectedAccessRequest,

@@ -1,5 +1,16 @@
 import { DomainError } from '../errors.ts';
 
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const ACCESS_REQUEST_ERROR_CODES = {
+  ACCESS_REQUEST_STATE: 'The request is not in a state that allows the action.',
+  ACCESS_REQUEST_CERTIFICATE_REQUIRED: 'A Self-Serve product needs a certificate in the request.',
+  ACCESS_REQUEST_CERTIFICATE_NOT_ACCEPTED:
+    "A Managed product takes no certificate: the organisation's are used.",
+  ACCESS_REQUEST_NO_CERTIFICATES: "The organisation has no usable certificate on the product's provider.",
+  ACCESS_REQUEST_CERTIFICATE_NOT_YOURS: 'The certificate is one the organisation does not own.',
+  ACCESS_REQUEST_CERTIFICATE_IS_CA: 'A CA certificate cannot be a Self-Serve certificate.',
+} as const;
+
 /** The request is not in a state that allows the action (e.g. approving an approved one). */
 export class AccessRequestStateError extends DomainError {
   readonly code = 'ACCESS_REQUEST_STATE' as const;

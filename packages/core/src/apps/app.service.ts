@@ -12,6 +12,11 @@ import { parseInput } from '../validation.ts';
 
 export type App = typeof apps.$inferSelect;
 
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const APP_ERROR_CODES = {
+  APP_NAME_TAKEN: "Another of the organisation's apps has this name.",
+} as const;
+
 export class AppNameTakenError extends DomainError {
   readonly code = 'APP_NAME_TAKEN' as const;
 }

@@ -1,5 +1,17 @@
 import { DomainError } from '../errors.ts';
 
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const CERTIFICATE_ERROR_CODES = {
+  CERTIFICATE_DELETED: 'The certificate is soft-deleted (gone from the Dashboard): it cannot be changed.',
+  CERTIFICATE_HAS_PRIVATE_KEY: 'The Dashboard holds its private key: a server certificate, not a client one.',
+  ORGANISATION_NOT_FOUND: 'Organisation ids that name no organisation.',
+  CERTIFICATE_IN_USE: 'Deleting the certificate would break APIs or credentials; `force` overrides.',
+  CERTIFICATE_ID_MISMATCH:
+    "The Dashboard registered the certificate under another id (the provider's org id is wrong).",
+  CERTIFICATE_NOT_CA: 'A trusted-issuer mark on a certificate that is not a CA.',
+  CERTIFICATE_NOT_ASSOCIATED: 'The certificate is not associated with the organisation named.',
+} as const;
+
 /** The certificate is soft-deleted: it is gone from the Dashboard, so it cannot be edited or deleted again. */
 export class CertificateDeletedError extends DomainError {
   readonly code = 'CERTIFICATE_DELETED' as const;

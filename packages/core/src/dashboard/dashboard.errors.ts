@@ -1,20 +1,17 @@
 import { DomainError } from '../errors.ts';
 
-export type DashboardErrorCode =
-  /** No answer: connection refused or reset, DNS failure. */
-  | 'DASHBOARD_UNREACHABLE'
-  /** No answer within the call's timeout. */
-  | 'DASHBOARD_TIMEOUT'
-  /** 401/403: the API key is wrong or lacks a permission. */
-  | 'DASHBOARD_UNAUTHORISED'
-  /** 404 for the thing asked about. */
-  | 'DASHBOARD_NOT_FOUND'
-  /** Any other 4xx: the Dashboard refused the request; `message` is its own text. */
-  | 'DASHBOARD_REJECTED'
-  /** 5xx or 429. */
-  | 'DASHBOARD_FAILED'
-  /** An answer we cannot read: not JSON, truncated, or a field of the wrong shape. */
-  | 'DASHBOARD_BAD_RESPONSE';
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const DASHBOARD_ERROR_CODES = {
+  DASHBOARD_UNREACHABLE: 'No answer from the Dashboard: connection refused or reset, DNS failure.',
+  DASHBOARD_TIMEOUT: "No answer from the Dashboard within the call's timeout.",
+  DASHBOARD_UNAUTHORISED: "The Dashboard refused the provider's API key (401/403).",
+  DASHBOARD_NOT_FOUND: 'The Dashboard does not know the thing asked about (404).',
+  DASHBOARD_REJECTED: 'The Dashboard refused the request (another 4xx); `message` is its own text.',
+  DASHBOARD_FAILED: 'The Dashboard failed (5xx or 429).',
+  DASHBOARD_BAD_RESPONSE:
+    'An answer from the Dashboard that cannot be read: not JSON, truncated, or misshapen.',
+} as const;
+export type DashboardErrorCode = keyof typeof DASHBOARD_ERROR_CODES;
 
 /**
  * A Tyk Dashboard call that did not give a usable answer. `retryable` says whether the same call

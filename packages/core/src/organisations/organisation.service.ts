@@ -13,6 +13,11 @@ import { pageOrganisations } from './organisation.repo.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
 
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const ORGANISATION_ERROR_CODES = {
+  ORGANISATION_NAME_TAKEN: 'Another organisation has this name.',
+} as const;
+
 export class OrganisationNameTakenError extends DomainError {
   readonly code = 'ORGANISATION_NAME_TAKEN' as const;
 }

@@ -11,6 +11,9 @@ import { parseInput } from '../validation.ts';
 
 export type Plan = typeof plans.$inferSelect;
 
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const PLAN_ERROR_CODES = { PLAN_NAME_TAKEN: 'Another plan has this name.' } as const;
+
 export class PlanNameTakenError extends DomainError {
   readonly code = 'PLAN_NAME_TAKEN' as const;
 }

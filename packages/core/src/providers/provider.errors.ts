@@ -1,5 +1,11 @@
 import { DomainError } from '../errors.ts';
 
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const PROVIDER_ERROR_CODES = {
+  PROVIDER_NAME_TAKEN: 'Another provider has this name.',
+  PROVIDER_IN_USE: 'Removing the provider would orphan records that mirror its Dashboard.',
+} as const;
+
 export class ProviderNameTakenError extends DomainError {
   readonly code = 'PROVIDER_NAME_TAKEN' as const;
 

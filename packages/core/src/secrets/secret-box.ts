@@ -1,6 +1,11 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const SECRET_ERROR_CODES = {
+  SECRET_KEY_INVALID: 'The configured secret key is missing, malformed, or does not open a stored secret.',
+} as const;
+
 /** The configured key is missing, malformed, or does not open a stored secret. */
 export class SecretKeyError extends DomainError {
   readonly code = 'SECRET_KEY_INVALID' as const;

@@ -1,5 +1,11 @@
 import { DomainError } from '../errors.ts';
 
+/** The codes of this module's errors, each with what it means (the GraphQL enum's descriptions). */
+export const SYNC_ERROR_CODES = {
+  SYNC_ALREADY_RUNNING: 'Another run of the provider is in progress.',
+  SYNC_NOT_HELD: 'Confirm or discard of a run that is not HELD.',
+} as const;
+
 /** Another run of the provider is in progress, here or in another replica. */
 export class SyncAlreadyRunningError extends DomainError {
   readonly code = 'SYNC_ALREADY_RUNNING' as const;

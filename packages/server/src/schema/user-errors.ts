@@ -1,12 +1,12 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { DomainError, Result } from '@repo/core';
+import { type DomainError, ERROR_CODES, type ErrorCode, type Result } from '@repo/core';
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
 
 /** A core error as the schema shows it: its GraphQL type, and the error itself for detail fields. */
 export interface UserErrorShape<E extends DomainError = DomainError> {
   readonly typename: string;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly path: readonly string[] | null;
   readonly error: E;
@@ -34,17 +34,22 @@ const DEFAULT_FIELDS: Readonly<Record<string, string>> = {
 const typenameByCode = new Map<string, string>();
 const typenameByIdPrefix = new Map<string, string>();
 
+// Built from core's list, so a code core can produce is never missing here (test/user-error-codes).
+const UserErrorCode = builder.enumType('UserErrorCode', {
+  description: 'Why a mutation did not do what was asked: a stable machine-readable reason.',
+  values: Object.fromEntries(
+    Object.entries(ERROR_CODES).map(([code, description]) => [code, { description }]),
+  ) as Record<ErrorCode, { description: string }>,
+});
+
 export const UserError = builder.interfaceRef<UserErrorShape>('UserError').implement({
   description:
     'Why a mutation did not do what was asked, in terms the caller can act on. Nothing was changed.',
   resolveType: (error) => error.typename,
   fields: (t) => ({
-    code: t.exposeString('code', {
-      description:
-        'Stable machine-readable reason, e.g. `INVALID_INPUT`, `NOT_FOUND`, `PROVIDER_NAME_TAKEN`, ' +
-        '`PEM_PRIVATE_KEY`, `CERTIFICATE_EXPIRED`, `CERTIFICATE_IN_USE`, `SYNC_ALREADY_RUNNING`, `DASHBOARD_UNREACHABLE`, ' +
-        '`PRODUCT_AUTH_TYPE_MIXED`, `PLAN_NAME_TAKEN`, `APP_NAME_TAKEN`, `ACCESS_REQUEST_STATE`, ' +
-        '`ACCESS_REQUEST_NO_CERTIFICATES`.',
+    code: t.expose('code', {
+      type: UserErrorCode,
+      description: 'Stable machine-readable reason; its enum lists every reason there is.',
     }),
     message: t.exposeString('message', { description: 'What went wrong, for people.' }),
     path: t.exposeStringList('path', {
