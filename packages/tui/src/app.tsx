@@ -14,6 +14,7 @@ import { useRootInput } from './root-input.ts';
 import { appReducer, initialAppState } from './state/app-state.ts';
 import { breadcrumbs, currentEntry } from './state/view-stack.ts';
 import { useStore } from './use-store.ts';
+import { useTerminalSize } from './use-terminal-size.ts';
 import { HelpView } from './views/HelpView.tsx';
 import { VIEWS } from './views/registry.tsx';
 import { SyncTracker } from './views/sync/sync-tracker.ts';
@@ -35,11 +36,12 @@ const CHROME_LINES = 4;
 export function App({ client, viewer, url, readOnly = false, cwd = process.cwd(), size }: AppProps) {
   const { exit } = useInk();
   const { stdout } = useStdout();
+  const terminal = useTerminalSize();
   const [state, dispatch, stateRef] = useStore(appReducer, () => initialAppState());
   const keyHandler = useRef<ViewKeyHandler | null>(null);
   const syncTracker = useMemo(() => new SyncTracker(client), [client]);
-  const columns = size?.columns ?? stdout.columns ?? 100;
-  const rows = size?.rows ?? stdout.rows ?? 30;
+  const columns = size?.columns ?? terminal.columns;
+  const rows = size?.rows ?? terminal.rows;
   const entry = currentEntry(state.stack);
 
   useRootInput({ state: stateRef, dispatch, readOnly, keyHandler, exit });

@@ -74,6 +74,17 @@ describe('certificates (live server)', () => {
     expect(widest).toBeLessThanOrEqual(columns);
   });
 
+  it('lays out again at once when the terminal is resized', async () => {
+    const widest = (frame: string) => Math.max(...frame.split('\n').map((line) => [...line].length));
+    app = await renderApp(server.url, server.token, { size: { columns: 160, rows: 30 } });
+    const wide = await app.waitFor((f) => f.includes('alpha') && f.includes('SOURCE'));
+    app.resize(80, 24);
+    const narrow = await app.waitFor((f) => f.includes('alpha') && widest(f) <= 80);
+    expect(narrow).toMatch(/^\s+NAME\s+CN\s/m);
+    app.resize(160, 30);
+    await app.waitFor((f) => f === wide);
+  });
+
   it('lists by expiry with each status, sorts by name, filters by any fingerprint form, shows soft-deleted', async () => {
     app = await renderApp(server.url, server.token);
     let frame = await app.waitFor('Certificates (1/4)');

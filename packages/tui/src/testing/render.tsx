@@ -29,6 +29,8 @@ export interface RenderedApp {
   /** Types text one character at a time (as a person does). */
   type(text: string): Promise<void>;
   waitFor(predicate: string | RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
+  /** Resizes the fake terminal, as a window manager or tmux does: the App hears 'resize'. */
+  resize(columns: number, rows: number): void;
   unmount(): void;
   readonly frames: string[];
 }
@@ -45,16 +47,25 @@ export async function renderApp(
 ): Promise<RenderedApp> {
   const client = createPortalClient({ url, token });
   const viewer = await connect(client, url);
-  const size = props.size ?? { columns: 140, rows: 30 };
-  const instance = render(<App client={client} viewer={viewer} url={url} size={size} {...props} />);
+  // The App follows the fake terminal as it follows a real one: its size, then 'resize' events.
+  const { size: initial, ...rest } = props;
+  const size = { ...(initial ?? { columns: 140, rows: 30 }) };
+  const instance = render(<App client={client} viewer={viewer} url={url} {...rest} />);
   // ink-testing-library's terminal is 100 columns wide; Ink reads the width on every render.
   Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns });
+  Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows });
+  instance.stdout.emit('resize');
   const raw = () => instance.lastFrame() ?? '';
   const frame = () => stripVTControlCharacters(raw());
   const app: RenderedApp = {
     lastFrame: frame,
     rawFrame: raw,
     frames: instance.frames,
+    resize(columns, rows) {
+      size.columns = columns;
+      size.rows = rows;
+      instance.stdout.emit('resize');
+    },
     async press(...keys) {
       // As in type(): let an input that has just appeared subscribe to stdin. Its first frame can
       // come well before that effect runs on a loaded machine, so give it a generous moment.
