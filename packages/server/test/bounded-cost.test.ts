@@ -32,12 +32,17 @@ describeDatabases('what one request may cost', (ctx) => {
     expect(over.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_IDS', limit: MAX_NODE_IDS });
   });
 
-  it('answers null for a malformed or unknown id in its place, and the others still resolve', async () => {
+  it('answers null for a malformed or unknown id in its place (node too), and the others still resolve', async () => {
     const a = gid('Organisation', h.orgA.id);
     const ids = [a, 'not-a-global-id', Buffer.from('Nothing:1').toString('base64'), gid('PageInfo', 'x'), a];
     const result = await h.gql('admin', NODES, { ids });
     expect(result.errors).toBeUndefined();
     expect(result.data.nodes).toEqual([{ id: a }, null, null, null, { id: a }]);
+    for (const id of ids.slice(1, 4)) {
+      expect(await h.gql('admin', 'query($id: ID!) { node(id: $id) { id } }', { id })).toEqual({
+        data: { node: null },
+      });
+    }
   });
 });
 

@@ -53,11 +53,8 @@ export const builder = new SchemaBuilder<PortalTypes>({
     cursorType: 'String',
     idFieldOptions: { description: 'Opaque global id; `node(id:)` fetches the object again.' },
     nodeTypeOptions: { description: 'An object with a global id, refetchable through `node(id:)`.' },
-    nodeQueryOptions: {
-      description: 'The object with this global id, or null when it does not exist or is not visible.',
-      args: { id: { description: 'A global id from any `id` field.' } },
-    },
-    // Defined in nodes.ts: a malformed id answers null in its place, and the ids are capped.
+    // Both defined in nodes.ts: a malformed id answers null, and `nodes` caps its ids.
+    nodeQueryOptions: false,
     nodesQueryOptions: false,
     pageInfoTypeOptions: { description: 'Where a page of a connection sits in the whole listing.' },
     hasNextPageFieldOptions: { description: 'More items follow this page.' },

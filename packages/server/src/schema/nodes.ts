@@ -6,10 +6,24 @@ import { builder } from './builder.ts';
 export const MAX_NODE_IDS = 100;
 
 /**
- * `nodes(ids:)` replaces the relay plugin's own field, which fails the whole query on one malformed
- * id: here an id that does not decode, or names a type that is not a node, answers null in its
- * place, like an id of an object the caller may not see.
+ * `node(id:)` and `nodes(ids:)` replace the relay plugin's own fields, which fail the whole query
+ * on one malformed id: here an id that does not decode, names a type that is not a node, or holds
+ * a character PostgreSQL text cannot (NUL), answers null in its place, like an id of an object
+ * the caller may not see.
  */
+builder.queryField('node', (t) =>
+  t.field({
+    description: 'The object with this global id, or null when it is malformed, unknown or not visible.',
+    type: builder.nodeInterfaceRef(),
+    nullable: true,
+    args: { id: t.arg.id({ required: true, description: 'A global id from any `id` field.' }) },
+    resolve: async (_root, { id }, ctx, info) => {
+      const [node] = await resolveNodes(builder, ctx, info, [nodeId(String(id), info.schema)]);
+      return node ?? null;
+    },
+  }),
+);
+
 builder.queryField('nodes', (t) =>
   t.field({
     description: `The objects with these global ids, in order; null for any that is malformed, unknown or not visible. At most ${MAX_NODE_IDS} ids per call.`,
@@ -35,6 +49,7 @@ function nodeId(globalId: string, schema: GraphQLSchema): { id: string; typename
   } catch {
     return null;
   }
+  if (decoded.id.includes('\u0000')) return null;
   const type = schema.getType(decoded.typename);
   const isNode = isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
   return isNode ? decoded : null;

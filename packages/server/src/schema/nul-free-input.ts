@@ -1,5 +1,4 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
-import { decodeGlobalID } from '@pothos/plugin-relay';
 import { InvalidInputError } from '@repo/core';
 import {
   type GraphQLArgument,
@@ -109,24 +108,17 @@ function nulPathIn(value: unknown, type: GraphQLInputType): string[] | undefined
     }
     return undefined;
   }
-  return holdsNul(value, nullable.name === 'ID') ? [] : undefined;
+  return holdsNul(value) ? [] : undefined;
 }
 
-/** A scalar's value: text, a global id the relay plugin decoded (`{ typename, id }`), or a Date. */
-function holdsNul(value: unknown, isId: boolean): boolean {
-  if (typeof value === 'string') return value.includes(NUL) || (isId && decodedIdHoldsNul(value));
+/**
+ * A scalar's value: text, a global id the relay plugin decoded (`{ typename, id }`), or a Date.
+ * `node`/`nodes` take raw ids and answer null for one that decodes to a NUL (nodes.ts).
+ */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
   if (typeof value !== 'object' || value === null) return false;
   return Object.values(value).some((part) => typeof part === 'string' && part.includes(NUL));
-}
-
-// `node(id:)` and `nodes(ids:)` take raw global ids and decode them in their resolvers; the id
-// inside goes to SQL.
-function decodedIdHoldsNul(globalId: string): boolean {
-  try {
-    return decodeGlobalID(globalId).id.includes(NUL);
-  } catch {
-    return false;
-  }
 }
 
 function refusal(path: readonly string[]): InvalidInputError {
