@@ -1,3 +1,4 @@
+import { parseEnv } from '@repo/server/env';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -12,13 +13,9 @@ const envSchema = z.object({
 export type DemoEnv = z.output<typeof envSchema>;
 
 /**
- * The demo's own settings; the portal's are read by the server (`@repo/server` env.ts). The only
- * module of this package that reads `process.env` (house style B9). Empty variables count as unset.
+ * The demo's own settings; the portal's are read by the server. The only module of this package
+ * that reads `process.env` (house style B9). Throws the server's EnvError, listing every problem.
  */
-export function readDemoEnv(source: NodeJS.ProcessEnv = process.env): DemoEnv | { error: string } {
-  const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(set);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-  return { error: `Invalid configuration:\n${lines.join('\n')}` };
+export function readDemoEnv(source: NodeJS.ProcessEnv = process.env): DemoEnv {
+  return parseEnv(envSchema, source);
 }

@@ -1,13 +1,17 @@
 // `pnpm start`: the portal, and — when no Dashboard is configured — the mock Dashboard with the
 // demo seed standing in for one. The server itself knows nothing of the mock.
+import { EnvError } from '@repo/server/env';
 import { startPortal } from '@repo/server/portal';
 import { startDemo } from './demo.ts';
 import { demoBanner } from './demo-banner.ts';
-import { readDemoEnv } from './env.ts';
+import { type DemoEnv, readDemoEnv } from './env.ts';
 
-const env = readDemoEnv();
-if ('error' in env) {
-  console.error(env.error);
+let env: DemoEnv;
+try {
+  env = readDemoEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
 

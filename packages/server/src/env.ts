@@ -59,8 +59,16 @@ export class EnvError extends Error {
 
 /** The only module that reads `process.env` (house style B9). Empty variables count as unset. */
 export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  return parseEnv(envSchema, source);
+}
+
+/**
+ * `source` through `schema`, empty variables counting as unset; an EnvError lists every problem,
+ * one variable per line. Shared with the packages that start the portal (the demo's settings).
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv): z.output<S> {
   const set = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(set);
+  const parsed = schema.safeParse(set);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
   throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
