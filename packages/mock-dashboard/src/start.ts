@@ -64,7 +64,7 @@ export async function startMockDashboard(options: MockDashboardOptions = {}): Pr
     ? new StateFile(options.stateFile, () => storeSnapshot(store))
     : undefined;
   const kept = await stateFile?.load();
-  const startSeed = kept === undefined ? initialSeed : seedSchema.parse(kept);
+  const startSeed = kept ?? initialSeed;
   if (startSeed) applySeed(store, startSeed, now());
   if (kept === undefined) stateFile?.changed(); // the first start writes its seed
   const control: ControlContext = { store, faults, now, initialSeed, faultSeed };

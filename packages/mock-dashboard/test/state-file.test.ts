@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCertificate } from '@repo/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type MockDashboard, startMockDashboard } from '../src/index.ts';
+import { type MockDashboard, StateFileError, startMockDashboard } from '../src/index.ts';
 import { classicApi, KEY, ORG, oasApi } from './support/fixtures.ts';
 
 const seed = { orgs: [{ id: ORG, apiKeys: [KEY] }], apis: [classicApi(), oasApi()] };
@@ -74,9 +74,14 @@ describe('startMockDashboard({ stateFile })', () => {
     }
   });
 
-  it('refuses a state file it cannot read rather than starting empty', async () => {
+  it.each([
+    ['bad JSON', '{"certificates": ['],
+    ['not a seed', '{"certificates": [{"orgId": 1}]}'],
+  ])('refuses a state file that is %s, naming it, rather than starting from the seed', async (_, text) => {
     const stateFile = join(dir, 'state.json');
-    await writeFile(stateFile, '{"certificates": [');
-    await expect(startMockDashboard({ seed, stateFile })).rejects.toThrow(SyntaxError);
+    await writeFile(stateFile, text);
+    const started = startMockDashboard({ seed, stateFile });
+    await expect(started).rejects.toThrow(StateFileError);
+    await expect(started).rejects.toThrow(`${stateFile} is not a mock state file`);
   });
 });

@@ -1,6 +1,17 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
-import type { MockSeed } from '../control/seed-schema.ts';
+import { type MockSeed, type ParsedSeed, seedSchema } from '../control/seed-schema.ts';
+
+/** A state file the mock cannot start from; moving it away starts the mock from its seed. */
+export class StateFileError extends Error {
+  override readonly name = 'StateFileError';
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path} is not a mock state file (${reason}); move it away to start from the seed.`);
+  }
+}
 
 /**
  * The mock's state on disk, as a seed, so a stand-in Dashboard keeps what clients wrote across
@@ -18,14 +29,28 @@ export class StateFile {
     private readonly delayMs = 50,
   ) {}
 
-  /** The kept state, or undefined when there is none yet. Unreadable JSON is an error, not a reset. */
-  async load(): Promise<unknown> {
+  /**
+   * The kept state, or undefined when there is none yet. A file that is not a state (bad JSON, or
+   * not a seed) is a StateFileError naming it, not a silent reset to the seed.
+   */
+  async load(): Promise<ParsedSeed | undefined> {
+    let text: string;
     try {
-      return JSON.parse(await readFile(this.path, 'utf8'));
+      text = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new StateFileError(this.path, (error as Error).message);
+    }
+    const seed = seedSchema.safeParse(json);
+    if (seed.success) return seed.data;
+    const [issue] = seed.error.issues;
+    throw new StateFileError(this.path, `${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
 
   /** Something changed: write soon. */
