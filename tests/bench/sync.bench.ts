@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, DashboardClient, SecretBox } from '@repo/core';
-import { createScratchDatabase, type TestTarget } from '@repo/core/testing';
+import { createScratchDatabase, type ScratchDatabase, type TestTarget } from '@repo/core/testing';
 import { startProcess, stopProcess } from '../e2e/setup/processes.ts';
 import { benchCertificatePems } from './bench-certificates.ts';
 
@@ -57,13 +57,7 @@ for (const size of sizes) {
       const statements: string[] = [];
       const database = await createScratchDatabase(target, (sql) => statements.push(sql));
       try {
-        const secrets = new SecretBox(SecretBox.generateKey());
-        const core = createCore({ db: database.db, secrets });
-        const provider = await core.providers.create(
-          { name: 'bench', dashboardUrl: mock.dashboardUrl, orgId: ORG, apiKey: KEY },
-          { kind: 'SYSTEM', component: 'bench' },
-        );
-        if (!provider.ok) throw provider.error;
+        const { core, providerId } = await coreWithProvider(database, mock.dashboardUrl);
         // The run's own listing ends with its last FETCHING event; what follows is diff and apply.
         let listedAt = 0;
         core.sync.events.subscribe((e) => {
@@ -72,14 +66,14 @@ for (const size of sizes) {
         statements.length = 0;
         const heap = heapWatch();
         started = performance.now();
-        const first = await core.sync.run(provider.value.id, 'MANUAL');
+        const first = await core.sync.run(providerId, 'MANUAL');
         const firstMs = ms(started);
         const heapGrowthMb = heap.stop();
         const firstApplyMs = Math.round(performance.now() - listedAt);
         const firstStatements = statements.length;
         statements.length = 0;
         started = performance.now();
-        const again = await core.sync.run(provider.value.id, 'MANUAL');
+        const again = await core.sync.run(providerId, 'MANUAL');
         const againMs = ms(started);
         const againApplyMs = Math.round(performance.now() - listedAt);
         const writes = statements.filter((s) =>
@@ -157,12 +151,7 @@ async function liveHeapOfFirstSync(target: TestTarget, dashboardUrl: string): Pr
   if (!gc) return undefined;
   const database = await createScratchDatabase(target);
   try {
-    const core = createCore({ db: database.db, secrets: new SecretBox(SecretBox.generateKey()) });
-    const provider = await core.providers.create(
-      { name: 'bench', dashboardUrl, orgId: ORG, apiKey: KEY },
-      { kind: 'SYSTEM', component: 'bench' },
-    );
-    if (!provider.ok) throw provider.error;
+    const { core, providerId } = await coreWithProvider(database, dashboardUrl);
     gc();
     const base = process.memoryUsage().heapUsed;
     let peak = base;
@@ -171,7 +160,7 @@ async function liveHeapOfFirstSync(target: TestTarget, dashboardUrl: string): Pr
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     };
     const timer = setInterval(sample, 200);
-    const run = await core.sync.run(provider.value.id, 'MANUAL');
+    const run = await core.sync.run(providerId, 'MANUAL');
     clearInterval(timer);
     sample();
     if (!run.ok) throw run.error;
@@ -179,4 +168,15 @@ async function liveHeapOfFirstSync(target: TestTarget, dashboardUrl: string): Pr
   } finally {
     await database.destroy();
   }
+}
+
+/** A core over `database` with a provider for the mock at `dashboardUrl`. */
+async function coreWithProvider(database: ScratchDatabase, dashboardUrl: string) {
+  const core = createCore({ db: database.db, secrets: new SecretBox(SecretBox.generateKey()) });
+  const provider = await core.providers.create(
+    { name: 'bench', dashboardUrl, orgId: ORG, apiKey: KEY },
+    { kind: 'SYSTEM', component: 'bench' },
+  );
+  if (!provider.ok) throw provider.error;
+  return { core, providerId: provider.value.id };
 }
