@@ -1,4 +1,5 @@
 import type { MockSeed } from '@repo/mock-dashboard';
+import defaultSeed from '@repo/mock-dashboard/seeds/default.json' with { type: 'json' };
 import type { DemoCertificate } from './demo-certificates.ts';
 
 /** The demo Dashboard's org and its API key (a local mock: the key is no secret). */
@@ -16,72 +17,32 @@ const tykId = (cert: DemoCertificate | undefined) => (cert ? [DEMO_ORG_ID + cert
 
 /**
  * The mock Dashboard's start-up state for `pnpm start`: the demo certificates in the store and
- * the three kinds of mTLS API of packages/mock-dashboard/seeds/default.json (Auth Token + mTLS
- * classic, JWT + mTLS classic, Auth Token + mTLS OAS), each allow-listing one demo certificate.
+ * the three mTLS APIs of the mock's own default seed (packages/mock-dashboard/seeds/default.json:
+ * Auth Token + mTLS classic, JWT + mTLS classic, Auth Token + mTLS OAS), each allow-listing one
+ * demo certificate.
  */
 export function demoSeed(certificates: readonly DemoCertificate[]): MockSeed {
   const byName = (name: string) => certificates.find((c) => c.name === name);
+  // The JSON's own type is looser than the seed's; the mock validates a seed when it loads it.
+  const [payments, reports, ledger] = defaultSeed.apis as ApiSeed[];
   return {
     orgs: [{ id: DEMO_ORG_ID, apiKeys: [DEMO_DASHBOARD_KEY] }],
     certificates: certificates.map((c) => ({ orgId: DEMO_ORG_ID, pem: c.pem })),
     apis: [
-      {
-        api_definition: {
-          api_id: DEMO_APIS.payments,
-          org_id: DEMO_ORG_ID,
-          name: 'Payments API',
-          active: true,
-          use_standard_auth: true,
-          use_mutual_tls_auth: true,
-          client_certificates: tykId(byName('acme-payments-client')),
-          auth_configs: { authToken: { auth_header_name: 'Authorization' } },
-          proxy: {
-            listen_path: '/payments/',
-            target_url: 'http://payments.internal',
-            strip_listen_path: true,
-          },
-        },
-      },
-      {
-        api_definition: {
-          api_id: DEMO_APIS.reports,
-          org_id: DEMO_ORG_ID,
-          name: 'Reports API (JWT + mTLS)',
-          active: true,
-          enable_jwt: true,
-          jwt_signing_method: 'hmac',
-          jwt_source: Buffer.from('mock-jwt-secret').toString('base64'),
-          jwt_identity_base_field: 'sub',
-          use_mutual_tls_auth: true,
-          client_certificates: tykId(byName('acme-reports-client')),
-          proxy: { listen_path: '/reports/', target_url: 'http://reports.internal', strip_listen_path: true },
-        },
-      },
-      {
-        oas: {
-          openapi: '3.0.3',
-          info: { title: 'Ledger API', version: '1.0.0' },
-          paths: {},
-          components: {
-            securitySchemes: { authToken: { type: 'apiKey', in: 'header', name: 'Authorization' } },
-          },
-          security: [{ authToken: [] }],
-          'x-tyk-api-gateway': {
-            info: {
-              id: DEMO_APIS.ledger,
-              orgId: DEMO_ORG_ID,
-              name: 'Ledger API',
-              state: { active: true },
-            },
-            upstream: { url: 'http://ledger.internal' },
-            server: {
-              listenPath: { value: '/ledger/', strip: true },
-              authentication: { enabled: true, securitySchemes: { authToken: { enabled: true } } },
-              clientCertificates: { enabled: true, allowlist: tykId(byName('globex-ledger-client')) },
-            },
-          },
-        },
-      },
+      withAllowList(payments!, tykId(byName('acme-payments-client'))),
+      withAllowList(reports!, tykId(byName('acme-reports-client'))),
+      withAllowList(ledger!, tykId(byName('globex-ledger-client'))),
     ],
   };
+}
+
+type ApiSeed = NonNullable<MockSeed['apis']>[number];
+
+/** The API with this static allow list, classic (`client_certificates`) or OAS (`clientCertificates`). */
+function withAllowList(api: ApiSeed, allowList: string[]): ApiSeed {
+  if ('api_definition' in api)
+    return { ...api, api_definition: { ...api.api_definition, client_certificates: allowList } };
+  const gateway = api.oas['x-tyk-api-gateway'];
+  const server = { ...gateway.server, clientCertificates: { enabled: true, allowlist: allowList } };
+  return { ...api, oas: { ...api.oas, 'x-tyk-api-gateway': { ...gateway, server } } };
 }
