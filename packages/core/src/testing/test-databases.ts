@@ -77,15 +77,21 @@ async function cloneTemplate(adminUrl: string, name: string): Promise<void> {
     const template = await migratedTemplate(adminUrl);
     await maintenance(adminUrl, (admin) => admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   };
-  try {
-    await clone();
-  } catch (error) {
-    // 3D000: the template is gone (a run with other migrations replaced it): build it again, once.
-    if ((error as { code?: string }).code !== '3D000') throw error;
-    forgetTemplate(adminUrl);
-    await clone();
+  // 3D000: the template is gone because a run with other migrations (another checkout of the
+  // repository, testing at the same time) replaced it: build it again. Two such runs can replace
+  // each other's template more than once, so try a few times before failing.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await clone();
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '3D000' || attempt === CLONE_ATTEMPTS) throw error;
+      forgetTemplate(adminUrl);
+    }
   }
 }
+
+const CLONE_ATTEMPTS = 6;
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await maintenance(adminUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
