@@ -12,7 +12,7 @@ import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
 describeDatabases('certificates: upload', (ctx) => {
   const h = useCoreHarness(ctx);
 
-  it('registers the leaf alone and stores the record, without the PEM', async () => {
+  it('registers the leaf alone and stores the record with its PEM', async () => {
     const org = await insertTestOrganisation(ctx.db);
     const ca = await makeCertificate({ ca: true, name: 'CN=Upload CA' });
     const leaf = await makeCertificate({ issuer: ca, name: 'CN=upload leaf', san: { dns: ['leaf.test'] } });
@@ -39,12 +39,13 @@ describeDatabases('certificates: upload', (ctx) => {
       subjectCn: 'upload leaf',
       issuerCn: 'Upload CA',
       subjectAltNames: ['dns:leaf.test'],
-      pem: null,
       registeredAt: expect.any(Date),
       deletedAt: null,
       hasPrivateKey: false,
     });
     expect(row!.organisations.map((o) => o.id)).toEqual([org.id]);
+    // The leaf alone is kept, as registered: what the request check verifies a listed CA's leaves with.
+    expect(row!.pem?.match(/BEGIN CERTIFICATE/g)).toHaveLength(1);
     expect(row!.metadata).toMatchObject({ chain: [{ subjectDn: 'CN=Upload CA' }] });
     // The chain stays out of the Dashboard, so Tyk's fingerprint is the leaf's and exact matching works.
     const [stored] = await mockCertificates(h);

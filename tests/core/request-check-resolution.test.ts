@@ -54,6 +54,18 @@ describeDatabases('request check: allow-list resolution', (ctx) => {
     expectAgreement(report, answer);
   });
 
+  it('honours a CA row through the PEM kept when the CA was uploaded through the portal', async () => {
+    // Nothing inserted by hand: the portal's own upload is what must leave the CA's PEM behind.
+    await seed(h, { apis: [classicApi([idOf(c.ca)])], keys: [keySeed('key-good')] });
+    const upload = await h.core.certificates.upload({ providerId: h.provider.id, pem: c.ca.pem }, ADMIN);
+    if (!upload.ok) throw upload.error;
+    const { report, answer } = await explainAndSend(h, presenting(c.caLeaf), 'key-good');
+    expect(answer).toMatchObject({ status: 200, body: { match: 'CA_SIGNED' } });
+    expectAgreement(report, answer);
+    expect(allowListOf(report)).toMatchObject({ outcome: 'PASS' });
+    expect(allowListOf(report).detail).toContain(`is signed by the allow-listed CA ${idOf(c.ca)}`);
+  });
+
   it('does not guess a CA row whose certificate the portal lacks: undecided, not a failure', async () => {
     await seedCaApi();
     await storeCa(null);

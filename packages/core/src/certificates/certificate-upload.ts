@@ -34,6 +34,8 @@ export type UploadError =
 interface Registration {
   readonly providerId: string;
   readonly tykId: string;
+  /** The leaf as registered with the Dashboard. */
+  readonly pem: string;
   readonly columns: ParsedColumns;
   readonly name: string | null | undefined;
   readonly organisationIds: readonly string[] | undefined;
@@ -66,7 +68,15 @@ export async function uploadCertificate(
   const registered = await register(client, leafPem(leaf), tykId);
   if (!registered.ok) return registered;
   const columns = parsedColumns(chain.value, lintChain(chain.value));
-  const registration = { providerId, tykId, columns, name, organisationIds, ...registered.value };
+  const registration = {
+    providerId,
+    tykId,
+    pem: leafPem(leaf),
+    columns,
+    name,
+    organisationIds,
+    ...registered.value,
+  };
   try {
     return Ok(await ctx.deps.db.transaction((tx) => store(ctx, tx, registration, actor)));
   } catch (error) {
@@ -127,7 +137,11 @@ async function store(ctx: CertificateContext, tx: Db, r: Registration, actor: Ac
   throw new Error(`Certificate ${r.tykId} was neither found nor inserted.`);
 }
 
-/** Undefined when a concurrent writer inserted the row first. The PEM is never kept: it is registered. */
+/**
+ * Undefined when a concurrent writer inserted the row first. The leaf's PEM is kept: it is public,
+ * and a CA's is what lets the request check verify the leaves it signed (the Dashboard never gives
+ * a certificate's PEM back).
+ */
 async function writeRow(
   tx: Db,
   r: Registration,
@@ -139,7 +153,7 @@ async function writeRow(
   const state = {
     ...r.columns,
     hasPrivateKey: false,
-    pem: null,
+    pem: r.pem,
     deletedAt: null,
     registeredAt: stillRegistered ?? now,
   };

@@ -94,7 +94,7 @@ async function resolveCertificates(ctx: ProvisionContext): Promise<Result<void, 
   return Ok(undefined);
 }
 
-/** Registers the consumer's certificate with the Dashboard (if not yet) and drops its kept PEM. */
+/** Registers the consumer's certificate with the Dashboard (if not yet); its PEM stays kept. */
 async function registerSelfServe(
   ctx: ProvisionContext,
   certificateId: string,
@@ -118,7 +118,7 @@ async function registerSelfServe(
     );
   await ctx.db
     .update(certificates)
-    .set({ registeredAt: ctx.now, deletedAt: null, pem: null })
+    .set({ registeredAt: ctx.now, deletedAt: null })
     .where(eq(certificates.id, row.id));
   await recordAudit(ctx.db, actor, [
     {

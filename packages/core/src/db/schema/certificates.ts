@@ -60,8 +60,10 @@ export const certificates = table(
     /** Everything else the parser reports (key usage, EKU, path length, chain); shape owned by x509. */
     metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     /**
-     * The PEM, kept only while the portal still has to register it with the provider (a pending
-     * Self-Serve request); null once registered and for certificates found by sync.
+     * The leaf's PEM (public): kept for every certificate that came through the portal (upload,
+     * Self-Serve), so a pending one can be registered later and an allow-listed CA's signature can
+     * be checked by the request check; null for certificates found by sync (the Dashboard never
+     * answers a PEM). Whether it is registered is `registeredAt`, not this column.
      */
     pem: text(),
     /** When the provider's store accepted it; null = portal-only so far, and sync leaves the row alone. */
