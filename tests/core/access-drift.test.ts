@@ -32,6 +32,8 @@ describeDatabases('drift between approvals and the Dashboard', (ctx) => {
       JSON.stringify({ ...key.data, mtls_static_certificate_bindings: [] }),
     );
 
+    // Each finding names the product's API and the portal's record of each Tyk id.
+    const certificates = [{ tykId, certificateId: request.certificateId }];
     expect(await h.core.provisioning.drift(h.provider.id)).toEqual({
       ok: true,
       value: [
@@ -39,9 +41,18 @@ describeDatabases('drift between approvals and the Dashboard', (ctx) => {
           accessRequestId: request.id,
           kind: 'MISSING_FROM_ALLOW_LIST',
           apiId: PAYMENTS_API,
+          api: { apiId: PAYMENTS_API, apiKind: 'CLASSIC', apiName: expect.any(String) },
           certificateIds: [tykId],
+          certificates,
         },
-        { accessRequestId: request.id, kind: 'BINDING_MISSING', apiId: null, certificateIds: [tykId] },
+        {
+          accessRequestId: request.id,
+          kind: 'BINDING_MISSING',
+          apiId: null,
+          api: null,
+          certificateIds: [tykId],
+          certificates,
+        },
       ],
     });
     must(await h.core.accessRequests.reprovision(request.id, h.admin));

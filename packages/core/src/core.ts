@@ -34,10 +34,10 @@ export function createCore(deps: CoreDeps): Core {
   const providers = new ProviderService(deps);
   const certificates = new CertificateService(deps, providers);
   const sync = new SyncService(deps, providers);
-  const requestCheck = new RequestCheckService(deps, providers);
   const organisations = new OrganisationService(deps);
   const users = new UserService(deps);
   const products = new ProductService(deps, providers);
+  const requestCheck = new RequestCheckService(deps, providers, products);
   const plans = new PlanService(deps);
   const apps = new AppService(deps);
   const provisioning = new ProvisioningService(deps, { providers, products, plans, apps });

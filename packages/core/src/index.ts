@@ -103,8 +103,14 @@ export {
 export { ProviderInUseError, ProviderNameTakenError } from './providers/provider.errors.ts';
 export type { ConnectionCheck, ProviderService } from './providers/provider.service.ts';
 export type { Provider, ProviderInput, ProviderPatch } from './providers/provider.ts';
-export type { DriftFinding } from './provisioning/drift.ts';
+export type { DriftCertificate, DriftFinding } from './provisioning/drift.ts';
 export type { ProvisioningService } from './provisioning/provisioning.service.ts';
+export type {
+  AccessRequestApiCheck,
+  AccessRequestCheck,
+  AccessRequestCheckInput,
+  CheckedCredential,
+} from './request-check/access-request-check.ts';
 export type { RequestCheckError, RequestCheckService } from './request-check/request-check.service.ts';
 export {
   type CheckedApi,

@@ -20,7 +20,7 @@ const QUERIES: Record<string, Operation> = {
   certificates: { admin: false, query: '{ certificates(first: 1) { totalCount } }' },
   certificateUsage: {
     admin: false,
-    query: `{ certificateUsage(certificate: "${gid('Certificate', 'x')}") { apisFrom } }`,
+    query: `{ certificateUsage(certificate: "${gid('Certificate', 'x')}") { userErrors { code } } }`,
   },
   certificateInspect: {
     admin: false,
@@ -38,8 +38,14 @@ const QUERIES: Record<string, Operation> = {
   accessRequests: { admin: false, query: '{ accessRequests { edges { cursor } } }' },
   accessDrift: {
     admin: true,
-    query: 'query($p: ID!) { accessDrift(provider: $p) { kind } }',
+    query: 'query($p: ID!) { accessDrift(provider: $p) { userErrors { code } } }',
     variables: (h) => ({ p: gid('Provider', h.provider.id) }),
+  },
+  accessRequestCheck: {
+    admin: false,
+    query:
+      'query($input: AccessRequestCheckInput!) { accessRequestCheck(input: $input) { userErrors { code } } }',
+    variables: () => ({ input: { accessRequest: gid('AccessRequest', 'acr_missing'), pem: PEM } }),
   },
   requestCheck: {
     admin: true,

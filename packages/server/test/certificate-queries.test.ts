@@ -152,17 +152,4 @@ describeDatabases('certificate queries', (ctx) => {
     ]);
     expect((await list({})).totalCount).toBe(3);
   });
-
-  it("certificateUsage reads the Dashboard; its failure is an error with the Dashboard's code", async () => {
-    const { id } = await uploaded(h);
-    const USAGE = `{ certificateUsage(certificate: "${id}") { apisFrom apis { name } credentials { appName } } }`;
-    expect((await h.gql('admin', USAGE)).data.certificateUsage).toEqual({
-      apisFrom: 'CERTIFICATE_APIS',
-      apis: [],
-      credentials: [],
-    });
-    await h.control('POST', '/_mock/faults', { path: '/api/certs/*', kind: 'status', status: 503 });
-    const failed = await h.gql('admin', USAGE);
-    expect(errorCodes(failed)).toEqual(['DASHBOARD_FAILED']);
-  });
 });

@@ -89,10 +89,18 @@ describeDatabases('nothing crosses organisations', (ctx) => {
     expect(filtered.data.users.nodes).toEqual([]);
   });
 
-  it("certificateUsage of another organisation's certificate is null", async () => {
-    const query = (id: string) => `{ certificateUsage(certificate: "${id}") { apis { name } } }`;
-    expect((await h.gql('consumerA', query(ids.b))).data.certificateUsage).toBeNull();
-    expect((await h.gql('consumerA', query(ids.a))).data.certificateUsage).toEqual({ apis: [] });
+  it("certificateUsage of another organisation's certificate is NOT_FOUND, as an unknown one", async () => {
+    const query = (id: string) =>
+      `{ certificateUsage(certificate: "${id}") { usage { apis { name } } userErrors { code path } } }`;
+    const notFound = { usage: null, userErrors: [{ code: 'NOT_FOUND', path: ['certificate'] }] };
+    expect((await h.gql('consumerA', query(ids.b))).data.certificateUsage).toEqual(notFound);
+    expect(
+      (await h.gql('consumerA', query(gid('Certificate', 'crt_missing')))).data.certificateUsage,
+    ).toEqual(notFound);
+    expect((await h.gql('consumerA', query(ids.a))).data.certificateUsage).toEqual({
+      usage: { apis: [] },
+      userErrors: [],
+    });
   });
 
   it('viewer is each caller', async () => {

@@ -22,7 +22,7 @@ import type { CredentialUsage } from './certificate.errors.ts';
 
 export type CertificateInsert = typeof certificates.$inferInsert;
 
-// Every column but the PEM, which only the Self-Serve approval flow reads.
+// Every column but the PEM, which only the Self-Serve approval flow and the request check read.
 const { pem: _pem, ...rowColumns } = getColumns(certificates);
 
 export { rowColumns as certificateRowColumns };
@@ -71,6 +71,20 @@ function associatedWith(organisationId: string): SQL {
   return exists(
     sql`(select 1 from ${certificateOrganisations} where ${certificateOrganisations.certificateId} = ${certificates.id} and ${certificateOrganisations.organisationId} = ${organisationId})`,
   );
+}
+
+/** The portal id of each Tyk id of a provider the portal has a row for (soft-deleted ones too), in one statement. */
+export async function idsByTykIds(
+  db: Db,
+  providerId: string,
+  tykIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (tykIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: certificates.id, tykId: certificates.tykId })
+    .from(certificates)
+    .where(and(eq(certificates.providerId, providerId), inArray(certificates.tykId, [...new Set(tykIds)])));
+  return new Map(rows.map((row) => [row.tykId, row.id]));
 }
 
 /** Inside a transaction: the row, locked against concurrent edits until the transaction ends. */

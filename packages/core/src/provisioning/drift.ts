@@ -1,5 +1,6 @@
 import * as requests from '../access-requests/access-request.repo.ts';
 import type { AccessRequest } from '../access-requests/access-request.ts';
+import { idsByTykIds } from '../certificates/certificate.repo.ts';
 import { readAllowList } from '../dashboard/api-allow-list.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient, KeyRef } from '../dashboard/dashboard-client.ts';
@@ -23,9 +24,21 @@ export interface DriftFinding {
     | 'BINDING_EXTRA';
   /** Set for allow-list findings. */
   readonly apiId: string | null;
+  /** The product's API of `apiId`, as the product names it. */
+  readonly api: ProductApi | null;
   /** Tyk certificate ids concerned. */
   readonly certificateIds: readonly string[];
+  /** Each of `certificateIds` with the portal's record of it (null when the portal has none). */
+  readonly certificates: readonly DriftCertificate[];
 }
+
+/** A Tyk certificate id of a finding and the portal's certificate of that id, if it has one. */
+export interface DriftCertificate {
+  readonly tykId: string;
+  readonly certificateId: string | null;
+}
+
+type Found = Omit<DriftFinding, 'certificates'>;
 
 /** A decided request of the provider and its product, as drift compares them. */
 export interface DecidedRequest {
@@ -48,7 +61,7 @@ export async function findDrift(
   decided: readonly DecidedRequest[],
   now: Date,
 ): Promise<Result<DriftFinding[], DashboardError>> {
-  const findings: DriftFinding[] = [];
+  const findings: Found[] = [];
   const apis = new Map<string, ProductApi>();
   for (const { product } of decided)
     if (product.authType === 'AUTH_TOKEN_MTLS') for (const api of product.apis) apis.set(api.apiId, api);
@@ -67,6 +80,7 @@ export async function findDrift(
         accessRequestId: null,
         kind: 'EXTRA_ON_ALLOW_LIST',
         apiId: api.apiId,
+        api,
         certificateIds: extra,
       });
   }
@@ -83,6 +97,7 @@ export async function findDrift(
           accessRequestId: request.id,
           kind: 'MISSING_FROM_ALLOW_LIST',
           apiId: api.apiId,
+          api,
           certificateIds: missing,
         });
     }
@@ -93,7 +108,13 @@ export async function findDrift(
     const bindings = read.value;
     if (bindings === undefined) {
       if (wantKey)
-        findings.push({ accessRequestId: request.id, kind: 'KEY_MISSING', apiId: null, certificateIds: [] });
+        findings.push({
+          accessRequestId: request.id,
+          kind: 'KEY_MISSING',
+          apiId: null,
+          api: null,
+          certificateIds: [],
+        });
       continue;
     }
     if (!wantKey) {
@@ -101,6 +122,7 @@ export async function findDrift(
         accessRequestId: request.id,
         kind: 'KEY_NOT_EXPECTED',
         apiId: null,
+        api: null,
         certificateIds: bindings,
       });
       continue;
@@ -113,6 +135,7 @@ export async function findDrift(
         accessRequestId: request.id,
         kind: 'BINDING_MISSING',
         apiId: null,
+        api: null,
         certificateIds: missing,
       });
     if (extra.length > 0)
@@ -120,10 +143,28 @@ export async function findDrift(
         accessRequestId: request.id,
         kind: 'BINDING_EXTRA',
         apiId: null,
+        api: null,
         certificateIds: extra,
       });
   }
-  return Ok(findings);
+  return Ok(await withPortalCertificates(db, providerId, findings));
+}
+
+/** Each finding's Tyk ids with the portal's certificates of them: one statement for all findings. */
+async function withPortalCertificates(
+  db: Db,
+  providerId: string,
+  findings: readonly Found[],
+): Promise<DriftFinding[]> {
+  const ids = await idsByTykIds(
+    db,
+    providerId,
+    findings.flatMap((f) => f.certificateIds),
+  );
+  return findings.map((f) => ({
+    ...f,
+    certificates: f.certificateIds.map((tykId) => ({ tykId, certificateId: ids.get(tykId) ?? null })),
+  }));
 }
 
 /** The key's bindings, or undefined when the request has no key in the Dashboard. */

@@ -3,12 +3,20 @@ import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import type { ProductService } from '../products/product.service.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import type { CertificateInfo } from '../x509/certificate-info.ts';
 import { parseCertificatePem } from '../x509/parse.ts';
 import type { X509Error } from '../x509/x509.errors.ts';
+import {
+  type AccessRequestCheck,
+  type AccessRequestCheckInput,
+  accessRequestCheckInput,
+  CREDENTIAL_KEY_LABEL,
+  requestUnderCheck,
+} from './access-request-check.ts';
 import { certificateIdsOf, readAllowList, resolveAllowList } from './allow-list-entries.ts';
 import { type ApiView, loadApiView } from './api-view.ts';
 import { type CertificateFacts, certificateChecks } from './certificate-checks.ts';
@@ -41,10 +49,12 @@ export type RequestCheckError =
 export class RequestCheckService {
   readonly #deps: CoreDeps;
   readonly #providers: ProviderService;
+  readonly #products: ProductService;
 
-  constructor(deps: CoreDeps, providers: ProviderService) {
+  constructor(deps: CoreDeps, providers: ProviderService, products: ProductService) {
     this.#deps = deps;
     this.#providers = providers;
+    this.#products = products;
   }
 
   /**
@@ -76,12 +86,66 @@ export class RequestCheckService {
     return this.#check(client, providerId, api.value, presented, headerToken(parsed.value.token));
   }
 
+  /**
+   * The request check of an access request, which a consumer may run on its organisation's own:
+   * every API of the request's product, with the token of the request's live credential (none when
+   * it has none), against the chain the client presents. The caller never sends or sees a token:
+   * reports name the key by what it is (`CREDENTIAL_KEY_LABEL`), not by its id.
+   * Errors: INVALID_INPUT, the X509Error codes of the PEM (then nothing else is read), NOT_FOUND
+   * (a request the actor may not see, or its provider), DASHBOARD_*.
+   */
+  async explainAccessRequest(
+    input: AccessRequestCheckInput,
+    actor: Actor,
+  ): Promise<Result<AccessRequestCheck, RequestCheckError>> {
+    const parsed = parseInput(accessRequestCheckInput, input);
+    if (!parsed.ok) return parsed;
+    const chain = parseCertificatePem(parsed.value.pem);
+    if (!chain.ok) return chain;
+    const found = await requestUnderCheck(
+      this.#deps.db,
+      this.#deps.secrets,
+      this.#products,
+      parsed.value.accessRequestId,
+      actor,
+    );
+    if (!found.ok) return found;
+    const { request, product, token } = found.value;
+    const client = await this.#providers.client(product.providerId);
+    if (!client) return Err(new NotFoundError('provider', product.providerId));
+    const presented = [chain.value.leaf, ...chain.value.chain];
+    const apis = [];
+    // One API after another: a product's APIs are few, and the Dashboard is not hit all at once.
+    for (const productApi of product.apis) {
+      const api = await loadApiView(client, productApi.apiId);
+      if (!api.ok) return api;
+      if (!api.value) {
+        apis.push({ api: productApi, report: null });
+        continue;
+      }
+      const report = await this.#check(client, product.providerId, api.value, presented, token, {
+        keyLabel: CREDENTIAL_KEY_LABEL,
+      });
+      if (!report.ok) return report;
+      apis.push({ api: productApi, report: report.value });
+    }
+    return Ok({
+      accessRequestId: request.id,
+      productId: product.id,
+      providerId: product.providerId,
+      credential: token === undefined ? 'NONE' : 'SENT',
+      apis,
+      wouldPass: apis.every((a) => a.report?.wouldPass === true),
+    });
+  }
+
   async #check(
     client: DashboardClient,
     providerId: string,
     api: ApiView,
     presented: readonly CertificateInfo[],
     sent: string | undefined,
+    options: { readonly keyLabel?: string } = {},
   ): Promise<Result<RequestCheckReport, DashboardError>> {
     const now = this.#deps.clock?.() ?? new Date();
     const leaf = presented[0]!;
@@ -91,7 +155,7 @@ export class RequestCheckService {
       api.auth === 'AUTH_TOKEN' && sent !== undefined ? lookupKey(client, sent) : Ok(notLookedUp),
     ]);
     if (!looked.ok) return looked;
-    const key = looked.value;
+    const key = options.keyLabel ? labelled(looked.value, options.keyLabel) : looked.value;
     let certificateFacts: CertificateFacts | undefined;
     if (api.staticMutualTls) {
       const { entries, ...allowList } = resolveAllowList(rows, presented, portal);
@@ -137,6 +201,11 @@ function describeLeaf(api: ApiView, presented: readonly CertificateInfo[]): Chec
 }
 
 const notLookedUp: token.KeyLookup = { state: 'NOT_LOOKED_UP' };
+
+/** The lookup with the key named by `label` instead of its id, which may be the token itself. */
+function labelled(key: token.KeyLookup, label: string): token.KeyLookup {
+  return key.state === 'NOT_LOOKED_UP' ? key : { ...key, keyId: label };
+}
 
 /** The Authorization value as the Gateway reads it: empty is absent, a `Bearer ` prefix is dropped. */
 function headerToken(raw: string | undefined): string | undefined {

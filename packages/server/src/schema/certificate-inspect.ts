@@ -4,7 +4,7 @@ import { Fingerprints, LintWarning } from './certificate-parts.ts';
 import { CertificateStatus } from './certificates.ts';
 import type { Settled } from './payloads.ts';
 import { Provider } from './providers.ts';
-import { settle, toUserError, USER_ERRORS_DOC, UserError } from './user-errors.ts';
+import { QUERY_USER_ERRORS_DOC, settle, toUserError, UserError } from './user-errors.ts';
 
 /** X.509 refusals are about the PEM the caller sent. */
 export const pemFallback = (error: unknown) => (error instanceof X509Error ? 'pem' : undefined);
@@ -67,7 +67,7 @@ const CertificateInspectPayload = builder
         description: 'What the PEM holds.',
         resolve: (p) => p.value,
       }),
-      userErrors: t.expose('userErrors', { type: [UserError], description: USER_ERRORS_DOC }),
+      userErrors: t.expose('userErrors', { type: [UserError], description: QUERY_USER_ERRORS_DOC }),
     }),
   });
 

@@ -2,7 +2,14 @@ import type { ApiUsage, CertificateInUseError, CertificateUsage, CredentialUsage
 import { builder } from './builder.ts';
 import { Certificate } from './certificates.ts';
 import { Organisation } from './organisations.ts';
-import { domainGraphQLError, registerUserErrorType, UserError, type UserErrorShape } from './user-errors.ts';
+import type { Settled } from './payloads.ts';
+import {
+  QUERY_USER_ERRORS_DOC,
+  registerUserErrorType,
+  settle,
+  UserError,
+  type UserErrorShape,
+} from './user-errors.ts';
 
 const ApiUsageRef = builder.objectRef<ApiUsage>('CertificateApiUsage').implement({
   description: "An API definition in the provider's Dashboard that names the certificate.",
@@ -70,23 +77,27 @@ builder.objectRef<UserErrorShape<CertificateInUseError>>('CertificateInUseError'
   }),
 });
 
+const UsagePayload = builder.objectRef<Settled<CertificateUsage>>('CertificateUsagePayload').implement({
+  description: 'Where the certificate is used, or why that cannot be told.',
+  fields: (t) => ({
+    usage: t.field({ type: UsageRef, nullable: true, description: 'Its usage.', resolve: (p) => p.value }),
+    userErrors: t.expose('userErrors', { type: [UserError], description: QUERY_USER_ERRORS_DOC }),
+  }),
+});
+
 builder.queryField('certificateUsage', (t) =>
   t.withAuth({ loggedIn: true }).field({
-    type: UsageRef,
-    nullable: true,
+    type: UsagePayload,
     description:
       "Where a certificate is used: reads the provider's Dashboard, so ask for one certificate at a time. " +
-      'Null when the certificate is not visible.',
+      'A certificate the caller may not see is NOT_FOUND; a Dashboard that fails is its DASHBOARD_* code.',
     args: {
       certificate: t.arg.globalID({ for: Certificate, required: true, description: 'The certificate.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      // Not visible is null here, where core's `usage` answers NOT_FOUND (and scopes what it reports).
-      const certificate = await ctx.loaders.certificates.load(args.certificate.id);
-      if (!certificate) return null;
-      const usage = await ctx.core.certificates.usage(certificate.id, ctx.viewer.actor);
-      if (!usage.ok) throw domainGraphQLError(usage.error);
-      return usage.value;
-    },
+    resolve: async (_root, args, ctx) =>
+      settle(await ctx.core.certificates.usage(args.certificate.id, ctx.viewer.actor), {
+        argument: null,
+        subject: 'certificate',
+      }),
   }),
 );

@@ -28,6 +28,8 @@ import './access-requests.ts';
 import './access-request-list.ts';
 import './access-request-mutations.ts';
 import './access-status.ts';
+import './access-drift.ts';
 import './request-check.ts';
+import './access-request-check.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

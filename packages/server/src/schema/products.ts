@@ -42,7 +42,7 @@ const ApiKindEnum = builder.enumType('ApiKind', {
   } satisfies Record<ApiKind, unknown>,
 });
 
-const ProductApi = builder.objectRef<ProductApiModel>('ProductApi').implement({
+export const ProductApi = builder.objectRef<ProductApiModel>('ProductApi').implement({
   description: 'A Dashboard API a product contains.',
   fields: (t) => ({
     apiId: t.exposeString('apiId', { description: "The API's `api_id` in the Dashboard." }),

@@ -4,7 +4,7 @@ import { pemFallback } from './certificate-inspect.ts';
 import type { Settled } from './payloads.ts';
 import { Provider } from './providers.ts';
 import { CheckName, Failure, Step, Warning } from './request-check-parts.ts';
-import { settle, USER_ERRORS_DOC, UserError } from './user-errors.ts';
+import { QUERY_USER_ERRORS_DOC, settle, UserError } from './user-errors.ts';
 
 const Api = builder.objectRef<CheckedApi>('RequestCheckApi').implement({
   description: 'The API as the check read it from the Dashboard.',
@@ -31,7 +31,7 @@ const Presented = builder.objectRef<CheckedCertificate>('RequestCheckCertificate
   }),
 });
 
-const Report = builder.objectRef<RequestCheckReport>('RequestCheckReport').implement({
+export const Report = builder.objectRef<RequestCheckReport>('RequestCheckReport').implement({
   description: "The Gateway's decision for a request, check by check, against the Dashboard's current state.",
   fields: (t) => ({
     api: t.field({ type: Api, description: 'The API.', resolve: (r) => r.api }),
@@ -80,7 +80,7 @@ const RequestCheckPayload = builder.objectRef<Settled<RequestCheckReport>>('Requ
   description: 'The explanation, or why the request could not be checked.',
   fields: (t) => ({
     report: t.field({ type: Report, nullable: true, description: 'The checks.', resolve: (p) => p.value }),
-    userErrors: t.expose('userErrors', { type: [UserError], description: USER_ERRORS_DOC }),
+    userErrors: t.expose('userErrors', { type: [UserError], description: QUERY_USER_ERRORS_DOC }),
   }),
 });
 
@@ -89,7 +89,8 @@ builder.queryField('requestCheck', (t) =>
     type: RequestCheckPayload,
     description:
       'Would the Gateway let this request through? Every check with its result and the first failure ' +
-      "with Tyk's status and message. Reads the Dashboard, changes nothing. Admins only.",
+      "with Tyk's status and message. Reads the Dashboard, changes nothing. Admins only (consumers: " +
+      '`accessRequestCheck`).',
     args: { input: t.arg({ type: RequestCheckInput, required: true, description: 'The request.' }) },
     resolve: async (_root, { input }, ctx) =>
       settle(

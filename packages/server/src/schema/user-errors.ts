@@ -20,6 +20,11 @@ export interface ErrorPaths {
   readonly subject?: string;
   /** The input field another error without a path is about, if any (e.g. `pem` for X.509 refusals). */
   readonly fallback?: (error: DomainError) => string | undefined;
+  /**
+   * The argument the fields belong to: `input` (the default), or null for a field whose
+   * arguments are the fields themselves (`certificateUsage(certificate:)`).
+   */
+  readonly argument?: string | null;
 }
 
 const DEFAULT_FIELDS: Readonly<Record<string, string>> = {
@@ -36,7 +41,7 @@ const typenameByIdPrefix = new Map<string, string>();
 
 // Built from core's list, so a code core can produce is never missing here (test/user-error-codes).
 const UserErrorCode = builder.enumType('UserErrorCode', {
-  description: 'Why a mutation did not do what was asked: a stable machine-readable reason.',
+  description: 'Why a mutation or query did not do what was asked: a stable machine-readable reason.',
   values: Object.fromEntries(
     Object.entries(ERROR_CODES).map(([code, description]) => [code, { description }]),
   ) as Record<ErrorCode, { description: string }>,
@@ -44,7 +49,7 @@ const UserErrorCode = builder.enumType('UserErrorCode', {
 
 export const UserError = builder.interfaceRef<UserErrorShape>('UserError').implement({
   description:
-    'Why a mutation did not do what was asked, in terms the caller can act on. Nothing was changed.',
+    'Why a mutation or query did not do what was asked, in terms the caller can act on. Nothing was changed.',
   resolveType: (error) => error.typename,
   fields: (t) => ({
     code: t.expose('code', {
@@ -87,8 +92,9 @@ export function toUserError(error: DomainError, paths: ErrorPaths = {}): UserErr
   const fields = { ...DEFAULT_FIELDS, ...paths.fields };
   const [head, ...rest] = error.path ?? [];
   const field = error.code === 'NOT_FOUND' && paths.subject ? paths.subject : paths.fallback?.(error);
+  const root = paths.argument === undefined ? ['input'] : paths.argument === null ? [] : [paths.argument];
   const path =
-    head !== undefined ? ['input', fields[head] ?? head, ...rest] : field ? ['input', field] : null;
+    head !== undefined ? [...root, fields[head] ?? head, ...rest] : field ? [...root, field] : null;
   return {
     typename: typenameByCode.get(error.code) ?? 'GenericUserError',
     code: error.code,
@@ -114,3 +120,6 @@ export function domainGraphQLError(error: DomainError): GraphQLError {
 }
 
 export const USER_ERRORS_DOC = 'Why nothing was done; empty when the mutation succeeded.';
+
+/** Queries that can fail for domain reasons answer a payload too: the answer, or these. */
+export const QUERY_USER_ERRORS_DOC = 'Why there is no answer; empty when the query succeeded.';

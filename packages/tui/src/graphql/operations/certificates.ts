@@ -10,6 +10,8 @@ import {
   type LintWarning,
   type Named,
   type PageInfo,
+  USER_ERRORS,
+  type UserError,
 } from './types.ts';
 
 export interface CertificateRow {
@@ -115,14 +117,23 @@ export interface CertificateUsage {
   readonly credentials: readonly CredentialUsage[];
 }
 
+/** The usage, or why it cannot be told (NOT_FOUND, a DASHBOARD_* code). */
+export interface CertificateUsagePayload {
+  readonly usage: CertificateUsage | null;
+  readonly userErrors: readonly UserError[];
+}
+
 /** Reads the provider's Dashboard: asked for separately, so the details show without it. */
-export const CertificateUsageQuery = operation<{ certificateUsage: CertificateUsage | null }, { id: string }>(
+export const CertificateUsageQuery = operation<{ certificateUsage: CertificateUsagePayload }, { id: string }>(
   'CertificateUsage',
   `query CertificateUsage($id: ID!) {
     certificateUsage(certificate: $id) {
-      apisFrom
-      apis { apiId name usageTypes }
-      credentials { appName productName boundToToken organisation { name } }
+      usage {
+        apisFrom
+        apis { apiId name usageTypes }
+        credentials { appName productName boundToToken organisation { name } }
+      }
+      ${USER_ERRORS}
     }
   }`,
 );

@@ -5,7 +5,7 @@ import { Bar } from '../../components/Bar.tsx';
 import { Field } from '../../components/Field.tsx';
 import { certificateStatus } from '../../format/status.ts';
 import { ago, dateTime, expiresIn, validityShare } from '../../format/time.ts';
-import type { CertificateDetail, CertificateUsage } from '../../graphql/operations/certificates.ts';
+import type { CertificateDetail, CertificateUsagePayload } from '../../graphql/operations/certificates.ts';
 
 export interface Line {
   readonly key: string;
@@ -28,7 +28,7 @@ const text = (key: string, node: ReactNode): Line => ({ key, node });
 
 export function detailLines(
   c: CertificateDetail,
-  usage: { data?: { certificateUsage: CertificateUsage | null }; error?: string; fetching: boolean },
+  usage: { data?: { certificateUsage: CertificateUsagePayload }; error?: string; fetching: boolean },
 ): Line[] {
   const status = certificateStatus(c.status);
   const fp = c.fingerprints;
@@ -90,12 +90,14 @@ export function detailLines(
 }
 
 function usageLines(usage: {
-  data?: { certificateUsage: CertificateUsage | null };
+  data?: { certificateUsage: CertificateUsagePayload };
   error?: string;
   fetching: boolean;
 }): Line[] {
-  if (usage.error) return [text('u:error', <Text color="red">Usage unavailable: {usage.error}</Text>)];
-  const u = usage.data?.certificateUsage;
+  // A Dashboard that is down or answers nonsense comes back as a userError, like any refusal.
+  const refusal = usage.error ?? usage.data?.certificateUsage.userErrors[0]?.message;
+  if (refusal) return [text('u:error', <Text color="red">Usage unavailable: {refusal}</Text>)];
+  const u = usage.data?.certificateUsage.usage;
   if (!u) return [text('u:loading', <Text dimColor>{usage.fetching ? 'Asking the Dashboard…' : '—'}</Text>)];
   const apis = u.apis.map((a) =>
     text(
