@@ -1,9 +1,17 @@
 import { systemActor } from '@repo/core';
-import { describeDatabases, makeCertificate, pemBundle } from '@repo/core/testing';
+import { describeDatabases, insertTestCertificates, makeCertificate, pemBundle } from '@repo/core/testing';
+import { sha256Hex } from '@repo/core/x509';
 import { beforeEach, expect, it } from 'vitest';
 import { type AccessFixtures, accessFixtures } from './support/access.ts';
 import { gid, uploaded } from './support/certificates.ts';
-import { type Caller, errorCodes, PAYMENTS_API_ID, unwrap, useServerHarness } from './support/harness.ts';
+import {
+  type Caller,
+  errorCodes,
+  ORG_ID,
+  PAYMENTS_API_ID,
+  unwrap,
+  useServerHarness,
+} from './support/harness.ts';
 
 const CHECK = `query($input: AccessRequestCheckInput!) {
   accessRequestCheck(input: $input) {
@@ -53,8 +61,9 @@ describeDatabases('accessRequestCheck', (ctx) => {
     expect(result.errors).toBeUndefined();
     return { payload: result.data.accessRequestCheck, text: JSON.stringify(result) };
   };
-  const allowList = (payload: { check: { apis: { report: { checks: { check: string }[] } }[] } }) =>
-    payload.check.apis[0]!.report.checks.find((c) => c.check === 'ALLOW_LIST');
+  const allowList = (payload: {
+    check: { apis: { report: { checks: { check: string; outcome: string; detail: string }[] } }[] };
+  }) => payload.check.apis[0]!.report.checks.find((c) => c.check === 'ALLOW_LIST');
 
   it("checks every API of the product with the request's credential, which it never shows", async () => {
     const { cert } = await uploaded(h, { organisationIds: [h.orgA.id] });
@@ -119,6 +128,33 @@ describeDatabases('accessRequestCheck', (ctx) => {
     // The chain sent along changes nothing: the CA comes from the portal either way.
     const chained = await check('consumerA', id, pemBundle(leaf, ca.cert));
     expect(chained.payload.check.wouldPass).toBe(true);
+  });
+
+  it("counts, never names, another organisation's CA on the allow list", async () => {
+    await uploaded(h, { organisationIds: [h.orgA.id] }); // Managed approval needs one
+    const { id } = await request(f.managed.id);
+    // A CA the portal knows from a sync (no PEM), allow-listed for someone else.
+    const foreign = await makeCertificate({ ca: true, name: 'CN=Org B private CA' });
+    const foreignTykId = ORG_ID + sha256Hex(foreign.der);
+    await insertTestCertificates(ctx.db, h.provider, [
+      { sha256: sha256Hex(foreign.der), isCa: true, subjectDn: 'CN=Org B private CA', pem: null },
+    ]);
+    const api = await h.dashboard('GET', `/api/apis/${PAYMENTS_API_ID}`);
+    api.api_definition.client_certificates.push(foreignTykId);
+    await h.dashboard('PUT', `/api/apis/${PAYMENTS_API_ID}`, api);
+    const stranger = await makeCertificate({ name: 'CN=stranger', freshKey: true });
+    const { payload, text } = await check('consumerA', id, stranger.pem);
+    expect(allowList(payload)).toMatchObject({
+      outcome: 'FAIL',
+      detail: expect.stringContaining(
+        '1 allow-listed CA(s) whose certificate the portal lacks were not checked',
+      ),
+    });
+    expect(text).not.toContain('Org B private CA');
+    expect(text).not.toContain(foreignTykId);
+    // Admins, who see every organisation, get the ids.
+    const asAdmin = await check('admin', id, stranger.pem);
+    expect(allowList(asAdmin.payload)?.detail).toContain(foreignTykId);
   });
 
   it("answers another organisation's request as an unknown one, and every failure as userErrors", async () => {

@@ -11,6 +11,11 @@ export interface CertificateFacts {
   readonly presented: readonly CertificateInfo[];
   readonly allowList: Omit<ResolvedAllowList, 'entries'>;
   readonly store: StoreDecision;
+  /**
+   * The reader sees only its own organisation's certificates (a consumer's check): rows that do
+   * not concern the presented chain are counted, never named, as they may be another's.
+   */
+  readonly countOnly?: boolean;
 }
 
 /** Both certificate checks; `facts` is undefined for an API without static mTLS. */
@@ -67,12 +72,16 @@ function allowListCheck(facts: CertificateFacts): Evaluation {
   return fail(decision.status, decision.message, notAllowedDetail(facts) + notes);
 }
 
-function notAllowedDetail({ allowList, api }: CertificateFacts): string {
+function notAllowedDetail({ allowList, api, countOnly }: CertificateFacts): string {
   const parts = [
     `No presented certificate is among the ${api.allowList.length} allow-list row(s), and none is signed by ` +
       `one of the ${allowList.casResolved} allow-listed CA(s) whose certificate is known.`,
   ];
-  if (allowList.casWithoutDer.length > 0) {
+  if (allowList.casWithoutDer.length > 0 && countOnly) {
+    parts.push(
+      `${allowList.casWithoutDer.length} allow-listed CA(s) whose certificate the portal lacks were not checked (none issued a presented certificate).`,
+    );
+  } else if (allowList.casWithoutDer.length > 0) {
     const ids = listSome(allowList.casWithoutDer.map((ca) => `${ca.id} (${ca.subject})`));
     parts.push(
       `Allow-listed CAs whose certificate the portal lacks, not checked (none issued a presented certificate): ${ids}.`,

@@ -90,7 +90,9 @@ export class RequestCheckService {
    * The request check of an access request, which a consumer may run on its organisation's own:
    * every API of the request's product, with the token of the request's live credential (none when
    * it has none), against the chain the client presents. The caller never sends or sees a token:
-   * reports name the key by what it is (`CREDENTIAL_KEY_LABEL`), not by its id.
+   * reports name the key by what it is (`CREDENTIAL_KEY_LABEL`), not by its id. For a consumer,
+   * allow-list rows that are not about its chain are counted, not named (they may be another
+   * organisation's CAs).
    * Errors: INVALID_INPUT, the X509Error codes of the PEM (then nothing else is read), NOT_FOUND
    * (a request the actor may not see, or its provider), DASHBOARD_*.
    */
@@ -125,6 +127,7 @@ export class RequestCheckService {
       }
       const report = await this.#check(client, product.providerId, api.value, presented, token, {
         keyLabel: CREDENTIAL_KEY_LABEL,
+        countOnly: actor.kind === 'CONSUMER',
       });
       if (!report.ok) return report;
       apis.push({ api: productApi, report: report.value });
@@ -145,7 +148,7 @@ export class RequestCheckService {
     api: ApiView,
     presented: readonly CertificateInfo[],
     sent: string | undefined,
-    options: { readonly keyLabel?: string } = {},
+    options: { readonly keyLabel?: string; readonly countOnly?: boolean } = {},
   ): Promise<Result<RequestCheckReport, DashboardError>> {
     const now = this.#deps.clock?.() ?? new Date();
     const leaf = presented[0]!;
@@ -161,7 +164,7 @@ export class RequestCheckService {
       const { entries, ...allowList } = resolveAllowList(rows, presented, portal);
       const store = await decideAgainstStore(client, entries, presented, now);
       if (!store.ok) return store;
-      certificateFacts = { api, presented, allowList, store: store.value };
+      certificateFacts = { api, presented, allowList, store: store.value, countOnly: options.countOnly };
     }
     const jwt = api.auth === 'JWT' && sent !== undefined ? verifyJwt(sent, api.jwt, now) : undefined;
     const facts: token.TokenFacts = { api, leaf, token: sent, key, jwt, now };
