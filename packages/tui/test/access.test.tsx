@@ -160,6 +160,25 @@ describe('access requests and the explainer (live server)', () => {
     expect(frame).not.toContain('First failure');
   });
 
+  it("checks an access request with its own credential: only the client's PEM is asked", async () => {
+    app = await openRequests();
+    await app.waitFor(/Mobile\s+Payments \(Managed\)\s+Gold\s+approved/);
+    await app.press('/');
+    await app.type('Mobile');
+    await app.press(KEYS.enter);
+    await app.waitFor('Access requests (1');
+    await app.press(KEYS.enter);
+    await app.waitFor('Credentials');
+    await app.press('C');
+    await app.waitFor('PEM file the client presents');
+    await app.type('acme.pem');
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor("would let the request's client through");
+    expect(frame).toContain("Sent with the request's live credential (not shown).");
+    expect(frame).toMatch(/Payments API \([0-9a-f]{32}\)/);
+    expect(frame).toMatch(/✓ pass\s+CERTIFICATE_BINDING/);
+  });
+
   it("changes a product's binding under approved access, showing Tyk's warning", async () => {
     app = await renderApp(server.url, server.token);
     await app.waitFor('Certificates (');

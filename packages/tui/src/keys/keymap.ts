@@ -24,7 +24,15 @@ export interface KeyAction {
 }
 
 const LISTS: readonly ViewId[] = ['certs', 'orgs', 'products', 'requests', 'providers', 'sync', 'audit'];
-const SCROLLS: readonly ViewId[] = [...LISTS, 'cert', 'syncRun', 'request', 'auditEvent', 'check'];
+const SCROLLS: readonly ViewId[] = [
+  ...LISTS,
+  'cert',
+  'syncRun',
+  'request',
+  'auditEvent',
+  'check',
+  'requestCheck',
+];
 const CERT_VIEWS: readonly ViewId[] = ['certs', 'cert'];
 const DETAILED: readonly ViewId[] = ['certs', 'sync', 'requests', 'audit'];
 const REQUESTS: readonly ViewId[] = ['requests', 'request'];
@@ -77,7 +85,8 @@ const ROWS: readonly Row[] = [
   ['approve',       'a',             'approve',      'View',       REQUESTS,    'writes',    'Approve: provision it, and follow it live'],
   ['reject',        'x',             'reject',       'View',       REQUESTS,    'dangerous', 'Reject, with a reason for the consumer'],
   ['retry',         'R',             'retry',        'View',       REQUESTS,    'writes',    'Retry a FAILED provisioning from its failed step'],
-  ['newCheck',      'n',             'new check',    'View',       ['check'],   'visible',   'Check another request'],
+  ['checkRequest',  'C',             'check',        'View',       ['request'], 'visible',   "Would the Gateway let its client through? Asks for the client's PEM"],
+  ['newCheck',      'n',             'new check',    'View',       ['check', 'requestCheck'], 'visible', 'Check another request'],
 ];
 
 export const KEYMAP: readonly KeyAction[] = ROWS.map(

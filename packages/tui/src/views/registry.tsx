@@ -5,6 +5,7 @@ import { AuditEventDetail } from './audit/AuditEventDetail.tsx';
 import { AuditList } from './audit/AuditList.tsx';
 import { CertificateDetail } from './certificates/CertificateDetail.tsx';
 import { CertificateList } from './certificates/CertificateList.tsx';
+import { AccessRequestCheckView } from './check/AccessRequestCheckView.tsx';
 import { RequestCheckView } from './check/RequestCheckView.tsx';
 import { OrganisationList } from './organisations/OrganisationList.tsx';
 import { ProductList } from './products/ProductList.tsx';
@@ -24,6 +25,7 @@ export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   requests: RequestList,
   request: RequestDetail,
   check: RequestCheckView,
+  requestCheck: AccessRequestCheckView,
   providers: ProviderList,
   sync: SyncList,
   syncRun: SyncRunDetail,

@@ -10,6 +10,7 @@ export const VIEW_IDS = [
   'requests',
   'request',
   'check',
+  'requestCheck',
   'providers',
   'sync',
   'syncRun',

@@ -56,3 +56,42 @@ export const RequestCheckQuery = operation<
     }
   }`,
 );
+
+/** One API of the request's product: null report when the Dashboard no longer has the API. */
+export interface AccessRequestApiCheck {
+  readonly api: { readonly apiId: string; readonly name: string | null };
+  readonly report: RequestCheckReport | null;
+}
+
+export interface AccessRequestCheck {
+  readonly credential: 'SENT' | 'NONE';
+  readonly wouldPass: boolean;
+  readonly apis: readonly AccessRequestApiCheck[];
+}
+
+/** The same checks for an access request: its product's APIs, its own credential (never shown). */
+export const AccessRequestCheckQuery = operation<
+  { accessRequestCheck: { check: AccessRequestCheck | null; userErrors: UserError[] } },
+  { accessRequest: string; pem: string }
+>(
+  'AccessRequestCheck',
+  `query AccessRequestCheck($accessRequest: ID!, $pem: String!) {
+    accessRequestCheck(input: { accessRequest: $accessRequest, pem: $pem }) {
+      check {
+        credential wouldPass
+        apis {
+          api { apiId name }
+          report {
+            wouldPass checkedAt unverified
+            api { apiId name auth definition staticMutualTls allowListEntries }
+            certificate { subject issuer sha256 tykId notAfter chainLength }
+            checks { check outcome detail ifReached status message }
+            firstFailure { check status message }
+            warnings { code message }
+          }
+        }
+      }
+      ${USER_ERRORS}
+    }
+  }`,
+);

@@ -1,7 +1,7 @@
 // `enter` on a request: who asks for what, its certificate, credentials, and its status live.
 import { Box, Text } from 'ink';
 import { useCallback, useState } from 'react';
-import { useViewKeys } from '../../app-context.ts';
+import { useApp, useViewKeys } from '../../app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { requestStatus } from '../../format/status.ts';
 import { dateTime } from '../../format/time.ts';
@@ -12,6 +12,7 @@ import { SETTLED, useLiveStatus } from './use-live-status.ts';
 import { useRequestActions } from './use-request-actions.tsx';
 
 export function RequestDetail({ entry }: ViewProps) {
+  const { dispatch } = useApp();
   const id = entry.params.id ?? '';
   const { data, error, refetch } = useQuery(AccessRequestQuery, { id });
   const [live, setLive] = useState<AccessRequestRow | null>(null);
@@ -29,6 +30,8 @@ export function RequestDetail({ entry }: ViewProps) {
     if (action === 'approve') actions.approve(request);
     else if (action === 'retry') actions.retry(request);
     else if (action === 'reject') actions.askReject(request);
+    else if (action === 'checkRequest')
+      dispatch({ type: 'view/open', view: 'requestCheck', label: 'check', params: { id } });
     else return false;
     return true;
   });
