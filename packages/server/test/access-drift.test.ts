@@ -152,4 +152,28 @@ describeDatabases('accessDrift', (ctx) => {
     expect(errorCodes(await h.gql('consumerA', DRIFT, { provider }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await h.gql('anonymous', DRIFT, { provider }))).toEqual(['UNAUTHENTICATED']);
   });
+
+  it('accessDriftFix answers a payload: the findings it queued work for, or userErrors', async () => {
+    const FIX = `mutation($input: AccessDriftFixInput!) { accessDriftFix(input: $input) {
+      findings { kind certificates { name } } userErrors { code path } } }`;
+    const fix = async (input: Record<string, unknown>) => {
+      const result = await h.gql('admin', FIX, { input: { provider, ...input } });
+      expect(result.errors).toBeUndefined();
+      return result.data.accessDriftFix;
+    };
+    expect(await fix({})).toEqual({ findings: [], userErrors: [] });
+    await drift();
+    expect((await fix({})).findings.map((f: { kind: string }) => f.kind)).toEqual([
+      'MISSING_FROM_ALLOW_LIST',
+      'BINDING_MISSING',
+      'BINDING_EXTRA',
+    ]);
+    expect(await fix({ provider: gid('Provider', 'prv_missing') })).toEqual({
+      findings: null,
+      userErrors: [{ code: 'NOT_FOUND', path: ['input', 'provider'] }],
+    });
+    await h.control('POST', '/_mock/faults', { path: '/api/apis/*', kind: 'status', status: 503 });
+    expect(await fix({})).toEqual({ findings: null, userErrors: [{ code: 'DASHBOARD_FAILED', path: null }] });
+    expect(errorCodes(await h.gql('consumerA', FIX, { input: { provider } }))).toEqual(['FORBIDDEN']);
+  });
 });

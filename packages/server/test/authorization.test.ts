@@ -69,8 +69,8 @@ const MUTATIONS: Record<string, Operation> = {
   },
   accessDriftFix: {
     admin: true,
-    query: 'mutation($p: ID!) { accessDriftFix(provider: $p) { kind } }',
-    variables: (h) => ({ p: gid('Provider', h.provider.id) }),
+    query: `mutation($input: AccessDriftFixInput!) { accessDriftFix(input: $input) ${payload} }`,
+    variables: provider,
   },
   providerCreate: {
     admin: true,

@@ -8,7 +8,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connections.ts';
 import type { Settled } from './payloads.ts';
 import { ProductApi } from './products.ts';
 import { Provider } from './providers.ts';
-import { domainGraphQLError, QUERY_USER_ERRORS_DOC, settle, UserError } from './user-errors.ts';
+import { QUERY_USER_ERRORS_DOC, settle, USER_ERRORS_DOC, UserError } from './user-errors.ts';
 
 // Drift between approvals and the Dashboard: the findings, and the mutation that queues their fix.
 
@@ -144,17 +144,36 @@ builder.queryField('accessDrift', (t) =>
   }),
 );
 
+const AccessDriftFixInput = builder.inputType('AccessDriftFixInput', {
+  description: 'The provider whose drift to fix.',
+  fields: (t) => ({
+    provider: t.globalID({ for: Provider, required: true, description: 'The provider.' }),
+  }),
+});
+
+const AccessDriftFixPayload = builder.objectRef<Settled<DriftFinding[]>>('AccessDriftFixPayload').implement({
+  description: 'The findings work was queued for, or why nothing was queued.',
+  fields: (t) => ({
+    findings: t.field({
+      type: [Finding],
+      nullable: true,
+      description: 'The findings work was queued for; empty when there was no drift.',
+      resolve: (p) => p.value,
+    }),
+    userErrors: t.expose('userErrors', { type: [UserError], description: USER_ERRORS_DOC }),
+  }),
+});
+
 builder.mutationField('accessDriftFix', (t) =>
   t.withAuth({ admin: true }).field({
-    type: [Finding],
+    type: AccessDriftFixPayload,
     description:
       "Finds a provider's drift and queues the work that removes it (each request concerned converges, each API " +
       'with a left-behind entry is reconciled); answers the findings it queued work for. Admins only.',
-    args: { provider: t.arg.globalID({ for: Provider, required: true, description: 'The provider.' }) },
-    resolve: async (_root, args, ctx) => {
-      const fixed = await ctx.core.provisioning.fixDrift(args.provider.id, ctx.viewer.actor);
-      if (!fixed.ok) throw domainGraphQLError(fixed.error);
-      return fixed.value;
-    },
+    args: { input: t.arg({ type: AccessDriftFixInput, required: true, description: 'The provider.' }) },
+    resolve: async (_root, { input }, ctx) =>
+      settle(await ctx.core.provisioning.fixDrift(input.provider.id, ctx.viewer.actor), {
+        subject: 'provider',
+      }),
   }),
 );
