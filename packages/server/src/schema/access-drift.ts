@@ -97,7 +97,10 @@ interface ForwardArgs {
  * A page of a list read whole (drift is computed from the Dashboard on every call); positions
  * are offsets, so a page after the Dashboard changed may repeat or skip a finding.
  */
-function forwardArrayPage<T>(args: ForwardArgs, items: readonly T[]): Result<FindingPage, InvalidInputError> {
+function forwardArrayPage(
+  args: ForwardArgs,
+  items: readonly DriftFinding[],
+): Result<FindingPage, InvalidInputError> {
   const { first, after } = args;
   if (first != null && (first < 1 || first > MAX_PAGE_SIZE))
     return Err(new InvalidInputError(`first must be from 1 to ${MAX_PAGE_SIZE}.`, { path: ['first'] }));
@@ -105,7 +108,7 @@ function forwardArrayPage<T>(args: ForwardArgs, items: readonly T[]): Result<Fin
     return Err(new InvalidInputError('after is not a cursor of this listing.', { path: ['after'] }));
   const page = resolveArrayConnection(
     { args: { first, after }, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
-    items as readonly DriftFinding[],
+    items,
   );
   // An empty page has no position (Pothos would answer the cursor of offset -1).
   if (page.edges.length > 0) return Ok(page);
