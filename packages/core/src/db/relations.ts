@@ -6,6 +6,7 @@ import { auditEvents } from './schema/audit-events.ts';
 import { certificateOrganisations, certificates } from './schema/certificates.ts';
 import { credentials } from './schema/credentials.ts';
 import { jobs } from './schema/jobs.ts';
+import { leaseLocks } from './schema/lease-locks.ts';
 import { organisations } from './schema/organisations.ts';
 import { plans } from './schema/plans.ts';
 import { productApis, products } from './schema/products.ts';
@@ -31,6 +32,7 @@ export const schema = {
   syncRuns,
   auditEvents,
   jobs,
+  leaseLocks,
 };
 
 /** Relations v2: what `db.query` can load with `with`. */
