@@ -1,4 +1,5 @@
 // The text typed after `:` or `/` (k9s model/cmd_buff.go). Pure.
+import { applyLineKey, type LineKey } from '../keys/line-edit.ts';
 
 export interface Prompt {
   readonly kind: 'command' | 'filter';
@@ -9,6 +10,8 @@ export type PromptAction =
   | { readonly type: 'type'; readonly text: string }
   | { readonly type: 'backspace' }
   | { readonly type: 'clearWord' }
+  /** One step of the shared line-edit rule (keys/line-edit.ts), as the prompt's keys arrive. */
+  | { readonly type: 'line'; readonly step: LineKey }
   | { readonly type: 'complete'; readonly candidates: readonly string[] };
 
 export function promptReducer(prompt: Prompt, action: PromptAction): Prompt {
@@ -17,9 +20,10 @@ export function promptReducer(prompt: Prompt, action: PromptAction): Prompt {
       // Pasted text arrives whole; keep it on one line.
       return { ...prompt, text: prompt.text + action.text.replace(/[\r\n]+/g, ' ') };
     case 'backspace':
-      return { ...prompt, text: [...prompt.text].slice(0, -1).join('') };
     case 'clearWord':
-      return { ...prompt, text: prompt.text.replace(/\S+\s*$/, '') };
+      return { ...prompt, text: applyLineKey(prompt.text, action) };
+    case 'line':
+      return { ...prompt, text: applyLineKey(prompt.text, action.step) };
     case 'complete': {
       const completed = completion(prompt.text, action.candidates);
       return completed === undefined ? prompt : { ...prompt, text: completed };
