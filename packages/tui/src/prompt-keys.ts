@@ -7,6 +7,8 @@ import type { AppAction } from './state/app-state.ts';
 const NAMED_KEYS: Readonly<Record<string, AppAction>> = {
   esc: { type: 'prompt/cancel' },
   tab: { type: 'prompt/edit', edit: { type: 'complete', candidates: [] } },
+  up: { type: 'prompt/history', direction: 'older' },
+  down: { type: 'prompt/history', direction: 'newer' },
 };
 
 /** The actions one input event makes while a prompt is open. */

@@ -4,6 +4,8 @@ import { applyLineKey, type LineKey } from '../keys/line-edit.ts';
 export interface Prompt {
   readonly kind: 'command' | 'filter';
   readonly text: string;
+  /** How far back in the command history Up has gone (0: the line being typed). */
+  readonly recall?: number;
 }
 
 export type PromptAction =
@@ -31,11 +33,18 @@ export function promptReducer(prompt: Prompt, action: PromptAction): Prompt {
   }
 }
 
-/** The first candidate that extends `text`, or undefined when none does. */
+/**
+ * What every candidate extending `text` shares (`p` with products, providers → `pr`): a tab never
+ * picks one of several silently. Undefined when that adds nothing.
+ */
 export function completion(text: string, candidates: readonly string[]): string | undefined {
   if (text === '') return undefined;
   const lower = text.toLowerCase();
-  return candidates.find((c) => c.startsWith(lower) && c !== lower);
+  const matching = candidates.filter((c) => c.startsWith(lower));
+  if (matching.length === 0) return undefined;
+  let shared = matching[0]!;
+  for (const c of matching) while (!c.startsWith(shared)) shared = shared.slice(0, -1);
+  return shared.length > lower.length ? shared : undefined;
 }
 
 /** A command line split into its command word and an optional `/filter` (`:certs /acme`). */
