@@ -15,6 +15,7 @@ export interface RootInput {
   readonly dispatch: Dispatch<AppAction>;
   readonly readOnly: boolean;
   readonly keyHandler: { readonly current: ViewKeyHandler | null };
+  readonly rowState: { readonly current: string | undefined };
   readonly exit: () => void;
 }
 
@@ -38,7 +39,11 @@ export function useRootInput(root: RootInput): void {
   });
 }
 
-function handleKey({ state, dispatch, readOnly, keyHandler, exit }: RootInput, input: string, key: Key) {
+function handleKey(
+  { state, dispatch, readOnly, keyHandler, rowState, exit }: RootInput,
+  input: string,
+  key: Key,
+) {
   const name = keyName(input, key);
   if (name === 'ctrl+c') return exit();
   const { mode, stack } = state.current;
@@ -48,7 +53,7 @@ function handleKey({ state, dispatch, readOnly, keyHandler, exit }: RootInput, i
     return;
   }
   const view = currentEntry(stack).view;
-  const action = actionForKey(view, name, { readOnly });
+  const action = actionForKey(view, name, { readOnly, rowState: rowState.current });
   if (!action) return;
   switch (action.id) {
     case 'command':

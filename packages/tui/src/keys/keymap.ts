@@ -94,14 +94,31 @@ export const KEYMAP: readonly KeyAction[] = ROWS.map(
   }),
 );
 
+/** The row states an action applies in (core's rules); the server refuses it in any other. */
+const VALID_IN: Readonly<Partial<Record<string, readonly string[]>>> = {
+  approve: ['PENDING'],
+  reject: ['PENDING', 'FAILED'],
+  retry: ['FAILED'],
+  confirm: ['HELD'],
+  discard: ['HELD'],
+};
+
 export interface KeymapOptions {
   readonly readOnly: boolean;
+  /** The selected row's status (`APPROVED`, `HELD`), when the view has one. */
+  readonly rowState?: string | undefined;
 }
 
-/** The actions in force in a view: read-only mode strips every write (k9s ClearDanger). */
+/**
+ * The actions in force in a view: read-only mode strips every write (k9s ClearDanger), and an
+ * action the selected row's state does not allow (approve on an APPROVED request) is not offered.
+ */
 export function actionsFor(view: ViewId, options: KeymapOptions): KeyAction[] {
   return KEYMAP.filter(
-    (a) => (a.views === 'all' || a.views.includes(view)) && !(options.readOnly && (a.writes || a.dangerous)),
+    (a) =>
+      (a.views === 'all' || a.views.includes(view)) &&
+      !(options.readOnly && (a.writes || a.dangerous)) &&
+      (options.rowState === undefined || VALID_IN[a.id]?.includes(options.rowState) !== false),
   );
 }
 

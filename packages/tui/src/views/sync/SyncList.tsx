@@ -2,7 +2,7 @@
 // sync, `c` applies a HELD run, ctrl-d discards it, `enter` shows a run.
 import { Box } from 'ink';
 import { useEffect, useSyncExternalStore } from 'react';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useRowState, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
@@ -59,6 +59,7 @@ export function SyncList({ entry, height, width }: ViewProps) {
     if (tracked?.done) runs.refetch();
   }, [tracked?.done, tracked?.runId]);
 
+  useRowState(selected?.status);
   useViewKeys((id) => {
     if (move(id)) return true;
     switch (id) {
