@@ -17,8 +17,8 @@ export function SyncRunDetail({ entry }: ViewProps) {
   useRowState(run?.status);
   useViewKeys((id) => {
     if (!run) return false;
-    if (id === 'confirm') void held.confirm(run);
-    else if (id === 'discard') held.askDiscard(run);
+    if (id === 'confirm') held.askConfirm(run);
+    else if (id === 'discard') void held.discard(run);
     else return false;
     return true;
   });
