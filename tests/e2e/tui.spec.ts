@@ -94,6 +94,8 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       terminal.keys('/', appName, 'Enter');
       await terminal.waitFor(new RegExp(`${appName}.*pending`, 'i'), 'the filtered pending request');
       terminal.keys('a');
+      await terminal.waitFor(new RegExp(`Approve ${appName}'s request`), 'the approve confirmation');
+      terminal.keys('y');
       await terminal.waitFor(new RegExp(`${appName}[^\\n]*approved`, 'i'), 'the request approved on screen');
 
       // The screen follows the request live; the server's answer is what counts.

@@ -21,6 +21,8 @@ export interface AppContextValue {
   readonly keyHandler: { current: ViewKeyHandler | null };
   /** The sync run being watched, across views. */
   readonly syncTracker: SyncTracker;
+  /** The selected row's status, so hints and keys offer only what it allows. */
+  readonly rowState: { current: string | undefined; set: (state: string | undefined) => void };
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);
@@ -43,4 +45,13 @@ export function useViewKeys(handler: ViewKeyHandler): void {
       if (keyHandler.current === forward) keyHandler.current = null;
     };
   }, [keyHandler]);
+}
+
+/** Publishes the selected row's status (`PENDING`, `HELD`) while the view shows it. */
+export function useRowState(state: string | undefined): void {
+  const { rowState } = useApp();
+  useEffect(() => {
+    rowState.set(state);
+  }, [rowState, state]);
+  useEffect(() => () => rowState.set(undefined), [rowState]);
 }

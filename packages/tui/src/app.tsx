@@ -2,7 +2,7 @@
 // line and the hint bar. The client is given, so tests point it at a live in-process server.
 import type { Client } from '@urql/core';
 import { Box, useApp as useInk, useStdout } from 'ink';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AppContext, type AppContextValue, type ViewKeyHandler } from './app-context.ts';
 import { Crumbs } from './components/Crumbs.tsx';
 import { Header } from './components/Header.tsx';
@@ -39,12 +39,24 @@ export function App({ client, viewer, url, readOnly = false, cwd = process.cwd()
   const terminal = useTerminalSize();
   const [state, dispatch, stateRef] = useStore(appReducer, () => initialAppState());
   const keyHandler = useRef<ViewKeyHandler | null>(null);
+  const [rowStateValue, setRowStateValue] = useState<string | undefined>(undefined);
+  // The root input reads it between renders; the hint bar renders from the state.
+  const rowState = useMemo(() => {
+    const holder = {
+      current: undefined as string | undefined,
+      set: (next: string | undefined) => {
+        holder.current = next;
+        setRowStateValue(next);
+      },
+    };
+    return holder;
+  }, []);
   const syncTracker = useMemo(() => new SyncTracker(client), [client]);
   const columns = size?.columns ?? terminal.columns;
   const rows = size?.rows ?? terminal.rows;
   const entry = currentEntry(state.stack);
 
-  useRootInput({ state: stateRef, dispatch, readOnly, keyHandler, exit });
+  useRootInput({ state: stateRef, dispatch, readOnly, keyHandler, rowState, exit });
   useEffect(() => () => syncTracker.stop(), [syncTracker]);
   useEffect(() => {
     if (state.quit) exit();
@@ -67,9 +79,10 @@ export function App({ client, viewer, url, readOnly = false, cwd = process.cwd()
       refresh: state.refresh,
       keyHandler,
       syncTracker,
+      rowState,
       writeRaw: stdout.isTTY ? (data: string) => stdout.write(data) : undefined,
     }),
-    [client, dispatch, readOnly, cwd, state.refresh, syncTracker, stdout],
+    [client, dispatch, readOnly, cwd, state.refresh, syncTracker, rowState, stdout],
   );
   const View = VIEWS[entry.view];
   const bodyHeight = Math.max(3, rows - CHROME_LINES);
@@ -91,7 +104,7 @@ export function App({ client, viewer, url, readOnly = false, cwd = process.cwd()
           </Box>
         </Box>
         <StatusLine prompt={state.prompt} flash={state.flash} />
-        <HintBar hints={hintsFor(entry.view, { readOnly })} />
+        <HintBar hints={hintsFor(entry.view, { readOnly, rowState: rowStateValue })} />
       </Box>
     </AppContext.Provider>
   );

@@ -5,7 +5,8 @@ import type { Dispatch } from 'react';
 import type { ViewKeyHandler } from './app-context.ts';
 import { keyName } from './keys/key-name.ts';
 import { actionForKey } from './keys/keymap.ts';
-import { splitChunk } from './keys/split-chunk.ts';
+import { NO_KEY, splitChunk } from './keys/split-chunk.ts';
+import { promptActions } from './prompt-keys.ts';
 import type { AppAction, AppState } from './state/app-state.ts';
 import { currentEntry } from './state/view-stack.ts';
 
@@ -14,16 +15,35 @@ export interface RootInput {
   readonly dispatch: Dispatch<AppAction>;
   readonly readOnly: boolean;
   readonly keyHandler: { readonly current: ViewKeyHandler | null };
+  readonly rowState: { readonly current: string | undefined };
   readonly exit: () => void;
 }
 
 export function useRootInput(root: RootInput): void {
   useInput((input: string, key: Key) => {
-    for (const [one, oneKey] of splitChunk(input, key)) handleKey(root, one, oneKey);
+    const events = splitChunk(input, key);
+    for (const [i, [one, oneKey]] of events.entries()) {
+      const mode = root.state.current.mode;
+      if (mode === 'COMMAND' || mode === 'FILTER') {
+        // The rest of the chunk is text for the prompt: edited as a whole by the line-edit rule.
+        // A split chunk is plain text, one event per character.
+        const actions =
+          i === 0
+            ? promptActions(input, key, Date.now())
+            : promptActions([...input].slice(i).join(''), NO_KEY, Date.now());
+        for (const action of actions) root.dispatch(action);
+        return;
+      }
+      handleKey(root, one, oneKey);
+    }
   });
 }
 
-function handleKey({ state, dispatch, readOnly, keyHandler, exit }: RootInput, input: string, key: Key) {
+function handleKey(
+  { state, dispatch, readOnly, keyHandler, rowState, exit }: RootInput,
+  input: string,
+  key: Key,
+) {
   const name = keyName(input, key);
   if (name === 'ctrl+c') return exit();
   const { mode, stack } = state.current;
@@ -32,9 +52,8 @@ function handleKey({ state, dispatch, readOnly, keyHandler, exit }: RootInput, i
     if (name === 'esc' || name === '?' || name === 'q') dispatch({ type: 'help/toggle' });
     return;
   }
-  if (mode === 'COMMAND' || mode === 'FILTER') return promptKey(name, input, dispatch);
   const view = currentEntry(stack).view;
-  const action = actionForKey(view, name, { readOnly });
+  const action = actionForKey(view, name, { readOnly, rowState: rowState.current });
   if (!action) return;
   switch (action.id) {
     case 'command':
@@ -52,20 +71,5 @@ function handleKey({ state, dispatch, readOnly, keyHandler, exit }: RootInput, i
       return stack.length > 1 ? dispatch({ type: 'view/back' }) : exit();
     default:
       keyHandler.current?.(action.id);
-  }
-}
-
-const PROMPT_KEYS: Readonly<Record<string, AppAction>> = {
-  esc: { type: 'prompt/cancel' },
-  backspace: { type: 'prompt/edit', edit: { type: 'backspace' } },
-  'ctrl+w': { type: 'prompt/edit', edit: { type: 'clearWord' } },
-  tab: { type: 'prompt/edit', edit: { type: 'complete', candidates: [] } },
-};
-
-function promptKey(name: string, input: string, dispatch: Dispatch<AppAction>): void {
-  if (name === 'enter') dispatch({ type: 'prompt/submit', now: Date.now() });
-  else if (PROMPT_KEYS[name]) dispatch(PROMPT_KEYS[name]);
-  else if (name === input && input !== '' && !name.startsWith('ctrl+')) {
-    dispatch({ type: 'prompt/edit', edit: { type: 'type', text: input } });
   }
 }

@@ -84,6 +84,13 @@ describe('access requests and the explainer (live server)', () => {
     app = await openRequests();
     await app.waitFor(/Mobile\s+Payments \(Managed\)\s+Gold\s+pending/);
     await app.press('a');
+    // Approving provisions keys on the Gateway: it asks first, and n changes nothing.
+    await app.waitFor("Approve Mobile's request for Payments (Managed) on Gold?");
+    await app.press('n');
+    await app.waitFor((f) => !f.includes('Approve Mobile') && /Gold\s+pending/.test(f));
+    await app.press('a');
+    await app.waitFor("Approve Mobile's request for Payments (Managed) on Gold?");
+    await app.press('y');
     await app.waitFor('approved, provisioning…');
     await app.waitFor(
       (f) =>

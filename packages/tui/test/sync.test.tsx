@@ -51,7 +51,7 @@ describe('sync (live server)', () => {
     await app.waitFor(/ago\s+Mock Dashboard\s+succeeded\s+manual/);
   });
 
-  it('a HELD run is confirmed with c; discarding asks first', async () => {
+  it('confirming a HELD run is the destructive action: it asks, showing what it soft-deletes', async () => {
     await emptyTheStore();
     app = await renderApp(server.url, server.token);
     await app.press(':');
@@ -62,12 +62,15 @@ describe('sync (live server)', () => {
     await app.waitFor(/Held: it would soft-delete/, 15_000);
     await app.waitFor(/ago\s+Mock Dashboard\s+held/); // the listing, not the progress panel
 
-    await app.press(KEYS.ctrlD);
-    await app.waitFor('Discard the held run?');
+    await app.press('c');
+    await app.waitFor('Apply the held run?');
+    await app.waitFor('It soft-deletes 20 certificate(s) of Mock Dashboard');
     await app.press('n');
-    await app.waitFor((f) => !f.includes('Discard the held run?'));
+    await app.waitFor((f) => !f.includes('Apply the held run?') && /Mock Dashboard\s+held/.test(f));
 
     await app.press('c');
+    await app.waitFor('Apply the held run?');
+    await app.press('y');
     await app.waitFor('Applied: +0 added, −20 soft-deleted.');
     await app.waitFor(/Mock Dashboard\s+succeeded/);
     await app.press(':');
@@ -78,7 +81,7 @@ describe('sync (live server)', () => {
     await app.waitFor('Certificates (1/20)');
   });
 
-  it('discards a HELD run after y', async () => {
+  it('discards a HELD run at once: the safe choice changes nothing', async () => {
     await control(server.mock, 'POST', '/_mock/reset');
     app = await renderApp(server.url, server.token);
     await app.press(':');
@@ -92,8 +95,6 @@ describe('sync (live server)', () => {
     await app.waitFor(/Held: it would soft-delete/, 15_000);
     await app.waitFor(/held\s+manual/);
     await app.press(KEYS.ctrlD);
-    await app.waitFor('Discard the held run?');
-    await app.press('y');
     await app.waitFor('Discarded: nothing changed.');
     await app.waitFor(/discarded\s+manual/);
   });

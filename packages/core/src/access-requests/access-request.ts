@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { accessRequests } from '../db/schema/access-requests.ts';
+import { nameSchema } from '../validation.ts';
 
 export type AccessRequest = typeof accessRequests.$inferSelect;
 
@@ -10,7 +11,7 @@ export const submitInput = z.object({
   /** Self-Serve only: a new PEM (validated as an upload) or a certificate of the consumer's organisation. */
   certificate: z
     .union([
-      z.object({ pem: z.string().min(1), name: z.string().trim().min(1).max(100).optional() }),
+      z.object({ pem: z.string().min(1), name: nameSchema(100).optional() }),
       z.object({ certificateId: z.string().min(1) }),
     ])
     .optional(),

@@ -8,7 +8,7 @@ import { users } from '../db/schema/users.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError, type InvalidInputError, NotFoundError } from '../errors.ts';
 import { Err, Ok, type Result } from '../result.ts';
-import { parseInput } from '../validation.ts';
+import { nameSchema, parseInput } from '../validation.ts';
 
 export type App = typeof apps.$inferSelect;
 
@@ -22,7 +22,7 @@ export class AppNameTakenError extends DomainError {
 }
 
 const appInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: nameSchema(100),
   description: z.string().max(2000).nullish(),
   /** Admins create apps for a consumer; a consumer's own apps are always its own. */
   ownerId: z.string().min(1).optional(),

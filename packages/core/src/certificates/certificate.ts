@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CertificateSource, StoredLintWarning } from '../db/schema/certificates.ts';
 import type { Organisation } from '../organisations/organisation.service.ts';
+import { nameSchema } from '../validation.ts';
 import type { CertificateStatus } from '../x509/status.ts';
 
 /**
@@ -79,7 +80,7 @@ export interface CertificateOrganisation {
   readonly name: string;
 }
 
-const name = z.string().trim().min(1, 'must not be empty').max(200);
+const name = nameSchema(200, 'must not be empty');
 const organisationIds = z
   .array(z.string().trim().min(1).max(64))
   .max(500)

@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps.ts';
 import { DomainError, ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
 import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
 import { Err, Ok, type Result } from '../result.ts';
-import { parseInput } from '../validation.ts';
+import { nameSchema, parseInput } from '../validation.ts';
 import { pageOrganisations } from './organisation.repo.ts';
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -22,7 +22,7 @@ export class OrganisationNameTakenError extends DomainError {
   readonly code = 'ORGANISATION_NAME_TAKEN' as const;
 }
 
-const organisationInput = z.object({ name: z.string().trim().min(1).max(100) });
+const organisationInput = z.object({ name: nameSchema(100) });
 
 const organisationFilter = z.object({
   /** Part of the name, any case; blank means no filter. */

@@ -7,7 +7,7 @@ import { plans } from '../db/schema/plans.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DomainError, ForbiddenError, type InvalidInputError } from '../errors.ts';
 import { Err, Ok, type Result } from '../result.ts';
-import { parseInput } from '../validation.ts';
+import { nameSchema, parseInput } from '../validation.ts';
 
 export type Plan = typeof plans.$inferSelect;
 
@@ -19,7 +19,7 @@ export class PlanNameTakenError extends DomainError {
 }
 
 const planInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: nameSchema(100),
   /** Tyk `rate` requests per `per` seconds. */
   rate: z.number().positive(),
   per: z.number().positive(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiKind, CertificateMode, ProductAuthType } from '../db/schema/products.ts';
+import { nameSchema } from '../validation.ts';
 
 export interface ProductApi {
   readonly apiId: string;
@@ -23,7 +24,7 @@ export interface Product {
 
 export const productInput = z.object({
   providerId: z.string().min(1),
-  name: z.string().trim().min(1).max(100),
+  name: nameSchema(100),
   description: z.string().max(2000).nullish(),
   apiIds: z.array(z.string().min(1)).min(1, 'name at least one API').max(50),
   certificateMode: z.enum(['MANAGED', 'SELF_SERVE']).optional(),
@@ -32,7 +33,7 @@ export const productInput = z.object({
 export type ProductInput = z.input<typeof productInput>;
 
 export const productPatch = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: nameSchema(100).optional(),
   description: z.string().max(2000).nullish(),
   certificateMode: z.enum(['MANAGED', 'SELF_SERVE']).optional(),
   bindCertificateToToken: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameSchema } from '../validation.ts';
 
 /** A provider as core hands it out: never with its API key. */
 export interface Provider {
@@ -17,7 +18,7 @@ const httpUrl = z
   .transform((u) => u.replace(/\/+$/, ''));
 
 export const providerInput = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: nameSchema(100),
   dashboardUrl: httpUrl,
   /** Tyk org ids are 24-hex Mongo ids in a Dashboard; accept any plausible id. */
   orgId: z

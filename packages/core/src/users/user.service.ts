@@ -8,7 +8,7 @@ import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
 import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
 import { Err, Ok, type Result } from '../result.ts';
-import { parseInput } from '../validation.ts';
+import { nameSchema, parseInput } from '../validation.ts';
 import { pageUsers, publicUserColumns } from './user.repo.ts';
 import { generateUserToken, hashUserToken } from './user-token.ts';
 
@@ -16,10 +16,10 @@ import { generateUserToken, hashUserToken } from './user-token.ts';
 export type User = Omit<typeof users.$inferSelect, 'tokenHash'>;
 
 const userInput = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('ADMIN'), name: z.string().trim().min(1).max(100) }),
+  z.object({ role: z.literal('ADMIN'), name: nameSchema(100) }),
   z.object({
     role: z.literal('CONSUMER'),
-    name: z.string().trim().min(1).max(100),
+    name: nameSchema(100),
     organisationId: z.string().min(1),
   }),
 ]);

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import type { Flash } from '../state/flash.ts';
 import type { Prompt } from '../state/prompt.ts';
+import { commandMatches } from '../views/view-ids.ts';
 
 const COLORS = { info: 'green', warn: 'yellow', error: 'red' } as const;
 
@@ -13,6 +14,8 @@ export function StatusLine({
   readonly flash: Flash | null;
 }) {
   if (prompt) {
+    // `:pr` shows what it could become (products, providers) rather than picking one.
+    const matches = prompt.kind === 'command' ? commandMatches(prompt.text) : [];
     return (
       <Text wrap="truncate">
         <Text color="magenta" bold>
@@ -20,6 +23,7 @@ export function StatusLine({
         </Text>
         {prompt.text}
         <Text inverse> </Text>
+        {matches.length > 1 && <Text dimColor>{`  ${matches.join('  ')}`}</Text>}
       </Text>
     );
   }

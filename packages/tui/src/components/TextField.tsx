@@ -1,8 +1,9 @@
 // A one-line text input. Unlike @inkjs/ui's TextInput it takes a pasted or fast-typed chunk that
-// ends in Enter (`path⏎` in one read, as tmux and pastes deliver it) as text, then a submit.
+// ends in Enter (`path⏎` in one read, as tmux and pastes deliver it) as text, then a submit; its
+// editing keys are the shared line-edit rule, so no control byte is ever stored.
 import { Text, useInput } from 'ink';
 import { useRef, useState } from 'react';
-import { splitChunk } from '../keys/split-chunk.ts';
+import { editLine } from '../keys/line-edit.ts';
 
 export interface TextFieldProps {
   readonly defaultValue?: string;
@@ -23,21 +24,10 @@ export function TextField({
 
   useInput(
     (input, key) => {
-      let next = latest.current;
-      for (const [one, k] of splitChunk(input, key)) {
-        if (k.return) {
-          latest.current = next;
-          setValue(next);
-          onSubmit(next);
-          return;
-        }
-        if (k.backspace || k.delete) next = [...next].slice(0, -1).join('');
-        else if (k.ctrl && one === 'u') next = '';
-        else if (k.ctrl && one === 'w') next = next.replace(/\S+\s*$/, '');
-        else if (!k.ctrl && !k.meta && !k.escape && !k.tab && !k.upArrow && !k.downArrow && one) next += one;
-      }
-      latest.current = next;
-      setValue(next);
+      const edited = editLine(latest.current, input, key);
+      latest.current = edited.text;
+      setValue(edited.text);
+      if (edited.submit) onSubmit(edited.text);
     },
     { isActive: !isDisabled },
   );

@@ -35,11 +35,14 @@ export function useQuery<Data, Variables extends AnyVariables>(
       .toPromise()
       .then((result) => {
         if (id !== request.current) return;
-        setState({
-          data: result.data ?? undefined,
+        // A server that went away answers with a network error and no data: keep the last data
+        // on screen (the view shows the error beside it) rather than an empty list.
+        const lost = result.error?.networkError !== undefined && !result.data;
+        setState((s) => ({
+          data: lost ? s.data : (result.data ?? undefined),
           error: result.error ? describeError(result.error) : undefined,
           fetching: false,
-        });
+        }));
       });
   }, [client, document, key, nonce, refresh, options.pause]);
 

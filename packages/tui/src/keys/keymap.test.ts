@@ -46,3 +46,23 @@ describe('keymap', () => {
     ]);
   });
 });
+
+describe('actions valid in the row state', () => {
+  const hints = (view: 'requests' | 'sync', rowState?: string) =>
+    hintsFor(view, { readOnly: false, rowState }).map((h) => h.hint);
+
+  it('offers approve and reject only on a PENDING request, retry only on a FAILED one', () => {
+    expect(hints('requests', 'PENDING')).toEqual(expect.arrayContaining(['approve', 'reject']));
+    expect(hints('requests', 'PENDING')).not.toContain('retry');
+    expect(hints('requests', 'APPROVED')).not.toContain('approve');
+    expect(hints('requests', 'APPROVED')).not.toContain('reject');
+    expect(hints('requests', 'FAILED')).toEqual(expect.arrayContaining(['retry', 'reject']));
+    expect(actionForKey('requests', 'a', { readOnly: false, rowState: 'APPROVED' })).toBeUndefined();
+  });
+
+  it('offers confirm and discard only on a HELD run', () => {
+    expect(hints('sync', 'HELD')).toEqual(expect.arrayContaining(['confirm', 'discard']));
+    expect(hints('sync', 'APPLIED')).not.toContain('confirm');
+    expect(hints('sync', 'APPLIED')).not.toContain('discard');
+  });
+});

@@ -78,8 +78,8 @@ const ROWS: readonly Row[] = [
   ['copySha',       'y',             'copy sha256',  'View',       ['cert'],    'hidden',    'Copy the SHA-256 to the clipboard (OSC 52)'],
   ['sync',          's',             'sync',         'View',       SYNCS,       'writes',    'Start a sync and watch its progress'],
   ['test',          't',             'test',         'View',       ['providers'], 'visible', 'Test the connection to the Dashboard'],
-  ['confirm',       'c',             'confirm',      'View',       RUN_VIEWS,   'writes',    'Apply a HELD run'],
-  ['discard',       'ctrl+d',        'discard',      'View',       RUN_VIEWS,   'dangerous', 'Drop a HELD run (confirms)'],
+  ['confirm',       'c',             'confirm',      'View',       RUN_VIEWS,   'dangerous', 'Apply a HELD run: soft-deletes what it lists (confirms)'],
+  ['discard',       'ctrl+d',        'discard',      'View',       RUN_VIEWS,   'writes',    'Drop a HELD run: nothing changes'],
   ['mode',          'm',             'mode',         'View',       ['products'], 'writes',   'Switch certificate mode: Managed / Self-Serve'],
   ['bind',          'b',             'binding',      'View',       ['products'], 'writes',   'Bind issued keys to the certificates, or not'],
   ['approve',       'a',             'approve',      'View',       REQUESTS,    'writes',    'Approve: provision it, and follow it live'],
@@ -103,14 +103,31 @@ export const KEYMAP: readonly KeyAction[] = ROWS.map(
   }),
 );
 
+/** The row states an action applies in (core's rules); the server refuses it in any other. */
+const VALID_IN: Readonly<Partial<Record<string, readonly string[]>>> = {
+  approve: ['PENDING'],
+  reject: ['PENDING', 'FAILED'],
+  retry: ['FAILED'],
+  confirm: ['HELD'],
+  discard: ['HELD'],
+};
+
 export interface KeymapOptions {
   readonly readOnly: boolean;
+  /** The selected row's status (`APPROVED`, `HELD`), when the view has one. */
+  readonly rowState?: string | undefined;
 }
 
-/** The actions in force in a view: read-only mode strips every write (k9s ClearDanger). */
+/**
+ * The actions in force in a view: read-only mode strips every write (k9s ClearDanger), and an
+ * action the selected row's state does not allow (approve on an APPROVED request) is not offered.
+ */
 export function actionsFor(view: ViewId, options: KeymapOptions): KeyAction[] {
   return KEYMAP.filter(
-    (a) => (a.views === 'all' || a.views.includes(view)) && !(options.readOnly && (a.writes || a.dangerous)),
+    (a) =>
+      (a.views === 'all' || a.views.includes(view)) &&
+      !(options.readOnly && (a.writes || a.dangerous)) &&
+      (options.rowState === undefined || VALID_IN[a.id]?.includes(options.rowState) !== false),
   );
 }
 

@@ -3,7 +3,7 @@
 // twice and `requests⏎` types a command and submits it.
 import type { Key } from 'ink';
 
-const NO_KEY: Key = {
+export const NO_KEY: Key = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

@@ -1,6 +1,6 @@
 // The TUI's root state: input mode, view stack, prompt and flash, in one pure reducer. The root
 // `useInput` turns keys into these actions; views add their own local state.
-import { commandWords, QUIT_COMMANDS, type ViewId, viewForCommand } from '../views/view-ids.ts';
+import { commandMatches, QUIT_COMMANDS, type ViewId, viewForCommand } from '../views/view-ids.ts';
 import { type Flash, type FlashAction, type FlashLevel, flashReducer } from './flash.ts';
 import { type Prompt, type PromptAction, parseCommand, promptReducer } from './prompt.ts';
 import { currentEntry, type ViewEntry, type ViewStack, viewEntry, viewStackReducer } from './view-stack.ts';
@@ -20,6 +20,8 @@ export interface AppState {
   readonly quit: boolean;
   /** Bumped by ctrl-r: views refetch when it changes. */
   readonly refresh: number;
+  /** Commands submitted after `:`, oldest first, for Up/Down. */
+  readonly history: readonly string[];
 }
 
 export type AppAction =
@@ -28,6 +30,7 @@ export type AppAction =
   | { readonly type: 'prompt/edit'; readonly edit: PromptAction }
   | { readonly type: 'prompt/cancel' }
   | { readonly type: 'prompt/submit'; readonly now: number }
+  | { readonly type: 'prompt/history'; readonly direction: 'older' | 'newer' }
   | { readonly type: 'help/toggle' }
   | { readonly type: 'dialog/open' }
   | { readonly type: 'dialog/close' }
@@ -49,7 +52,7 @@ export type AppAction =
   | { readonly type: 'flash'; readonly action: FlashAction };
 
 export function initialAppState(root: ViewEntry = viewEntry('certs', 'Certificates')): AppState {
-  return { mode: 'NORMAL', stack: [root], prompt: null, flash: null, quit: false, refresh: 0 };
+  return { mode: 'NORMAL', stack: [root], prompt: null, flash: null, quit: false, refresh: 0, history: [] };
 }
 
 /** A flash action with its timestamp, for dispatching from views. */
@@ -67,7 +70,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       if (!state.prompt) return state;
       const edit =
         action.edit.type === 'complete' && state.prompt.kind === 'command'
-          ? { ...action.edit, candidates: commandWords() }
+          ? { ...action.edit, candidates: commandMatches(state.prompt.text) }
           : action.edit;
       return { ...state, prompt: promptReducer(state.prompt, edit) };
     }
@@ -83,6 +86,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         : { ...state, mode: 'NORMAL', prompt: null };
     case 'prompt/submit':
       return submit(state, action.now);
+    case 'prompt/history':
+      return recall(state, action.direction);
     case 'help/toggle':
       return { ...state, mode: state.mode === 'HELP' ? 'NORMAL' : 'HELP' };
     case 'dialog/open':
@@ -136,12 +141,32 @@ function submit(state: AppState, now: number): AppState {
   }
   const { word, filter } = parseCommand(prompt.text);
   if (word === '') return closed;
-  if (QUIT_COMMANDS.includes(word.toLowerCase())) return { ...closed, quit: true };
-  const command = viewForCommand(word);
+  const typed = prompt.text.trim();
+  const remembered = {
+    ...closed,
+    history: state.history.at(-1) === typed ? state.history : [...state.history, typed],
+  };
+  if (QUIT_COMMANDS.includes(word.toLowerCase())) return { ...remembered, quit: true };
+  const matches = commandMatches(word);
+  const command = viewForCommand(word) ?? (matches.length === 1 ? viewForCommand(matches[0]!) : undefined);
   if (!command) {
-    const text = `Unknown command :${word}. Try :certs, :orgs, :providers, :sync or ? for help.`;
+    const text =
+      matches.length > 1
+        ? `:${word} matches ${matches.join(', ')}: type more of it.`
+        : `Unknown command :${word}. Try :certs, :orgs, :providers, :sync or ? for help.`;
     return { ...closed, flash: flashReducer(state.flash, { type: 'show', level: 'error', text, now }) };
   }
   const entry = { view: command.view, label: command.title, params: {}, filter: filter ?? '' };
-  return { ...closed, stack: viewStackReducer(state.stack, { type: 'reset', entry }) };
+  return { ...remembered, stack: viewStackReducer(state.stack, { type: 'reset', entry }) };
+}
+
+/** Up/Down in the `:` prompt: an earlier command, or back towards an empty line. */
+function recall(state: AppState, direction: 'older' | 'newer'): AppState {
+  const prompt = state.prompt;
+  if (prompt?.kind !== 'command') return state;
+  const current = prompt.recall ?? 0;
+  const next = Math.max(0, Math.min(state.history.length, current + (direction === 'older' ? 1 : -1)));
+  if (next === current) return state;
+  const text = next === 0 ? '' : state.history[state.history.length - next]!;
+  return { ...state, prompt: { ...prompt, text, recall: next } };
 }

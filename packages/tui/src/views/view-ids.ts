@@ -48,11 +48,15 @@ export function viewForCommand(word: string): ViewCommand | undefined {
   return VIEW_COMMANDS.find((c) => c.aliases.includes(lower));
 }
 
-/** Every word `:` accepts, canonical first, for tab completion. */
-export function commandWords(): string[] {
-  return [
-    ...VIEW_COMMANDS.map((c) => c.aliases[0]!),
-    ...VIEW_COMMANDS.flatMap((c) => c.aliases.slice(1)),
-    'quit',
-  ];
+/**
+ * The views (by canonical command) that a partly typed command word can mean: `pr` → products,
+ * providers. A word that is a command itself means only that view. Empty once a filter or argument
+ * follows the word.
+ */
+export function commandMatches(text: string): string[] {
+  const lower = text.trimStart().toLowerCase();
+  if (lower === '' || /[\s/]/.test(lower)) return [];
+  const exact = viewForCommand(lower);
+  if (exact) return [exact.aliases[0]!];
+  return VIEW_COMMANDS.filter((c) => c.aliases.some((a) => a.startsWith(lower))).map((c) => c.aliases[0]!);
 }

@@ -1,6 +1,7 @@
 // A multi-select of every organisation (space toggles, enter submits).
-import { MultiSelect } from '@inkjs/ui';
+
 import { Text } from 'ink';
+import { MultiPicker } from '../../components/Picker.tsx';
 import { OrganisationChoicesQuery } from '../../graphql/operations/organisations.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 
@@ -18,8 +19,8 @@ export function OrganisationPicker({ defaultValue, onSubmit, isDisabled }: Organ
   if (options.length === 0) return <Text dimColor>No organisations yet: press enter to go on without.</Text>;
   return (
     <>
-      <Text dimColor>space toggles, enter confirms</Text>
-      <MultiSelect
+      <Text dimColor>j/k move, space toggles, enter confirms</Text>
+      <MultiPicker
         options={options}
         defaultValue={[...defaultValue]}
         onSubmit={onSubmit}

@@ -1,11 +1,11 @@
 // Upload in steps: provider (when several) → PEM file path → inspection shown before anything is
 // sent → name → organisations → upload. Each step renders only its own input.
 import { readFile } from 'node:fs/promises';
-import { Select } from '@inkjs/ui';
 import { Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { Picker } from '../../components/Picker.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { describeError, describeUserErrors } from '../../graphql/describe-error.ts';
 import { mutate } from '../../graphql/mutate.ts';
@@ -109,7 +109,7 @@ export function UploadDialog({
       {step === 'provider' && nodes && nodes.length > 1 ? (
         <>
           <Text>Provider:</Text>
-          <Select
+          <Picker
             options={nodes.map((p) => ({ label: p.name, value: p.id }))}
             onChange={(id) => {
               setProvider(id);

@@ -1,10 +1,10 @@
 // The explainer's question, one input at a time: provider (when several), API, PEM file, token.
 import { readFile } from 'node:fs/promises';
-import { Select } from '@inkjs/ui';
 import { Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { Picker } from '../../components/Picker.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { ProductsQuery } from '../../graphql/operations/products.ts';
 import { ProvidersQuery } from '../../graphql/operations/providers.ts';
@@ -68,7 +68,7 @@ export function CheckForm({
       {step === 'provider' && nodes && nodes.length > 1 ? (
         <>
           <Text>Provider:</Text>
-          <Select
+          <Picker
             options={nodes.map((p) => ({ label: p.name, value: p.id }))}
             onChange={(provider) => {
               setQuestion({ provider });
@@ -81,7 +81,7 @@ export function CheckForm({
       {step === 'api' && apis.size > 0 ? (
         <>
           <Text>API (from the products):</Text>
-          <Select
+          <Picker
             options={[...apis].map(([value, label]) => ({ label, value }))}
             onChange={(apiId) => {
               setQuestion({ ...question, apiId });

@@ -1,4 +1,4 @@
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useRowState, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
@@ -50,6 +50,7 @@ export function RequestList({ entry, height, width }: ViewProps) {
   const selected = rows[cursor.index];
   const actions = useRequestActions(refetch);
 
+  useRowState(selected?.status);
   useViewKeys((id) => {
     if (move(id)) return true;
     if (!selected) return false;

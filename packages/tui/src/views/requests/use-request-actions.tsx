@@ -1,6 +1,8 @@
 // Approve, reject (with a reason) and retry an access request, then follow its status live.
+import { Text } from 'ink';
 import { useCallback, useState } from 'react';
 import { useApp } from '../../app-context.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { mutate } from '../../graphql/mutate.ts';
 import {
   AccessRequestApproveMutation,
@@ -17,6 +19,7 @@ const label = (r: AccessRequestRow) => `${r.app.name} → ${r.product.name}`;
 export function useRequestActions(onChanged: () => void) {
   const { client, dispatch } = useApp();
   const [rejecting, setRejecting] = useState<AccessRequestRow | null>(null);
+  const [approving, setApproving] = useState<AccessRequestRow | null>(null);
   const [watching, setWatching] = useState<string | null>(null);
 
   const onUpdate = useCallback(
@@ -69,14 +72,36 @@ export function useRequestActions(onChanged: () => void) {
     return null;
   };
 
+  const closeApprove = () => {
+    setApproving(null);
+    dispatch({ type: 'dialog/close' });
+  };
+
   return {
-    approve: (r: AccessRequestRow) => void decide(r, 'approve'),
+    // Approving provisions a key on the Gateway for the consumer: it asks first, as k9s does for writes.
+    approve: (r: AccessRequestRow) => {
+      setApproving(r);
+      dispatch({ type: 'dialog/open' });
+    },
     retry: (r: AccessRequestRow) => void decide(r, 'retry'),
     askReject: (r: AccessRequestRow) => {
       setRejecting(r);
       dispatch({ type: 'dialog/open' });
     },
-    dialog: rejecting ? (
+    dialog: approving ? (
+      <ConfirmDialog
+        title={`Approve ${approving.app.name}'s request for ${approving.product.name} on ${approving.plan.name}?`}
+        onConfirm={() => {
+          closeApprove();
+          void decide(approving, 'approve');
+        }}
+        onCancel={closeApprove}
+      >
+        <Text>
+          It provisions a key on the Gateway for {approving.app.organisation?.name ?? 'the consumer'}.
+        </Text>
+      </ConfirmDialog>
+    ) : rejecting ? (
       <RejectDialog
         request={rejecting}
         onReject={(reason) => reject(rejecting, reason)}

@@ -1,8 +1,8 @@
 // `:sync`: recent runs, newest first, under the progress of the run being watched. `s` starts a
-// sync, `c` applies a HELD run, ctrl-d discards it, `enter` shows a run.
+// sync, `c` applies a HELD run (asks first), ctrl-d discards it, `enter` shows a run.
 import { Box } from 'ink';
 import { useEffect, useSyncExternalStore } from 'react';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useRowState, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
@@ -59,6 +59,7 @@ export function SyncList({ entry, height, width }: ViewProps) {
     if (tracked?.done) runs.refetch();
   }, [tracked?.done, tracked?.runId]);
 
+  useRowState(selected?.status);
   useViewKeys((id) => {
     if (move(id)) return true;
     switch (id) {
@@ -66,10 +67,10 @@ export function SyncList({ entry, height, width }: ViewProps) {
         void start(entry.params.provider ?? selected?.provider?.id);
         return true;
       case 'confirm':
-        if (selected) void held.confirm(selected);
+        if (selected) held.askConfirm(selected);
         return true;
       case 'discard':
-        if (selected) held.askDiscard(selected);
+        if (selected) void held.discard(selected);
         return true;
       case 'open':
         if (selected)

@@ -1,6 +1,6 @@
 // `enter` on a run: what it did (or would do, when HELD), with confirm and discard.
 import { Box, Text } from 'ink';
-import { useViewKeys } from '../../app-context.ts';
+import { useRowState, useViewKeys } from '../../app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { syncStatus } from '../../format/status.ts';
 import { dateTime } from '../../format/time.ts';
@@ -14,10 +14,11 @@ export function SyncRunDetail({ entry }: ViewProps) {
   const run = data?.node?.__typename === 'SyncRun' ? (data.node as SyncRunRow) : undefined;
   const held = useHeldRun(refetch);
 
+  useRowState(run?.status);
   useViewKeys((id) => {
     if (!run) return false;
-    if (id === 'confirm') void held.confirm(run);
-    else if (id === 'discard') held.askDiscard(run);
+    if (id === 'confirm') held.askConfirm(run);
+    else if (id === 'discard') void held.discard(run);
     else return false;
     return true;
   });

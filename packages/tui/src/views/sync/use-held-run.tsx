@@ -1,4 +1,5 @@
-// Confirm or discard a HELD run; discarding asks first.
+// Confirm or discard a HELD run. Confirming is the destructive choice (it soft-deletes what the
+// Dashboard no longer has), so it asks and says how many; discarding changes nothing, so it does not.
 import { Text } from 'ink';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
@@ -13,13 +14,24 @@ import { flash } from '../../state/app-state.ts';
 
 export function useHeldRun(onChanged: () => void) {
   const { client, dispatch } = useApp();
-  const [discarding, setDiscarding] = useState<SyncRunRow | null>(null);
+  const [confirming, setConfirming] = useState<SyncRunRow | null>(null);
 
   const notHeld = (run: SyncRunRow) =>
     dispatch(flash('warn', `That run is ${run.status.toLowerCase()}, not held.`));
 
-  const confirm = async (run: SyncRunRow) => {
+  const close = () => {
+    setConfirming(null);
+    dispatch({ type: 'dialog/close' });
+  };
+
+  const askConfirm = (run: SyncRunRow) => {
     if (run.status !== 'HELD') return notHeld(run);
+    setConfirming(run);
+    dispatch({ type: 'dialog/open' });
+  };
+
+  const confirm = async (run: SyncRunRow) => {
+    close();
     const outcome = await mutate(client, SyncRunConfirmMutation, { run: run.id }, (d) => d.syncRunConfirm);
     if (!outcome.ok) return dispatch(flash('error', outcome.message));
     const counts = outcome.payload.syncRun?.counts;
@@ -29,33 +41,23 @@ export function useHeldRun(onChanged: () => void) {
     onChanged();
   };
 
-  const askDiscard = (run: SyncRunRow) => {
-    if (run.status !== 'HELD') return notHeld(run);
-    setDiscarding(run);
-    dispatch({ type: 'dialog/open' });
-  };
-
-  const close = () => {
-    setDiscarding(null);
-    dispatch({ type: 'dialog/close' });
-  };
-
   const discard = async (run: SyncRunRow) => {
-    close();
+    if (run.status !== 'HELD') return notHeld(run);
     const outcome = await mutate(client, SyncRunDiscardMutation, { run: run.id }, (d) => d.syncRunDiscard);
     if (!outcome.ok) return dispatch(flash('error', outcome.message));
     dispatch(flash('warn', 'Discarded: nothing changed.'));
     onChanged();
   };
 
-  const dialog = discarding ? (
-    <ConfirmDialog title="Discard the held run?" onConfirm={() => void discard(discarding)} onCancel={close}>
+  const dialog = confirming ? (
+    <ConfirmDialog title="Apply the held run?" onConfirm={() => void confirm(confirming)} onCancel={close}>
       <Text>
-        It would have soft-deleted {discarding.counts.softDeleted} certificate(s) of{' '}
-        {discarding.provider?.name}. Nothing changes.
+        It soft-deletes {confirming.counts.softDeleted} certificate(s) of {confirming.provider?.name} that its
+        Dashboard no longer has, and adds {confirming.counts.added}.
       </Text>
+      <Text dimColor>Discard (ctrl-d) instead changes nothing.</Text>
     </ConfirmDialog>
   ) : null;
 
-  return { confirm, askDiscard, dialog };
+  return { askConfirm, discard, dialog };
 }
