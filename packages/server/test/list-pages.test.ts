@@ -89,14 +89,42 @@ describeDatabases('list pages', (ctx) => {
     expect(names(await walk('admin', USERS, 'users', { first: 2 })).flat()).toHaveLength(4);
   });
 
+  it('pages backwards where the listing declares last and before (plans)', async () => {
+    for (const name of ['Bronze', 'Gold', 'Silver']) {
+      const created = await h.gql(
+        'admin',
+        `mutation { planCreate(input: { name: "${name}", rate: 1, per: 1 }) { userErrors { code } } }`,
+      );
+      expect(created.data.planCreate.userErrors).toEqual([]);
+    }
+    const last = await h.gql(
+      'admin',
+      '{ plans(last: 2) { pageInfo { hasPreviousPage startCursor } nodes { name } } }',
+    );
+    expect(last.data.plans.nodes.map((p: Json) => p.name)).toEqual(['Gold', 'Silver']);
+    expect(last.data.plans.pageInfo.hasPreviousPage).toBe(true);
+    const before = await h.gql(
+      'admin',
+      'query($c: String) { plans(last: 2, before: $c) { nodes { name } } }',
+      {
+        c: last.data.plans.pageInfo.startCursor,
+      },
+    );
+    expect(before.data.plans.nodes.map((p: Json) => p.name)).toEqual(['Bronze']);
+  });
+
   it("refuses another listing's cursor, garbage and backward paging", async () => {
     const orgCursor = (await h.gql('admin', ORGANISATIONS, { first: 1 })).data.organisations.pageInfo
       .endCursor;
     expect(errorCodes(await h.gql('admin', USERS, { after: orgCursor }))).toEqual(['INVALID_INPUT']);
     expect(errorCodes(await h.gql('admin', RUNS, { after: 'garbage' }))).toEqual(['INVALID_INPUT']);
-    expect(errorCodes(await h.gql('admin', '{ providers(last: 1) { nodes { name } } }'))).toEqual([
-      'BAD_USER_INPUT',
-    ]);
+    // A forward-only listing does not declare `last`/`before`: asking is a validation error.
+    for (const listing of ['providers', 'organisations', 'users', 'syncRuns', 'auditEvents']) {
+      for (const arg of ['last: 1', 'before: "x"']) {
+        const result = await h.gql('admin', `{ ${listing}(${arg}) { nodes { id } } }`);
+        expect(result.errors?.[0]?.message).toMatch(/Unknown argument/);
+      }
+    }
     expect(errorCodes(await h.gql('admin', '{ organisations(first: 101) { nodes { name } } }'))).toEqual([
       'BAD_USER_INPUT',
     ]);

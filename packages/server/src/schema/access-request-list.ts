@@ -2,7 +2,7 @@ import { viewerOf } from '../context.ts';
 import { AccessRequest, AccessRequestStatusEnum } from './access-requests.ts';
 import { App } from './apps.ts';
 import { builder } from './builder.ts';
-import { forwardPage, keysetPageConnection } from './connections.ts';
+import { forwardPage, forwardPageArgs, keysetPageConnection } from './connections.ts';
 import { Organisation } from './organisations.ts';
 import { Product } from './products.ts';
 
@@ -36,17 +36,13 @@ const AccessRequestFilter = builder.inputType('AccessRequestFilter', {
 });
 
 builder.queryField('accessRequests', (t) => {
-  // A keyset listing pages forwards only: declared without the `last`/`before` that
-  // `t.connection` would add, so a client cannot ask for what the listing refuses.
-  const { first, after } = t.arg.connectionArgs();
   return t.field({
     type: AccessRequestConnection,
     description:
       "Access requests, newest first: every one for admins, its own organisation's for a consumer. " +
       'Pages forwards (`first`, `after`).',
     args: {
-      first,
-      after,
+      ...forwardPageArgs(t.arg),
       filter: t.arg({ type: AccessRequestFilter, description: 'Which requests to list.' }),
     },
     resolve: async (_root, args, ctx) => {

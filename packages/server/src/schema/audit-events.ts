@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { checkPageArgs } from './connections.ts';
+import { checkPageArgs, forwardPageArgs } from './connections.ts';
 import { domainGraphQLError, registerNodeIdPrefix, withGlobalIds } from './user-errors.ts';
 import { User } from './users.ts';
 
@@ -93,37 +93,37 @@ function actorLabel(actor: string | null | undefined): string | undefined {
 }
 
 builder.queryField('auditEvents', (t) =>
-  t.connection(
-    {
-      authScopes: { admin: true },
-      type: AuditEvent,
-      description: 'The audit log, newest first. Admins only. Pages forwards (`first`, `after`).',
-      args: { filter: t.arg({ type: AuditEventFilter, description: 'Which events to list.' }) },
-      resolve: async (_root, args, ctx) => {
-        checkPageArgs(args);
-        const f = args.filter ?? {};
-        const page = await ctx.core.audit.list(
-          {
-            action: f.action ?? undefined,
-            subjectType: f.subjectType ?? undefined,
-            subjectId: f.subject?.id,
-            actor: actorLabel(f.actor),
-          },
-          { first: args.first ?? undefined, after: args.after ?? undefined },
-          viewerOf(ctx).actor,
-        );
-        if (!page.ok) throw domainGraphQLError(page.error);
-        const { edges, pageInfo } = page.value;
-        return {
-          edges,
-          pageInfo: {
-            ...pageInfo,
-            hasPreviousPage: args.after != null,
-            startCursor: edges[0]?.cursor ?? null,
-          },
-        };
-      },
+  t.field({
+    authScopes: { admin: true },
+    type: AuditEventConnection,
+    description: 'The audit log, newest first. Admins only. Pages forwards (`first`, `after`).',
+    args: {
+      ...forwardPageArgs(t.arg),
+      filter: t.arg({ type: AuditEventFilter, description: 'Which events to list.' }),
     },
-    AuditEventConnection,
-  ),
+    resolve: async (_root, args, ctx) => {
+      checkPageArgs(args);
+      const f = args.filter ?? {};
+      const page = await ctx.core.audit.list(
+        {
+          action: f.action ?? undefined,
+          subjectType: f.subjectType ?? undefined,
+          subjectId: f.subject?.id,
+          actor: actorLabel(f.actor),
+        },
+        { first: args.first ?? undefined, after: args.after ?? undefined },
+        viewerOf(ctx).actor,
+      );
+      if (!page.ok) throw domainGraphQLError(page.error);
+      const { edges, pageInfo } = page.value;
+      return {
+        edges,
+        pageInfo: {
+          ...pageInfo,
+          hasPreviousPage: args.after != null,
+          startCursor: edges[0]?.cursor ?? null,
+        },
+      };
+    },
+  }),
 );

@@ -68,8 +68,8 @@ export const builder = new SchemaBuilder<PortalTypes>({
     nodeFieldOptions: { description: 'The item.' },
     firstArgOptions: { description: 'How many items to return: 1 to 100 (default 50).' },
     afterArgOptions: { description: 'Return the items after this cursor.' },
-    lastArgOptions: { description: 'How many items to return from the end (not every listing offers it).' },
-    beforeArgOptions: { description: 'Return the items before this cursor (not every listing offers it).' },
+    lastArgOptions: { description: 'How many items to return from the end.' },
+    beforeArgOptions: { description: 'Return the items before this cursor.' },
   },
 });
 

@@ -4,8 +4,8 @@ import { isForeignOrganisation } from '@repo/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { type Context, viewerOf } from '../context.ts';
 import { builder, type Types } from './builder.ts';
-import { Certificate, CertificateConnection, CertificateStatus } from './certificates.ts';
-import { checkPageArgs, type PageArgs, selects } from './connections.ts';
+import { CertificateConnection, CertificateStatus } from './certificates.ts';
+import { checkPageArgs, forwardPageArgs, type PageArgs, selects } from './connections.ts';
 import { Organisation } from './organisations.ts';
 import { Provider } from './providers.ts';
 import { domainGraphQLError } from './user-errors.ts';
@@ -105,25 +105,19 @@ const listArgs = (arg: ArgBuilder<Types>) => ({
 });
 
 builder.queryField('certificates', (t) =>
-  t.connection(
-    {
-      type: Certificate,
-      description: "Certificates: every provider's for admins, its organisation's for a consumer.",
-      args: listArgs(t.arg),
-      resolve: (_root, args, ctx, info) => listCertificates(ctx, info, args),
-    },
-    CertificateConnection,
-  ),
+  t.field({
+    type: CertificateConnection,
+    description: "Certificates: every provider's for admins, its organisation's for a consumer.",
+    args: { ...forwardPageArgs(t.arg), ...listArgs(t.arg) },
+    resolve: (_root, args, ctx, info) => listCertificates(ctx, info, args),
+  }),
 );
 
 builder.objectField(Organisation, 'certificates', (t) =>
-  t.connection(
-    {
-      type: Certificate,
-      description: 'The certificates associated with this organisation.',
-      args: listArgs(t.arg),
-      resolve: (organisation, args, ctx, info) => listCertificates(ctx, info, args, organisation.id),
-    },
-    CertificateConnection,
-  ),
+  t.field({
+    type: CertificateConnection,
+    description: 'The certificates associated with this organisation.',
+    args: { ...forwardPageArgs(t.arg), ...listArgs(t.arg) },
+    resolve: (organisation, args, ctx, info) => listCertificates(ctx, info, args, organisation.id),
+  }),
 );

@@ -30,6 +30,16 @@ export function checkPageArgs(args: PageArgs, options: { backward?: boolean } = 
   }
 }
 
+/**
+ * The arguments of a listing read by keyset: `first` and `after` alone. Such a listing pages
+ * forwards only, so it declares neither `last` nor `before` (which `t.connection` always adds):
+ * a client cannot ask for what the listing would refuse. Use `t.field` with a connection object.
+ */
+export function forwardPageArgs<First, After>(arg: { connectionArgs(): { first: First; after: After } }) {
+  const { first, after } = arg.connectionArgs();
+  return { first, after };
+}
+
 /** `first`/`after` as core's page of a keyset listing, after the checks every forward listing makes. */
 export function forwardPage(args: PageArgs): KeysetPage {
   checkPageArgs(args);

@@ -2,7 +2,7 @@ import { ID_PREFIXES, type Organisation as OrganisationModel } from '@repo/core'
 import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { forwardPage, keysetPageConnection } from './connections.ts';
+import { forwardPage, forwardPageArgs, keysetPageConnection } from './connections.ts';
 import { payloadType } from './payloads.ts';
 import { registerNodeIdPrefix, settle } from './user-errors.ts';
 
@@ -33,23 +33,20 @@ const OrganisationFilter = builder.inputType('OrganisationFilter', {
 });
 
 builder.queryField('organisations', (t) =>
-  t.connection(
-    {
-      type: Organisation,
-      description:
-        'Organisations by name: every one for admins, its own for a consumer. Pages forwards (`first`, `after`).',
-      args: { filter: t.arg({ type: OrganisationFilter, description: 'Which organisations to list.' }) },
-      resolve: async (_root, args, ctx) => {
-        const page = forwardPage(args);
-        const filter = { search: args.filter?.search ?? undefined };
-        return keysetPageConnection(
-          args,
-          await ctx.core.organisations.list(filter, page, viewerOf(ctx).actor),
-        );
-      },
+  t.field({
+    type: OrganisationConnection,
+    description:
+      'Organisations by name: every one for admins, its own for a consumer. Pages forwards (`first`, `after`).',
+    args: {
+      ...forwardPageArgs(t.arg),
+      filter: t.arg({ type: OrganisationFilter, description: 'Which organisations to list.' }),
     },
-    OrganisationConnection,
-  ),
+    resolve: async (_root, args, ctx) => {
+      const page = forwardPage(args);
+      const filter = { search: args.filter?.search ?? undefined };
+      return keysetPageConnection(args, await ctx.core.organisations.list(filter, page, viewerOf(ctx).actor));
+    },
+  }),
 );
 
 const OrganisationCreateInput = builder.inputType('OrganisationCreateInput', {

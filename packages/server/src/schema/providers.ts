@@ -2,7 +2,7 @@ import { type ConnectionCheck, ID_PREFIXES, type Provider as ProviderModel } fro
 import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { forwardPage, keysetPageConnection } from './connections.ts';
+import { forwardPage, forwardPageArgs, keysetPageConnection } from './connections.ts';
 import { payloadType } from './payloads.ts';
 import { registerNodeIdPrefix, settle } from './user-errors.ts';
 
@@ -33,16 +33,14 @@ const ProviderConnection = builder.connectionObject(
 );
 
 builder.queryField('providers', (t) =>
-  t.connection(
-    {
-      authScopes: { admin: true },
-      type: Provider,
-      description: 'Providers by name. Admins only. Pages forwards (`first`, `after`).',
-      resolve: async (_root, args, ctx) =>
-        keysetPageConnection(args, await ctx.core.providers.list(forwardPage(args), viewerOf(ctx).actor)),
-    },
-    ProviderConnection,
-  ),
+  t.field({
+    authScopes: { admin: true },
+    type: ProviderConnection,
+    args: forwardPageArgs(t.arg),
+    description: 'Providers by name. Admins only. Pages forwards (`first`, `after`).',
+    resolve: async (_root, args, ctx) =>
+      keysetPageConnection(args, await ctx.core.providers.list(forwardPage(args), viewerOf(ctx).actor)),
+  }),
 );
 
 const ConnectionCheckRef = builder.objectRef<ConnectionCheck>('ProviderConnectionCheck').implement({

@@ -2,7 +2,7 @@ import { ID_PREFIXES, type SyncRun as SyncRunModel } from '@repo/core';
 import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { forwardPage, keysetPageConnection } from './connections.ts';
+import { forwardPage, forwardPageArgs, keysetPageConnection } from './connections.ts';
 import { Provider } from './providers.ts';
 import { registerNodeIdPrefix } from './user-errors.ts';
 
@@ -82,18 +82,18 @@ const SyncRunFilter = builder.inputType('SyncRunFilter', {
 });
 
 builder.queryField('syncRuns', (t) =>
-  t.connection(
-    {
-      authScopes: { admin: true },
-      type: SyncRun,
-      description: 'Sync runs, newest first. Admins only. Pages forwards (`first`, `after`).',
-      args: { filter: t.arg({ type: SyncRunFilter, description: 'Which runs to list.' }) },
-      resolve: async (_root, args, ctx) => {
-        const page = forwardPage(args);
-        const filter = { providerId: args.filter?.provider?.id, status: args.filter?.status ?? undefined };
-        return keysetPageConnection(args, await ctx.core.sync.list(filter, page, viewerOf(ctx).actor));
-      },
+  t.field({
+    authScopes: { admin: true },
+    type: SyncRunConnection,
+    description: 'Sync runs, newest first. Admins only. Pages forwards (`first`, `after`).',
+    args: {
+      ...forwardPageArgs(t.arg),
+      filter: t.arg({ type: SyncRunFilter, description: 'Which runs to list.' }),
     },
-    SyncRunConnection,
-  ),
+    resolve: async (_root, args, ctx) => {
+      const page = forwardPage(args);
+      const filter = { providerId: args.filter?.provider?.id, status: args.filter?.status ?? undefined };
+      return keysetPageConnection(args, await ctx.core.sync.list(filter, page, viewerOf(ctx).actor));
+    },
+  }),
 );

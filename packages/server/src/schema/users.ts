@@ -2,7 +2,7 @@ import { ID_PREFIXES, type User as UserModel } from '@repo/core';
 import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
-import { forwardPage, keysetPageConnection } from './connections.ts';
+import { forwardPage, forwardPageArgs, keysetPageConnection } from './connections.ts';
 import { Organisation } from './organisations.ts';
 import {
   registerNodeIdPrefix,
@@ -56,24 +56,24 @@ const UserFilter = builder.inputType('UserFilter', {
 });
 
 builder.queryFields((t) => ({
-  users: t.connection(
-    {
-      type: User,
-      description:
-        "Users by name: every one for admins, its own organisation's for a consumer. Pages forwards (`first`, `after`).",
-      args: { filter: t.arg({ type: UserFilter, description: 'Which users to list.' }) },
-      resolve: async (_root, args, ctx) => {
-        const page = forwardPage(args);
-        // A consumer naming another organisation gets an empty page: core scopes the read.
-        const filter = {
-          organisationId: args.filter?.organisation?.id,
-          role: args.filter?.role ?? undefined,
-        };
-        return keysetPageConnection(args, await ctx.core.users.list(filter, page, viewerOf(ctx).actor));
-      },
+  users: t.field({
+    type: UserConnection,
+    description:
+      "Users by name: every one for admins, its own organisation's for a consumer. Pages forwards (`first`, `after`).",
+    args: {
+      ...forwardPageArgs(t.arg),
+      filter: t.arg({ type: UserFilter, description: 'Which users to list.' }),
     },
-    UserConnection,
-  ),
+    resolve: async (_root, args, ctx) => {
+      const page = forwardPage(args);
+      // A consumer naming another organisation gets an empty page: core scopes the read.
+      const filter = {
+        organisationId: args.filter?.organisation?.id,
+        role: args.filter?.role ?? undefined,
+      };
+      return keysetPageConnection(args, await ctx.core.users.list(filter, page, viewerOf(ctx).actor));
+    },
+  }),
 }));
 
 const UserCreateInput = builder.inputType('UserCreateInput', {
