@@ -40,11 +40,15 @@ describeDatabases('certificates: list and search', (ctx) => {
     expect(await names({ status: 'EXPIRING_SOON' })).toEqual(['last instant', 'window edge']);
     expect(await names({ status: 'EXPIRED' })).toEqual(['expired']);
     expect(await names({ status: ['EXPIRED', 'NOT_YET_VALID'] })).toEqual(['expired', 'not yet']);
+    // expiringWithinDays is a filter of its own: valid now and ending within the days given.
+    expect(await names({ expiringWithinDays: 60 })).toEqual(['last instant', 'valid', 'window edge']);
     expect(await names({ status: 'EXPIRING_SOON', expiringWithinDays: 60 })).toEqual([
       'last instant',
-      'valid',
       'window edge',
     ]);
+    // …and it never changes a status: 'valid' (31 days left) reads VALID under a 60-day filter.
+    const wide = await pinned().certificates.list({ expiringWithinDays: 60 }, {}, ADMIN);
+    expect(wide.ok && wide.value.nodes.find((n) => n.name === 'valid')?.status).toBe('VALID');
     // Each node's status is the x509 rule at the same instant: SQL and TypeScript agree.
     const all = await pinned().certificates.list({ deleted: 'INCLUDE' }, { first: 100 }, ADMIN);
     for (const node of all.ok ? all.value.nodes : []) {

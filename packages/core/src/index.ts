@@ -131,4 +131,4 @@ export type { SyncProgress } from './sync/sync-events.ts';
 export { DEFAULT_HOLD_POLICY, type HoldPolicy } from './sync/sync-plan.ts';
 export type { SyncRunFilter } from './sync/sync-run-list.ts';
 export type { User, UserFilter, UserInput, UserService } from './users/user.service.ts';
-export { type CertificateStatus, X509Error, type X509ErrorCode } from './x509/index.ts';
+export { type CertificateStatus, daysUntilExpiry, X509Error, type X509ErrorCode } from './x509/index.ts';

@@ -56,9 +56,9 @@ describeDatabases('certificate queries', (ctx) => {
 
   it('filters by status, expiry window, organisation, provider and search (any fingerprint form)', async () => {
     expect(await names({ filter: { status: ['VALID'] } })).toEqual(['bravo', 'charlie']);
+    expect(await names({ filter: { expiringWithinDays: 365 } })).toEqual(['alpha', 'bravo']);
     expect(await names({ filter: { status: ['EXPIRING_SOON'], expiringWithinDays: 365 } })).toEqual([
       'alpha',
-      'bravo',
     ]);
     expect(await names({ filter: { organisation: gid('Organisation', h.orgA.id) } })).toEqual(['alpha']);
     expect(await names({ filter: { provider: gid('Provider', h.provider.id) } })).toHaveLength(3);
@@ -66,6 +66,26 @@ describeDatabases('certificate queries', (ctx) => {
     expect(await names({ filter: { search: colons } })).toEqual(['bravo']);
     expect(await names({ filter: { search: 'dns:charlie.example.com' } })).toEqual(['charlie']);
     expect(await names({ filter: { search: 'ALP' } })).toEqual(['alpha']);
+  });
+
+  it('gives one certificate one status whatever the listing asks, and its days left', async () => {
+    const statuses = async (filter: Record<string, unknown>) =>
+      Object.fromEntries(
+        (await list({ filter })).nodes.map((n: { name: string; status: string }) => [n.name, n.status]),
+      );
+    const all = await statuses({});
+    const within = await statuses({ expiringWithinDays: 365 });
+    expect(Object.keys(within).sort()).toEqual(['alpha', 'bravo']);
+    for (const name of Object.keys(within)) expect(within[name]).toBe(all[name]);
+    expect(within.bravo).toBe('VALID');
+    const days = await h.gql(
+      'admin',
+      '{ certificates(orderBy: NAME) { nodes { name notAfter daysUntilExpiry } } }',
+    );
+    for (const node of days.data.certificates.nodes) {
+      const expected = Math.floor((Date.parse(node.notAfter) - Date.now()) / 86_400_000);
+      expect([expected, expected - 1]).toContain(node.daysUntilExpiry);
+    }
   });
 
   it('pages forwards with cursors', async () => {

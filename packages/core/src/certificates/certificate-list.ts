@@ -67,7 +67,7 @@ export async function listCertificates(
       notBefore,
       notAfter,
       deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt),
-      status: certificateStatus({ notBefore, notAfter }, now, f.value.expiringWithinDays),
+      status: certificateStatus({ notBefore, notAfter }, now),
       // A consumer learns nothing of the other organisations a certificate serves.
       organisations: visibleOrganisations(row.organisationIds, organisations, scope),
     };

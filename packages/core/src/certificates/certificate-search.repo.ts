@@ -20,6 +20,7 @@ import { queryRows } from '../db/query-rows.ts';
 import { certificateOrganisations, certificates } from '../db/schema/certificates.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import type { Organisation } from '../organisations/organisation.service.ts';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '../x509/status.ts';
 import { CERTIFICATE_SUMMARY_FIELDS } from './certificate.ts';
 import {
   type CertificateSort,
@@ -176,7 +177,8 @@ function filterCondition(q: SearchQuery): SQL | undefined {
     q.organisationScope ? inOrganisation(q.organisationScope) : undefined,
     f.deleted === 'EXCLUDE' ? isNull(certificates.deletedAt) : undefined,
     f.deleted === 'ONLY' ? isNotNull(certificates.deletedAt) : undefined,
-    f.status ? or(...f.status.map((s) => statusCondition(s, q.now, f.expiringWithinDays))) : undefined,
+    f.status ? or(...f.status.map((s) => statusCondition(s, q.now))) : undefined,
+    f.expiringWithinDays ? expiringWithin(q.now, f.expiringWithinDays) : undefined,
     f.search ? searchCondition(f.search) : undefined,
   );
 }
@@ -188,8 +190,8 @@ function inOrganisation(organisationId: string): SQL {
 }
 
 /** The SQL twin of x509 `certificateStatus`: notAfter inclusive, the warning window inclusive. */
-function statusCondition(status: string, now: Date, warningDays: number): SQL | undefined {
-  const horizon = new Date(now.getTime() + warningDays * DAY_MS);
+function statusCondition(status: string, now: Date): SQL | undefined {
+  const horizon = new Date(now.getTime() + DEFAULT_EXPIRY_WARNING_DAYS * DAY_MS);
   const started = lte(certificates.notBefore, now);
   switch (status) {
     case 'NOT_YET_VALID':
@@ -201,6 +203,16 @@ function statusCondition(status: string, now: Date, warningDays: number): SQL | 
     default:
       return and(started, gt(certificates.notAfter, horizon));
   }
+}
+
+/** In its validity period at `now` and ending within `days` days (both ends inclusive). */
+function expiringWithin(now: Date, days: number): SQL | undefined {
+  const horizon = new Date(now.getTime() + days * DAY_MS);
+  return and(
+    lte(certificates.notBefore, now),
+    gte(certificates.notAfter, now),
+    lte(certificates.notAfter, horizon),
+  );
 }
 
 // Each arm can use its own index (sha256/sha1 btree, the lower(...) text_pattern_ops indexes, the

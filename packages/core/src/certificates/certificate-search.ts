@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isJsonTimestampText } from '../db/instant-text.ts';
 import { type NormalisedFingerprint, normaliseFingerprint } from '../x509/fingerprints.ts';
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '../x509/status.ts';
 import type { CertificateSummary } from './certificate.ts';
 
 // Pure parts of listing and search: input shapes, the search term, the opaque cursor.
@@ -21,8 +20,13 @@ export const certificateFilter = z.object({
     .union([z.enum(CERTIFICATE_STATUSES), z.array(z.enum(CERTIFICATE_STATUSES)).min(1)])
     .transform((s) => (Array.isArray(s) ? [...new Set(s)] : [s]))
     .optional(),
-  /** The EXPIRING_SOON window; Tyk's expiry monitor warns 30 days ahead. */
-  expiringWithinDays: z.number().int().min(1).max(3650).default(DEFAULT_EXPIRY_WARNING_DAYS),
+  /**
+   * Only certificates in their validity period now that end within this many days. A filter of
+   * its own: it never changes a certificate's `status`, whose EXPIRING_SOON window is fixed
+   * (x509's DEFAULT_EXPIRY_WARNING_DAYS, as Tyk's expiry monitor), so one certificate reads the same in
+   * every listing.
+   */
+  expiringWithinDays: z.number().int().min(1).max(3650).optional(),
   /** Soft-deleted certificates: left out (default), included, or the only ones. */
   deleted: z.enum(['EXCLUDE', 'INCLUDE', 'ONLY']).default('EXCLUDE'),
   /** Free text (name, subject CN, SAN) or any fingerprint form. */

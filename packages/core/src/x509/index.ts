@@ -24,5 +24,10 @@ export { parseCertificateDer, parseCertificatePem, refuseExpired } from './parse
 export * as peculiar from './peculiar.ts';
 export { MAX_CERTIFICATES, MAX_PEM_BYTES } from './pem.ts';
 export { type PresentedCertificate, presentedCertificate } from './presented.ts';
-export { type CertificateStatus, certificateStatus, DEFAULT_EXPIRY_WARNING_DAYS } from './status.ts';
+export {
+  type CertificateStatus,
+  certificateStatus,
+  DEFAULT_EXPIRY_WARNING_DAYS,
+  daysUntilExpiry,
+} from './status.ts';
 export { X509Error, type X509ErrorCode } from './x509.errors.ts';

@@ -35,7 +35,8 @@ const CertificateFilter = builder.inputType('CertificateFilter', {
     }),
     status: t.field({ type: [CertificateStatus], description: 'Any of these statuses.' }),
     expiringWithinDays: t.int({
-      description: 'The EXPIRING_SOON window in days, 1 to 3650 (default 30, as Tyk).',
+      description:
+        'Only certificates valid now that end within this many days, 1 to 3650. A filter only: `status` keeps its fixed 30-day EXPIRING_SOON window.',
     }),
     deleted: t.field({ type: DeletedFilter, description: 'Soft-deleted certificates (default EXCLUDE).' }),
     provider: t.globalID({ for: Provider, description: "Only this provider's store." }),

@@ -2,6 +2,7 @@ import {
   type CERTIFICATE_STATUSES,
   type Certificate as CertificateModel,
   type CertificateSummary,
+  daysUntilExpiry,
   ID_PREFIXES,
 } from '@repo/core';
 import type { Context } from '../context.ts';
@@ -22,7 +23,7 @@ export const CertificateStatus = builder.enumType('CertificateStatus', {
   description: 'Where a certificate stands now, from its validity dates.',
   values: {
     VALID: { description: 'Valid, and not within the expiry warning window.' },
-    EXPIRING_SOON: { description: 'Valid, but expires within the warning window (30 days unless asked).' },
+    EXPIRING_SOON: { description: "Valid, but ends within 30 days (the window of Tyk's expiry monitor)." },
     EXPIRED: { description: 'Past its notAfter: the Gateway refuses it.' },
     NOT_YET_VALID: { description: 'Before its notBefore.' },
   } satisfies Record<(typeof CERTIFICATE_STATUSES)[number], unknown>,
@@ -52,7 +53,14 @@ builder.node(Certificate, {
     name: t.exposeString('name', { nullable: true, description: 'Portal-only label; never sent to Tyk.' }),
     tykId: t.exposeString('tykId', { description: "Tyk's id: the provider's org id + the SHA-256." }),
     source: t.expose('source', { type: CertificateSource, description: 'How the portal knows it.' }),
-    status: t.expose('status', { type: CertificateStatus, description: 'Where it stands now.' }),
+    status: t.expose('status', {
+      type: CertificateStatus,
+      description: 'Where it stands now, with the fixed 30-day warning window: the same in every listing.',
+    }),
+    daysUntilExpiry: t.int({
+      description: 'Whole days until notAfter: 0 on its last day, negative once it has ended.',
+      resolve: (certificate) => daysUntilExpiry(certificate, new Date()),
+    }),
     fingerprints: t.field({ type: Fingerprints, description: 'Its fingerprints.', resolve: (c) => c }),
     subjectDn: t.string({
       nullable: true,
