@@ -9,7 +9,8 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('[pglite] the README quick start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mtls-quick-start-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  // The demo it started may still be flushing PGlite into dataDir as it exits: retry ENOTEMPTY.
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
   it('`pnpm start` with no configuration serves the demo and prints a working admin token', async () => {
     const readme = readFileSync(join(repo, 'README.md'), 'utf8');

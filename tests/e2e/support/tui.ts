@@ -21,8 +21,8 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
  * (`❯`) down until it is on `name`, as a user reading the list would.
  */
 export async function pickOrganisation(terminal: Terminal, name: string): Promise<void> {
-  // The focused option's label, without the tick of a chosen one or the dialog's border.
-  const focused = (screen: string) => /❯\s*(.*)$/m.exec(screen)?.[1]?.replace(/[✔│]/g, '').trim();
+  // The focused option's label, without its ○/◉ mark (chosen or not) or the dialog's border.
+  const focused = (screen: string) => /❯\s*(.*)$/m.exec(screen)?.[1]?.replace(/[○◉│]/g, '').trim();
   let screen = await terminal.waitFor(/❯/, 'the organisation picker');
   for (let moves = 0; focused(screen) !== name; moves++) {
     if (moves > 100) throw new Error(`TUI: no organisation ${name} in the picker:\n${screen}`);
@@ -31,6 +31,6 @@ export async function pickOrganisation(terminal: Terminal, name: string): Promis
     screen = await terminal.waitFor((s) => focused(s) !== before, `the picker's focus moving past ${before}`);
   }
   terminal.keys('Space');
-  await terminal.waitFor(new RegExp(`❯\\s*${escapeRegExp(name)}\\s*✔`), `${name} ticked in the picker`);
+  await terminal.waitFor(new RegExp(`❯\\s*◉\\s*${escapeRegExp(name)}`), `${name} ticked in the picker`);
   terminal.keys('Enter');
 }
