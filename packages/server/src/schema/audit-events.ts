@@ -12,8 +12,9 @@ export const AuditEvent = builder.objectRef<AuditEventModel>('AuditEvent');
 registerNodeIdPrefix(ID_PREFIXES.auditEvent, 'AuditEvent');
 
 // Core's raw ids never reach a client: ids inside the recorded fields become global ids too.
-const json = (value: Record<string, unknown> | null) =>
-  value === null ? null : withGlobalIds(JSON.stringify(value));
+/** The recorded fields, with every portal id inside written as the global id GraphQL uses. */
+const json = (value: Record<string, unknown> | null): unknown =>
+  value === null ? null : JSON.parse(withGlobalIds(JSON.stringify(value)));
 
 builder.node(AuditEvent, {
   description: 'One recorded change: who made it, what it was, to which object, and when. Admins only.',
@@ -49,14 +50,16 @@ builder.node(AuditEvent, {
         return id === event.subjectId ? null : id;
       },
     }),
-    before: t.string({
+    before: t.field({
+      type: 'JSON',
       nullable: true,
-      description: 'Its relevant fields before the change, as JSON text; null for creations. Never secrets.',
+      description: 'Its relevant fields before the change, as an object; null for creations. Never secrets.',
       resolve: (event) => json(event.before),
     }),
-    after: t.string({
+    after: t.field({
+      type: 'JSON',
       nullable: true,
-      description: 'The same fields after the change, as JSON text; null for deletions. Never secrets.',
+      description: 'The same fields after the change, as an object; null for deletions. Never secrets.',
       resolve: (event) => json(event.after),
     }),
     at: t.expose('at', { type: 'DateTime', description: 'When it was recorded.' }),

@@ -22,6 +22,7 @@ export interface PortalTypes {
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Int64: { Input: bigint; Output: bigint };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
 }

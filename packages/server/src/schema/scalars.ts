@@ -1,6 +1,16 @@
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
 
+// Output only (the audit log's before/after): an object as JSON, not JSON text in a String, so a
+// client reads its fields without a second parse. Nothing takes it as input.
+builder.scalarType('JSON', {
+  description: 'A JSON value, as it is: an object, array, string, number, boolean or null.',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new GraphQLError('JSON is an output type only.', { extensions: { code: 'BAD_USER_INPUT' } });
+  },
+});
+
 builder.scalarType('DateTime', {
   description: 'An instant, written in ISO 8601 in UTC with milliseconds: `2026-11-28T09:30:00.000Z`.',
   serialize: (value) => value.toISOString(),

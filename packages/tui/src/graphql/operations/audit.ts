@@ -9,8 +9,9 @@ export interface AuditEventRow {
   readonly actorUser: { readonly name: string } | null;
   readonly subjectType: string;
   readonly subjectId: string;
-  readonly before: string | null;
-  readonly after: string | null;
+  /** The JSON scalar: the recorded fields as an object. */
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
 }
 
 export interface AuditFilter {

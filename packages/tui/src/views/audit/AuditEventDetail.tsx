@@ -8,13 +8,8 @@ import type { AuditEventRow } from '../../graphql/operations/audit.ts';
 import type { ViewProps } from '../view-props.ts';
 
 /** Pretty JSON lines of a recorded state, or one line saying there is none. */
-function jsonLines(json: string | null, none: string): string[] {
-  if (!json) return [none];
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2).split('\n');
-  } catch {
-    return [json];
-  }
+function jsonLines(fields: Record<string, unknown> | null, none: string): string[] {
+  return fields ? JSON.stringify(fields, null, 2).split('\n') : [none];
 }
 
 export function AuditEventDetail({ entry, height }: ViewProps) {
