@@ -37,6 +37,14 @@ export interface RequestCheckReport {
   readonly warnings: readonly { readonly code: string; readonly message: string }[];
 }
 
+/** What both checks read of a report (one API's decision), so the two views draw it alike. */
+const REPORT_FIELDS = `wouldPass checkedAt unverified
+  api { apiId name auth definition staticMutualTls allowListEntries }
+  certificate { subject issuer sha256 tykId notAfter chainLength }
+  checks { check outcome detail ifReached status message }
+  firstFailure { check status message }
+  warnings { code message }`;
+
 export const RequestCheckQuery = operation<
   { requestCheck: { report: RequestCheckReport | null; userErrors: UserError[] } },
   { provider: string; apiId: string; pem: string; token: string | null }
@@ -45,12 +53,7 @@ export const RequestCheckQuery = operation<
   `query RequestCheck($provider: ID!, $apiId: String!, $pem: String!, $token: String) {
     requestCheck(input: { provider: $provider, apiId: $apiId, pem: $pem, token: $token }) {
       report {
-        wouldPass checkedAt unverified
-        api { apiId name auth definition staticMutualTls allowListEntries }
-        certificate { subject issuer sha256 tykId notAfter chainLength }
-        checks { check outcome detail ifReached status message }
-        firstFailure { check status message }
-        warnings { code message }
+        ${REPORT_FIELDS}
       }
       ${USER_ERRORS}
     }
@@ -82,12 +85,7 @@ export const AccessRequestCheckQuery = operation<
         apis {
           api { apiId name }
           report {
-            wouldPass checkedAt unverified
-            api { apiId name auth definition staticMutualTls allowListEntries }
-            certificate { subject issuer sha256 tykId notAfter chainLength }
-            checks { check outcome detail ifReached status message }
-            firstFailure { check status message }
-            warnings { code message }
+            ${REPORT_FIELDS}
           }
         }
       }
