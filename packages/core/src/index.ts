@@ -85,6 +85,7 @@ export {
   type OrganisationService,
 } from './organisations/organisation.service.ts';
 export { type Plan, type PlanInput, PlanNameTakenError, type PlanService } from './plans/plan.service.ts';
+export { CREDENTIAL_SOURCES, type CredentialSource, credentialSource } from './products/credential-source.ts';
 export {
   ProductApiNotFoundError,
   ProductAuthTypeMixedError,

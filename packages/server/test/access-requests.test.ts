@@ -5,7 +5,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { createLogger } from '../src/http/logging.ts';
 import { createMetrics } from '../src/http/metrics.ts';
 import { startProvisioningWorker } from '../src/jobs/provisioning-worker.ts';
-import { type AccessFixtures, accessFixtures } from './support/access.ts';
+import { type AccessFixtures, accessFixtures, REPORTS_API_ID, seedMoreApis } from './support/access.ts';
 import { gid, uploaded } from './support/certificates.ts';
 import { type Caller, useServerHarness } from './support/harness.ts';
 
@@ -28,6 +28,39 @@ describeDatabases('access requests', (ctx) => {
   const act = async (name: string, id: string, extra: Record<string, unknown> = {}, input?: string) =>
     (await h.gql('admin', decide(name, input), { input: { accessRequest: id, ...extra } })).data[name];
   const worker = () => startProvisioningWorker(h.core, { intervalMs: 0, logger: createLogger('silent') });
+
+  it("JWT + mTLS: approval issues no credential and says the consumer's own JWT is the token", async () => {
+    await seedMoreApis(h);
+    const reports = await h.core.products.create(
+      { providerId: h.provider.id, name: 'Reports', apiIds: [REPORTS_API_ID] },
+      systemActor('test'),
+    );
+    expect(reports.ok).toBe(true);
+    const submitted = await submit('consumerA', {
+      app: f.ids.appA,
+      product: gid('Product', reports.ok ? reports.value.id : ''),
+    });
+    const id = submitted.data.accessRequestSubmit.accessRequest.id;
+    await uploaded(h, { organisationIds: [h.orgA.id] });
+    const running = worker();
+    try {
+      expect((await act('accessRequestApprove', id)).accessRequest.status).toBe('PROVISIONING');
+      await running.tick();
+    } finally {
+      await running.stop();
+    }
+    const read = await h.gql(
+      'consumerA',
+      `{ node(id: "${id}") { ... on AccessRequest { status credentialSource credentials { id } } } }`,
+    );
+    expect(read.data.node).toEqual({ status: 'APPROVED', credentialSource: 'CONSUMER_JWT', credentials: [] });
+    const managed = await submit('consumerA', { app: f.ids.appA, product: f.ids.managed });
+    const source = await h.gql(
+      'consumerA',
+      `{ node(id: "${managed.data.accessRequestSubmit.accessRequest.id}") { ... on AccessRequest { credentialSource } } }`,
+    );
+    expect(source.data.node).toEqual({ credentialSource: 'PORTAL_KEY' });
+  });
 
   it('Managed: submit, approve, provision; the token only to its organisation', async () => {
     const noCertificates = await submit('consumerA', { app: f.ids.appA, product: f.ids.managed });

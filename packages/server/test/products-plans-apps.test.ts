@@ -51,6 +51,13 @@ describeDatabases('products, plans and apps', (ctx) => {
     });
     const jwt = await create({ name: 'Reports', apiIds: [REPORTS_API_ID] });
     expect(jwt.data.productCreate.product).toMatchObject({ authType: 'JWT_MTLS', certificateMode: null });
+    // Where the token comes from: a key the portal issues, or the consumer's own JWT.
+    const sources = await h.gql('admin', '{ products { nodes { name credentialSource } } }');
+    expect(sources.data.products.nodes).toEqual([
+      { name: 'Ledger', credentialSource: 'PORTAL_KEY' },
+      { name: 'Payments', credentialSource: 'PORTAL_KEY' },
+      { name: 'Reports', credentialSource: 'CONSUMER_JWT' },
+    ]);
 
     const list = '{ products { edges { node { name provider { name } } } } }';
     const asConsumer = await h.gql('consumerA', list);

@@ -6,6 +6,7 @@ import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { KeyRef } from '../dashboard/dashboard-client.ts';
 import type { KeyData } from '../dashboard/dashboard-schemas.ts';
 import { credentials } from '../db/schema/credentials.ts';
+import { credentialSource } from '../products/credential-source.ts';
 import { Ok, type Result } from '../result.ts';
 import { keyIdFor, keySession } from './key-session.ts';
 import type { ProvisionContext } from './provision-context.ts';
@@ -14,7 +15,7 @@ const actor = systemActor('provisioning');
 
 /** Whether a product's grants hold a Dashboard key (JWT products use the consumer's own JWT). */
 export function usesKeys(ctx: Pick<ProvisionContext, 'product'>): boolean {
-  return ctx.product.authType === 'AUTH_TOKEN_MTLS' || ctx.product.authType === 'AUTH_TOKEN';
+  return credentialSource(ctx.product.authType) === 'PORTAL_KEY';
 }
 
 /**

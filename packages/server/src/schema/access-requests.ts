@@ -3,6 +3,7 @@ import {
   type AccessRequest as AccessRequestModel,
   type AccessRequestStatus,
   type Credential as CredentialModel,
+  credentialSource,
   ID_PREFIXES,
   type ProvisioningStep,
 } from '@repo/core';
@@ -12,7 +13,7 @@ import { App } from './apps.ts';
 import { builder } from './builder.ts';
 import { Certificate } from './certificates.ts';
 import { Plan } from './plans.ts';
-import { Product } from './products.ts';
+import { CredentialSourceEnum, Product } from './products.ts';
 import { registerNodeIdPrefix } from './user-errors.ts';
 import { User } from './users.ts';
 
@@ -134,6 +135,13 @@ builder.node(AccessRequest, {
       type: 'DateTime',
       nullable: true,
       description: 'Set when REVOKED: when an admin withdrew access.',
+    }),
+    credentialSource: t.field({
+      type: CredentialSourceEnum,
+      description:
+        "Where its token comes from: PORTAL_KEY, issued on approval (see `credentials`); CONSUMER_JWT, the consumer's own JWT (no credential is issued).",
+      resolve: async (r, _args, ctx) =>
+        credentialSource((await ctx.loaders.products.load(r.productId))!.authType),
     }),
     credentials: t.field({
       type: [Credential],

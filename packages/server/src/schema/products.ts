@@ -1,6 +1,8 @@
 import {
   type ApiKind,
   type CertificateMode,
+  type CREDENTIAL_SOURCES,
+  credentialSource,
   ID_PREFIXES,
   type ProductApi as ProductApiModel,
   type ProductAuthType,
@@ -14,6 +16,21 @@ import { registerNodeIdPrefix } from './user-errors.ts';
 
 export const Product = builder.objectRef<ProductModel>('Product');
 registerNodeIdPrefix(ID_PREFIXES.product, 'Product');
+
+export const CredentialSourceEnum = builder.enumType('CredentialSource', {
+  description: 'Where the token a consumer sends with its certificate comes from.',
+  values: {
+    PORTAL_KEY: {
+      description:
+        "Auth Token: approval issues a Tyk key the portal holds for the consumer (the request's `credentials`).",
+    },
+    CONSUMER_JWT: {
+      description:
+        "JWT: the portal issues nothing; the consumer sends a JWT from the identity provider the API trusts (the API definition's JWT source).",
+    },
+    NONE: { description: 'Neither: the APIs use another authentication.' },
+  } satisfies Record<(typeof CREDENTIAL_SOURCES)[number], { description: string }>,
+});
 
 export const ProductAuthTypeEnum = builder.enumType('ProductAuthType', {
   description: "How the Gateway authenticates calls to a product's APIs, derived from their definitions.",
@@ -63,6 +80,11 @@ builder.node(Product, {
     name: t.exposeString('name', { description: 'Unique within its provider.' }),
     description: t.exposeString('description', { nullable: true, description: 'For consumers.' }),
     authType: t.expose('authType', { type: ProductAuthTypeEnum, description: 'Derived from its APIs.' }),
+    credentialSource: t.field({
+      type: CredentialSourceEnum,
+      description: 'Where the token sent with the certificate comes from, once access is approved.',
+      resolve: (product) => credentialSource(product.authType),
+    }),
     certificateMode: t.expose('certificateMode', {
       type: CertificateModeEnum,
       nullable: true,
