@@ -28,6 +28,16 @@ describeDatabases('access requests', (ctx) => {
   const act = async (name: string, id: string, extra: Record<string, unknown> = {}, input?: string) =>
     (await h.gql('admin', decide(name, input), { input: { accessRequest: id, ...extra } })).data[name];
   const worker = () => startProvisioningWorker(h.core, { intervalMs: 0, logger: createLogger('silent') });
+  /** Approves `id` and runs one worker pass: the request is provisioned when this returns. */
+  const approveAndProvision = async (id: string) => {
+    const running = worker();
+    try {
+      expect((await act('accessRequestApprove', id)).accessRequest.status).toBe('PROVISIONING');
+      await running.tick();
+    } finally {
+      await running.stop();
+    }
+  };
 
   it("JWT + mTLS: approval issues no credential and says the consumer's own JWT is the token", async () => {
     await seedMoreApis(h);
@@ -42,13 +52,7 @@ describeDatabases('access requests', (ctx) => {
     });
     const id = submitted.data.accessRequestSubmit.accessRequest.id;
     await uploaded(h, { organisationIds: [h.orgA.id] });
-    const running = worker();
-    try {
-      expect((await act('accessRequestApprove', id)).accessRequest.status).toBe('PROVISIONING');
-      await running.tick();
-    } finally {
-      await running.stop();
-    }
+    await approveAndProvision(id);
     const read = await h.gql(
       'consumerA',
       `{ node(id: "${id}") { ... on AccessRequest { status credentialSource credentials { id } } } }`,
@@ -78,13 +82,7 @@ describeDatabases('access requests', (ctx) => {
       userErrors: [{ code: 'ACCESS_REQUEST_NO_CERTIFICATES', path: null }],
     });
     await uploaded(h, { organisationIds: [h.orgA.id] });
-    const running = worker();
-    try {
-      expect((await act('accessRequestApprove', id)).accessRequest.status).toBe('PROVISIONING');
-      await running.tick();
-    } finally {
-      await running.stop();
-    }
+    await approveAndProvision(id);
     const read = (caller: Caller) =>
       h.gql(caller, `{ node(id: "${id}") { ... on AccessRequest ${REQUEST} } }`);
     const asA = (await read('consumerA')).data.node;
