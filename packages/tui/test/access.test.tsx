@@ -193,7 +193,7 @@ describe('access requests and the explainer (live server)', () => {
     await app.type('products');
     await app.press(KEYS.enter);
     await app.waitFor(
-      /Payments \(Managed\)\s+Mock Dashboard\s+AUTH_TOKEN_MTLS\s+MANAGED\s+yes\s+Payments API/,
+      /Payments \(Managed\)\s+Mock Dashboard\s+Auth Token \+ mTLS\s+Managed\s+yes\s+Payments API/,
     );
     await app.press('b');
     await app.waitFor('Payments (Managed): binding → not bound?');
@@ -201,6 +201,6 @@ describe('access requests and the explainer (live server)', () => {
     const frame = await app.waitFor('Changed. Tyk warns:');
     expect(frame).toMatch(/⚠ \S+/);
     await app.press(KEYS.enter);
-    await app.waitFor(/AUTH_TOKEN_MTLS\s+MANAGED\s+no\s+Payments API/);
+    await app.waitFor(/Auth Token \+ mTLS\s+Managed\s+no\s+Payments API/);
   });
 });

@@ -6,6 +6,7 @@ import { useApp } from '../../app-context.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Picker } from '../../components/Picker.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { authTypeWords } from '../../format/words.ts';
 import { ProductsQuery } from '../../graphql/operations/products.ts';
 import { ProvidersQuery } from '../../graphql/operations/providers.ts';
 import { useQuery } from '../../graphql/use-query.ts';
@@ -45,7 +46,8 @@ export function CheckForm({
   const apis = new Map<string, string>();
   for (const p of products.data?.products.nodes ?? []) {
     if (p.provider?.id !== question.provider) continue;
-    for (const a of p.apis) apis.set(a.apiId, `${a.name ?? a.apiId}  (${p.name}, ${p.authType})`);
+    for (const a of p.apis)
+      apis.set(a.apiId, `${a.name ?? a.apiId}  (${p.name}, ${authTypeWords(p.authType)})`);
   }
 
   const readPem = async (typed: string) => {

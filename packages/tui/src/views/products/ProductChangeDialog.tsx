@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
+import { certificateModeWords } from '../../format/words.ts';
 import { mutate } from '../../graphql/mutate.ts';
 import { type ProductRow, ProductUpdateMutation } from '../../graphql/operations/products.ts';
 import type { CertificateMode } from '../../graphql/operations/types.ts';
@@ -28,7 +29,7 @@ export function ProductChangeDialog({
   const [error, setError] = useState<string | null>(null);
   const what =
     change.certificateMode !== undefined
-      ? `certificate mode → ${change.certificateMode === 'MANAGED' ? 'Managed' : 'Self-Serve'}`
+      ? `certificate mode → ${certificateModeWords(change.certificateMode)}`
       : `binding → ${change.bindCertificateToToken ? 'keys bound to their certificates' : 'not bound'}`;
 
   useInput(() => onClose(true), { isActive: warnings !== null });

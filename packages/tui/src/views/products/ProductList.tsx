@@ -3,6 +3,7 @@ import { useApp, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { authTypeWords, certificateModeWords } from '../../format/words.ts';
 import { type ProductRow, ProductsQuery } from '../../graphql/operations/products.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import { flash } from '../../state/app-state.ts';
@@ -19,8 +20,8 @@ const COLUMNS: Column<ProductRow>[] = [
     priority: 1,
     cell: (p) => p.provider?.name ?? '-',
   },
-  { title: 'AUTH', width: 16, cell: (p) => p.authType },
-  { title: 'MODE', width: 11, cell: (p) => p.certificateMode ?? '-' },
+  { title: 'AUTH', width: 17, cell: (p) => authTypeWords(p.authType) },
+  { title: 'MODE', width: 11, cell: (p) => certificateModeWords(p.certificateMode) },
   {
     title: 'BOUND',
     width: 6,
@@ -68,7 +69,7 @@ export function ProductList({ entry, height, width }: ViewProps) {
       dispatch(
         flash(
           'warn',
-          `${selected.name} is ${selected.authType}: mode and binding apply to Auth Token + mTLS products only.`,
+          `${selected.name} is ${authTypeWords(selected.authType)}: mode and binding apply to Auth Token + mTLS products only.`,
         ),
       );
       return true;

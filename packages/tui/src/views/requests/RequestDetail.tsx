@@ -5,6 +5,7 @@ import { useApp, useRowState, useViewKeys } from '../../app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { requestStatus } from '../../format/status.ts';
 import { dateTime } from '../../format/time.ts';
+import { authTypeWords, certificateModeWords } from '../../format/words.ts';
 import { AccessRequestQuery, type AccessRequestRow } from '../../graphql/operations/access-requests.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import type { ViewProps } from '../view-props.ts';
@@ -48,7 +49,7 @@ export function RequestDetail({ entry }: ViewProps) {
         {SETTLED.has(request.status) ? '' : ' (live)'} · {request.attempts} attempt(s)
       </Field>
       <Field label="App">{`${request.app.name} of ${request.app.organisation?.name ?? '-'} (${request.app.owner?.name ?? '-'})`}</Field>
-      <Field label="Product">{`${request.product.name} (${request.product.authType}${request.product.certificateMode ? `, ${request.product.certificateMode}` : ''})`}</Field>
+      <Field label="Product">{`${request.product.name} (${authTypeWords(request.product.authType)}${request.product.certificateMode ? `, ${certificateModeWords(request.product.certificateMode)}` : ''})`}</Field>
       <Field label="Plan">{request.plan.name}</Field>
       <Field label="Certificate">
         {request.certificate
