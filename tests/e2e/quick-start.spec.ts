@@ -9,7 +9,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('[pglite] the README quick start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mtls-quick-start-'));
-  // The demo it started may still be flushing PGlite into dataDir as it exits: retry ENOTEMPTY.
+  // stopProcess waits for the demo's whole process group, so nothing still writes into dataDir.
   afterAll(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
 
   it('`pnpm start` with no configuration serves the demo and prints a working admin token', async () => {

@@ -9,7 +9,7 @@ const plain = { ctrl: false, meta: false, escape: false, shift: false } as Key;
 function typed(...events: [string, Key][]): AppState {
   let state = appReducer(initialAppState(), { type: 'command/open' });
   for (const [input, key] of events)
-    for (const a of promptActions(input, key, 0)) state = appReducer(state, a);
+    for (const a of promptActions(input, key, 0).actions) state = appReducer(state, a);
   return state;
 }
 
@@ -28,5 +28,10 @@ describe('promptActions', () => {
     const state = typed(['orgs\r', plain]);
     expect(state.mode).toBe('NORMAL');
     expect(state.stack.at(-1)?.view).toBe('orgs');
+  });
+
+  it('hands back what followed Enter in the burst, for the view it leaves behind', () => {
+    expect(promptActions('orgs\rjj', plain, 0).typeAhead).toBe('jj');
+    expect(promptActions('orgs', plain, 0).typeAhead).toBe('');
   });
 });

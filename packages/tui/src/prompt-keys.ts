@@ -11,15 +11,21 @@ const NAMED_KEYS: Readonly<Record<string, AppAction>> = {
   down: { type: 'prompt/history', direction: 'newer' },
 };
 
-/** The actions one input event makes while a prompt is open. */
-export function promptActions(input: string, key: Key, now: number): AppAction[] {
+/**
+ * The actions one input event makes while a prompt is open, and the keys that followed Enter in the
+ * same burst (`typeAhead`): they belong to the view the prompt leaves behind, once it has rendered.
+ */
+export function promptActions(
+  input: string,
+  key: Key,
+  now: number,
+): { actions: AppAction[]; typeAhead: string } {
   const actions: AppAction[] = [];
   for (const step of lineKeys(input, key)) {
     switch (step.type) {
       case 'submit':
-        // The rest of a burst after Enter belongs to the view it opens, which is not listening yet.
         actions.push({ type: 'prompt/submit', now });
-        return actions;
+        return { actions, typeAhead: step.rest };
       case 'key': {
         const action = NAMED_KEYS[step.name];
         if (action) actions.push(action);
@@ -29,5 +35,5 @@ export function promptActions(input: string, key: Key, now: number): AppAction[]
         actions.push({ type: 'prompt/edit', edit: { type: 'line', step } });
     }
   }
-  return actions;
+  return { actions, typeAhead: '' };
 }

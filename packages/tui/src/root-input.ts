@@ -1,7 +1,7 @@
 // The single root input dispatcher (house style B7): one `useInput` that routes each key by mode.
 // NORMAL keys go through the keymap; view actions go to the view's handler.
 import { type Key, useInput } from 'ink';
-import type { Dispatch } from 'react';
+import { type Dispatch, useEffect, useRef } from 'react';
 import type { ViewKeyHandler } from './app-context.ts';
 import { keyName } from './keys/key-name.ts';
 import { actionForKey } from './keys/keymap.ts';
@@ -20,22 +20,34 @@ export interface RootInput {
 }
 
 export function useRootInput(root: RootInput): void {
-  useInput((input: string, key: Key) => {
+  // Keys that followed a prompt's Enter in one burst (`/acme⏎r`): they wait for the render that
+  // applies the filter or opens the view, so they act on what the user saw when typing them.
+  const typeAhead = useRef('');
+  const onInput = (input: string, key: Key) => {
     const events = splitChunk(input, key);
     for (const [i, [one, oneKey]] of events.entries()) {
       const mode = root.state.current.mode;
       if (mode === 'COMMAND' || mode === 'FILTER') {
         // The rest of the chunk is text for the prompt: edited as a whole by the line-edit rule.
         // A split chunk is plain text, one event per character.
-        const actions =
+        const prompt =
           i === 0
             ? promptActions(input, key, Date.now())
             : promptActions([...input].slice(i).join(''), NO_KEY, Date.now());
-        for (const action of actions) root.dispatch(action);
+        for (const action of prompt.actions) root.dispatch(action);
+        typeAhead.current += prompt.typeAhead;
         return;
       }
       handleKey(root, one, oneKey);
     }
+  };
+  useInput(onInput);
+  // After every commit: children's effects (the view's key handler) have run before this one.
+  useEffect(() => {
+    const keys = typeAhead.current;
+    if (keys === '') return;
+    typeAhead.current = '';
+    onInput(keys, NO_KEY);
   });
 }
 

@@ -46,6 +46,14 @@ describe('navigation (live server)', () => {
     await app.waitFor('No certificates.');
   });
 
+  it('keys typed after Enter in one burst act on the view the prompt leaves behind', async () => {
+    app = await renderApp(server.url, server.token);
+    await app.waitFor('acme-client');
+    // Fast typing, a paste or tmux send-keys: the filter, its Enter and `r` arrive as one read.
+    await app.press('/acme-client\rr');
+    await app.waitFor('Rename acme-client');
+  });
+
   it('? shows help built from the keymap; unknown commands flash an error', async () => {
     app = await renderApp(server.url, server.token);
     await app.waitFor('acme-client');

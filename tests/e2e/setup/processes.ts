@@ -73,18 +73,32 @@ export async function stopAll(): Promise<void> {
   started.clear();
 }
 
-/** Stops one process the suite started, and waits for it. */
-export function stopProcess(process_: Started): Promise<void> {
+/**
+ * Stops one process the suite started and waits for its whole process group: the leader (the
+ * watchdog) exits as soon as its child does, while a grandchild (`pnpm start`'s server) may still be
+ * flushing files the test is about to remove.
+ */
+export async function stopProcess(process_: Started): Promise<void> {
   const { child } = process_;
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.pid === undefined) return resolve();
-    const force = setTimeout(() => signal(child.pid!, 'SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    signal(child.pid, 'SIGTERM');
-  });
+  if (child.pid === undefined) return;
+  const pid = child.pid;
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  signal(pid, 'SIGTERM');
+  const force = Date.now() + 5_000;
+  // The leader's exit event too: `exitCode` is only set once Node has reaped it.
+  while (!exited() || groupAlive(pid)) {
+    if (Date.now() > force) signal(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {

@@ -11,12 +11,13 @@ export type LineKey =
   | { readonly type: 'backspace' }
   | { readonly type: 'clear' }
   | { readonly type: 'clearWord' }
-  | { readonly type: 'submit' }
+  /** `rest`: what followed Enter in the same burst; keys for whatever the submit leads to. */
+  | { readonly type: 'submit'; readonly rest: string }
   | { readonly type: 'key'; readonly name: string };
 
+const SUBMIT_BYTES = new Set(['\r', '\n']);
+
 const CONTROL_BYTES: Readonly<Record<string, LineKey>> = {
-  '\r': { type: 'submit' },
-  '\n': { type: 'submit' },
   '\t': { type: 'key', name: 'tab' },
   '\b': { type: 'backspace' },
   '\u007F': { type: 'backspace' },
@@ -30,7 +31,7 @@ const ESCAPE_SEQUENCE = /^\u001B(?:\[[0-?]*[ -/]*[@-~]|O.|.)?/su;
 
 /** The editing steps in one Ink input event. */
 export function lineKeys(input: string, key: Key): LineKey[] {
-  if (key.return) return [{ type: 'submit' }];
+  if (key.return) return [{ type: 'submit', rest: '' }];
   if (key.backspace || key.delete) return [{ type: 'backspace' }];
   if (key.ctrl && input === 'u') return [{ type: 'clear' }];
   if (key.ctrl && input === 'w') return [{ type: 'clearWord' }];
@@ -54,6 +55,11 @@ function bytesToKeys(input: string): LineKey[] {
     }
     const c = String.fromCodePoint(rest.codePointAt(0)!);
     rest = rest.slice(c.length);
+    if (SUBMIT_BYTES.has(c)) {
+      flush();
+      keys.push({ type: 'submit', rest });
+      return keys;
+    }
     const control = CONTROL_BYTES[c];
     if (control) {
       flush();
@@ -86,7 +92,7 @@ export function applyLineKey(text: string, step: LineKey): string {
   }
 }
 
-/** `text` after one input event, stopping at a submit (the rest of a burst after Enter is dropped). */
+/** `text` after one input event, stopping at a submit (a dialog closes on it: the rest is dropped). */
 export function editLine(text: string, input: string, key: Key): { text: string; submit: boolean } {
   let next = text;
   for (const step of lineKeys(input, key)) {
