@@ -46,8 +46,14 @@ describe('startMockDashboard({ stateFile })', () => {
     const before = await state(first);
     await first.close();
 
-    // A different seed does not matter any more: the kept state wins.
-    const again = await startMockDashboard({ seed: { orgs: [{ id: ORG, apiKeys: [KEY] }] }, stateFile });
+    // A different seed does not matter any more: the kept state wins. The restart comes a minute
+    // later, so a timestamp rewritten on load would show.
+    const later = () => new Date(Date.now() + 60_000);
+    const again = await startMockDashboard({
+      seed: { orgs: [{ id: ORG, apiKeys: [KEY] }] },
+      stateFile,
+      now: later,
+    });
     try {
       expect(await state(again)).toEqual(before);
       expect((before.certificates as unknown[]).length).toBe(1);

@@ -51,7 +51,11 @@ export function applySeed(store: MockStore, seed: ParsedSeed, now: Date): SeedSu
   const keys = sessions.map(({ entry, session }) => {
     const orgId = entry.session.org_id;
     const keyId = entry.keyId ?? generateToken(orgId);
-    store.keys.set(keyId, { keyId, keyHash: keyHash(keyId), session: normaliseSession(session, orgId, now) });
+    const normalised = normaliseSession(session, orgId, now, entry.session);
+    // A seed read back from a state file comes back as clients left it, its timestamps included.
+    const { last_updated: lastUpdated } = entry.session;
+    if (typeof lastUpdated === 'string') normalised.last_updated = lastUpdated;
+    store.keys.set(keyId, { keyId, keyHash: keyHash(keyId), session: normalised });
     return keyId;
   });
   return {
