@@ -9,6 +9,18 @@ export function actorLabel(actor: Actor): string {
   return actor.kind === 'SYSTEM' ? `system:${actor.component}` : actor.userId;
 }
 
+/** Who an audit event names: its `actor` label read back. */
+export type AuditActor =
+  | { readonly kind: 'USER'; readonly userId: string }
+  | { readonly kind: 'SYSTEM'; readonly component: string };
+
+/** The inverse of actorLabel: admins and consumers are both users in the log. */
+export function auditActorOf(label: string): AuditActor {
+  return label.startsWith('system:')
+    ? { kind: 'SYSTEM', component: label.slice('system:'.length) }
+    : { kind: 'USER', userId: label };
+}
+
 export const systemActor = (component: string): Actor => ({ kind: 'SYSTEM', component });
 
 /** The organisation a caller is confined to; undefined for admins and system work, who see everything. */

@@ -14,7 +14,9 @@ export type { AccessRequestFilter } from './access-requests/access-request-list.
 // Services.
 export {
   type Actor,
+  type AuditActor,
   actorLabel,
+  auditActorOf,
   isForeignOrganisation,
   systemActor,
 } from './actor.ts';
@@ -27,6 +29,14 @@ export {
   type AuditService,
   MAX_AUDIT_PAGE_SIZE,
 } from './audit/audit.service.ts';
+export {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_TYPES,
+  type AuditAction,
+  type AuditSubjectType,
+  auditActions,
+  auditSubjectTypes,
+} from './audit/audit-catalogue.ts';
 export {
   type ApiUsage,
   CertificateDeletedError,

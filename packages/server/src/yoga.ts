@@ -1,11 +1,11 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Core } from '@repo/core';
-import { getOperationAST } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type Context, createContext } from './context.ts';
 import { useBodyLimit } from './http/body-limit.ts';
+import { jitEligible } from './http/jit-eligible.ts';
 import { createLogger, useRequestLog, yogaLogger } from './http/logging.ts';
 import { createMetrics, type Metrics, useMetrics } from './http/metrics.ts';
 import { useVariableListLimit } from './http/variable-list-limit.ts';
@@ -61,12 +61,11 @@ export function createYogaServer(core: Core, options: YogaServerOptions = {}): P
       // Queries run as compiled JavaScript (graphql-jit): a page of 50 certificates resolves a few
       // hundred fields, and the interpreting executor spent more on them than the page's SQL did.
       // Compiled once per document (Yoga caches parsed documents, so the cache is bounded too).
-      // Mutations and subscriptions keep the standard executor.
+      // Mutations, subscriptions and queries with @oneOf variables keep the standard executor.
       useGraphQlJit(
         {},
         {
-          enableIf: ({ document, operationName }) =>
-            getOperationAST(document, operationName)?.operation === 'query',
+          enableIf: ({ document, operationName }) => jitEligible(schema, document, operationName),
         },
       ),
     ],

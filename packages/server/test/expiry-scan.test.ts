@@ -7,9 +7,9 @@ import { errorCodes, useServerHarness } from './support/harness.ts';
 const NOW = new Date('2026-06-01T09:00:00Z');
 const DAY = 86_400_000;
 const RUN = 'mutation { expiryScanRun { expiryScan { ran expiringSoon expired } userErrors { code } } }';
-const RECORDED = `query($action: String!) {
+const RECORDED = `query($action: AuditAction!) {
   auditEvents(filter: { action: $action }) {
-    nodes { actor subject { ... on Certificate { name status } } after }
+    nodes { actor { kind component user { id } } subject { ... on Certificate { name status } } after }
   }
 }`;
 
@@ -34,17 +34,17 @@ describeDatabases('expiry scan', (ctx) => {
     const again = await h.gql('admin', RUN);
     expect(again.data.expiryScanRun.expiryScan).toEqual({ ran: true, expiringSoon: 0, expired: 0 });
 
-    const expired = await h.gql('admin', RECORDED, { action: 'certificate.expired' });
+    const expired = await h.gql('admin', RECORDED, { action: 'CERTIFICATE_EXPIRED' });
     expect(expired.data.auditEvents.nodes).toHaveLength(1);
     const [event] = expired.data.auditEvents.nodes;
     expect(event.subject).toEqual({ name: 'gone', status: 'EXPIRED' });
-    expect(event.actor).not.toBe('system:expiry-scan'); // the admin who ran it, as a global id
+    expect(event.actor).toMatchObject({ kind: 'USER', user: { id: expect.any(String) } }); // the admin who ran it
     expect(event.after).toEqual({
       status: 'EXPIRED',
       notAfter: gone!.notAfter.toISOString(),
       affects: { accessRequests: [], credentials: [] },
     });
-    const soonEvents = await h.gql('admin', RECORDED, { action: 'certificate.expiring_soon' });
+    const soonEvents = await h.gql('admin', RECORDED, { action: 'CERTIFICATE_EXPIRING_SOON' });
     expect(soonEvents.data.auditEvents.nodes.map((e: { subject: unknown }) => e.subject)).toEqual([
       { name: 'soon', status: 'EXPIRING_SOON' },
     ]);
@@ -66,8 +66,10 @@ describeDatabases('expiry scan', (ctx) => {
     const job = startExpiryScan(h.core, { intervalMs: 0, logger: createLogger('silent') });
     await job.tick();
     await job.stop();
-    const expired = await h.gql('admin', RECORDED, { action: 'certificate.expired' });
-    expect(expired.data.auditEvents.nodes).toMatchObject([{ actor: 'system:expiry-scan' }]);
+    const expired = await h.gql('admin', RECORDED, { action: 'CERTIFICATE_EXPIRED' });
+    expect(expired.data.auditEvents.nodes).toMatchObject([
+      { actor: { kind: 'SYSTEM', component: 'expiry-scan', user: null } },
+    ]);
     expect(expired.data.auditEvents.nodes[0].after.notAfter).toBe(gone!.notAfter.toISOString());
   });
 });

@@ -89,12 +89,12 @@ describeDatabases('NUL characters in input', (ctx) => {
     expect(inline.extensions.inputPath).toEqual(['filter', 'search']);
     const audit = await h.gql(
       'admin',
-      'query($a: String) { auditEvents(filter: { action: $a }) { nodes { id } } }',
+      'query($a: String) { auditEvents(filter: { search: $a }) { nodes { id } } }',
       {
         a: `certificate.rename${NUL}`,
       },
     );
-    expect(refusal(audit).extensions.inputPath).toEqual(['filter', 'action']);
+    expect(refusal(audit).extensions.inputPath).toEqual(['filter', 'search']);
   });
 
   it('a query with a payload (certificateInspect) answers a userError', async () => {

@@ -237,7 +237,7 @@ export class AccessRequestService {
 
   async #decide(
     id: string,
-    action: string,
+    action: 'approve' | 'reject' | 'retry' | 're-provision' | 'revoke',
     from: readonly AccessRequest['status'][],
     actor: Actor,
     values: Partial<AccessRequest>,
@@ -252,7 +252,7 @@ export class AccessRequestService {
       await then.effect?.(tx, moved);
       await recordAudit(tx, actor, [
         {
-          action: `access_request.${action.replace('-', '')}`,
+          action: `access_request.${action.replace('-', '') as 'reprovision'}`,
           subjectType: 'access_request',
           subjectId: id,
           before: { status: before.status },

@@ -1,13 +1,15 @@
-import { and, desc, eq, getColumns, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getColumns, gte, inArray, lt, sql } from 'drizzle-orm';
 import { type Actor, actorLabel } from '../actor.ts';
+import { escapeLike } from '../db/escape-like.ts';
 import { instantText } from '../db/instant-text.ts';
 import type { Db } from '../db/open-database.ts';
 import { auditEvents } from '../db/schema/audit-events.ts';
 import { newId } from '../ids.ts';
+import type { AuditAction, AuditSubjectType } from './audit-catalogue.ts';
 
 export interface AuditEntry {
-  readonly action: string;
-  readonly subjectType: string;
+  readonly action: AuditAction;
+  readonly subjectType: AuditSubjectType;
   readonly subjectId: string;
   readonly before?: Record<string, unknown> | null;
   readonly after?: Record<string, unknown> | null;
@@ -46,10 +48,16 @@ export async function recordAudit(db: Db, actor: Actor, entries: readonly AuditE
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
 export interface AuditQuery {
-  readonly subjectType?: string;
+  readonly subjectType?: AuditSubjectType;
   readonly subjectId?: string;
   readonly actor?: string;
-  readonly action?: string;
+  readonly action?: AuditAction;
+  /** A case-insensitive substring of the action, subject type, subject id or actor label. */
+  readonly search?: string;
+  /** Recorded at or after this instant. */
+  readonly since?: Date;
+  /** Recorded before this instant. */
+  readonly until?: Date;
   /** Rows to read: the page size + 1, to learn whether another page follows. */
   readonly limit: number;
   /** The last row of the previous page: `at` as exact ISO text (microseconds), and its id. */
@@ -69,6 +77,11 @@ export function listAuditEvents(db: Db, q: AuditQuery): Promise<(AuditEventRow &
         q.subjectId === undefined ? undefined : eq(auditEvents.subjectId, q.subjectId),
         q.actor === undefined ? undefined : eq(auditEvents.actor, q.actor),
         q.action === undefined ? undefined : eq(auditEvents.action, q.action),
+        q.search === undefined
+          ? undefined
+          : sql`(${auditEvents.action} || ' ' || ${auditEvents.subjectType} || ' ' || ${auditEvents.subjectId} || ' ' || ${auditEvents.actor}) ILIKE ${`%${escapeLike(q.search)}%`}`,
+        q.since === undefined ? undefined : gte(auditEvents.at, q.since),
+        q.until === undefined ? undefined : lt(auditEvents.at, q.until),
         // A row comparison, so the (at) index scan can start right after the cursor.
         q.after === undefined
           ? undefined

@@ -5,13 +5,19 @@ import { SecretBox } from '../secrets/secret-box.ts';
 import { describeDatabases } from '../testing/describe-databases.ts';
 import { type AuditEntry, recordAudit } from './audit.repo.ts';
 import type { AuditEvent } from './audit.service.ts';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_TYPES,
+  type AuditAction,
+  type AuditSubjectType,
+} from './audit-catalogue.ts';
 
 const ADMIN: Actor = { kind: 'ADMIN', userId: 'usr_admin' };
 const CONSUMER: Actor = { kind: 'CONSUMER', userId: 'usr_dev', organisationId: 'org_a' };
 
-const entry = (action: string, subjectId: string): AuditEntry => ({
+const entry = (action: AuditAction, subjectId: string): AuditEntry => ({
   action,
-  subjectType: action.split('.')[0]!,
+  subjectType: action.split('.')[0] as AuditSubjectType,
   subjectId,
   after: { n: subjectId },
 });
@@ -23,9 +29,9 @@ describeDatabases('audit log reader', (ctx) => {
     // Separate statements give distinct `at`s; one statement gives several events the same `at`.
     await recordAudit(ctx.db, ADMIN, [entry('certificate.rename', 'crt_1')]);
     await recordAudit(ctx.db, systemActor('sync'), [
-      entry('certificate.create', 'crt_2'),
-      entry('certificate.create', 'crt_3'),
-      entry('certificate.create', 'crt_4'),
+      entry('certificate.discover', 'crt_2'),
+      entry('certificate.discover', 'crt_3'),
+      entry('certificate.discover', 'crt_4'),
     ]);
     await recordAudit(ctx.db, ADMIN, [entry('organisation.create', 'org_1')]);
   }
@@ -65,10 +71,51 @@ describeDatabases('audit log reader', (ctx) => {
       'crt_1',
     ]);
     expect((await all({ subjectType: 'certificate', subjectId: 'crt_3' })).map((e) => e.action)).toEqual([
-      'certificate.create',
+      'certificate.discover',
     ]);
     expect(await all({ action: 'organisation.create' })).toHaveLength(1);
-    expect(await all({ action: 'nothing.here' })).toEqual([]);
+    expect(await all({ action: 'user.create' })).toEqual([]);
+  });
+
+  it('filters by free text and by a time range', async () => {
+    await seed();
+    const ids = async (filter: object) => (await all(filter)).map((e) => e.subjectId).sort();
+    // Any part of the action, subject type, subject id or actor, in any case; wildcards are literal.
+    expect(await ids({ search: 'RENAME' })).toEqual(['crt_1']);
+    expect(await ids({ search: 'system:sy' })).toEqual(['crt_2', 'crt_3', 'crt_4']);
+    expect(await ids({ search: 'org_1' })).toEqual(['org_1']);
+    expect(await ids({ search: 'crt%' })).toEqual([]);
+    const events = await all();
+    const discovered = events.find((e) => e.action === 'certificate.discover')!.at;
+    expect(await ids({ since: discovered, until: new Date(discovered.getTime() + 1) })).toEqual([
+      'crt_2',
+      'crt_3',
+      'crt_4',
+    ]);
+    expect(await ids({ until: discovered })).toEqual(['crt_1']);
+    expect(await ids({ since: new Date(Date.now() + 60_000) })).toEqual([]);
+  });
+
+  it('refuses an action or subject type it does not record, and an empty range', async () => {
+    const refused = async (filter: object) => (await core().audit.list(filter, { first: 10 }, ADMIN)).ok;
+    expect(await core().audit.list({ action: 'nothing.here' } as never, { first: 10 }, ADMIN)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', path: ['action'] },
+    });
+    expect(await refused({ subjectType: 'widget' })).toBe(false);
+    const now = new Date();
+    expect(await core().audit.list({ since: now, until: now }, { first: 10 }, ADMIN)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', path: ['until'] },
+    });
+  });
+
+  it('describes every action (`<subject>.<verb>`) and every subject type', () => {
+    for (const [action, description] of Object.entries(AUDIT_ACTIONS)) {
+      expect(action).toMatch(/^[a-z_]+\.[a-z_]+$/);
+      expect(description).toMatch(/^[A-Z].{10,}\.$/);
+    }
+    for (const description of Object.values(AUDIT_SUBJECT_TYPES)) expect(description).toMatch(/^[A-Z].+\.$/);
   });
 
   it('refuses consumers, bad page sizes and cursors it did not make', async () => {

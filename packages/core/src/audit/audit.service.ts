@@ -7,19 +7,29 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-page.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import { type AuditEventRow, auditEventsByIds, listAuditEvents } from './audit.repo.ts';
+import { auditActions, auditSubjectTypes } from './audit-catalogue.ts';
 
 /** One recorded change: who (`actor` label), what (`action`), to which subject, and when. */
 export type AuditEvent = AuditEventRow;
 
 export const MAX_AUDIT_PAGE_SIZE = 100;
 
-const auditFilter = z.object({
-  subjectType: z.string().trim().min(1).max(64).optional(),
-  subjectId: z.string().trim().min(1).max(128).optional(),
-  /** A user id, or `system:<component>`. */
-  actor: z.string().trim().min(1).max(128).optional(),
-  action: z.string().trim().min(1).max(128).optional(),
-});
+const auditFilter = z
+  .object({
+    subjectType: z.enum(auditSubjectTypes).optional(),
+    subjectId: z.string().trim().min(1).max(128).optional(),
+    /** A user id, or `system:<component>`. */
+    actor: z.string().trim().min(1).max(128).optional(),
+    action: z.enum(auditActions).optional(),
+    /** Free text: a case-insensitive part of the action, subject type, subject id or actor. */
+    search: z.string().trim().min(1).max(200).optional(),
+    since: z.date().optional(),
+    until: z.date().optional(),
+  })
+  .refine((f) => !f.since || !f.until || f.since < f.until, {
+    message: 'since must be before until.',
+    path: ['until'],
+  });
 export type AuditFilter = z.input<typeof auditFilter>;
 
 const auditPage = z.object({

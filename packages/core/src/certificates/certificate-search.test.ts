@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, escapeLike, parseSearchTerm } from './certificate-search.ts';
+import { escapeLike } from '../db/escape-like.ts';
+import { decodeCursor, encodeCursor, parseSearchTerm } from './certificate-search.ts';
 
 const SHA256 = 'ab'.repeat(32);
 const ORG = '5e9d9544a1dcd60001d0ed20';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeLike } from '../db/escape-like.ts';
 import { isJsonTimestampText } from '../db/instant-text.ts';
 import { type NormalisedFingerprint, normaliseFingerprint } from '../x509/fingerprints.ts';
 import type { CertificateSummary } from './certificate.ts';
@@ -90,11 +91,6 @@ export function parseSearchTerm(term: string): SearchTerm {
     prefixPattern: `${escapeLike(trimmed.toLowerCase())}%`,
     sanEntries,
   };
-}
-
-/** Escapes `LIKE` wildcards with PostgreSQL's default escape character. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Where a page ends: the sort it was made for, the sort key there (ISO instant or name key) and the id tiebreak. */

@@ -34,7 +34,7 @@ describeDatabases(
       await ctx.db.insert(syncRuns).values({ providerId: chain.provider.id, trigger: 'MANUAL' });
       await ctx.db
         .insert(auditEvents)
-        .values({ actor: 'system:test', action: 'x.y', subjectType: 'x', subjectId: '1' });
+        .values({ actor: 'system:test', action: 'user.create', subjectType: 'user', subjectId: '1' });
       await ctx.db.insert(jobs).values({ kind: 'test' });
 
       await ctx.reset();

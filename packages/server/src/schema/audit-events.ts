@@ -1,6 +1,15 @@
-import { decodeGlobalID } from '@pothos/plugin-relay';
-import { type AuditEvent as AuditEventModel, ID_PREFIXES } from '@repo/core';
-import { GraphQLError } from 'graphql';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_TYPES,
+  type AuditAction,
+  type AuditActor as AuditActorModel,
+  type AuditEvent as AuditEventModel,
+  type AuditSubjectType,
+  auditActions,
+  auditActorOf,
+  auditSubjectTypes,
+  ID_PREFIXES,
+} from '@repo/core';
 import { viewerOf } from '../context.ts';
 import { loadAll } from '../loaders.ts';
 import { builder } from './builder.ts';
@@ -16,27 +25,74 @@ registerNodeIdPrefix(ID_PREFIXES.auditEvent, 'AuditEvent');
 const json = (value: Record<string, unknown> | null): unknown =>
   value === null ? null : JSON.parse(withGlobalIds(JSON.stringify(value)));
 
+/** GraphQL names an enum value in capitals without dots: `certificate.rename` → `CERTIFICATE_RENAME`. */
+export const auditEnumName = (value: string): string => value.toUpperCase().replaceAll('.', '_');
+
+function enumValues<V extends string>(values: readonly V[], descriptions: Record<V, string>) {
+  const entries = values.map((value) => [auditEnumName(value), { value, description: descriptions[value] }]);
+  // Two core values that differ only in case or in `.` vs `_` would meet here: refuse at start-up.
+  if (new Set(entries.map(([name]) => name)).size !== entries.length)
+    throw new Error(`Two audit values share a GraphQL name: ${values.join(', ')}`);
+  return Object.fromEntries(entries) as Record<string, { value: V; description: string }>;
+}
+
+// Both enums are made from core's catalogue (the list recordAudit's signature takes its types from),
+// so every action a service can record is a value here.
+const AuditActionEnum = builder.enumType('AuditAction', {
+  description: 'What an audit event recorded: `<subject>.<verb>` in core, e.g. CERTIFICATE_RENAME.',
+  values: enumValues<AuditAction>(auditActions, AUDIT_ACTIONS),
+});
+
+const AuditSubjectTypeEnum = builder.enumType('AuditSubjectType', {
+  description: 'The kind of object an audit event is about.',
+  values: enumValues<AuditSubjectType>(auditSubjectTypes, AUDIT_SUBJECT_TYPES),
+});
+
+const AuditActorKind = builder.enumType('AuditActorKind', {
+  description: 'Who acted: a person, or a background job of the portal.',
+  values: {
+    USER: { description: 'A user (an admin or a consumer) acting through the API or the TUI.' },
+    SYSTEM: { description: 'A background job: sync, provisioning, the expiry scan, start-up configuration.' },
+  },
+});
+
+const AuditActor = builder.objectRef<AuditActorModel>('AuditActor').implement({
+  description: 'Who made a recorded change: a user, or a system job.',
+  fields: (t) => ({
+    kind: t.field({ type: AuditActorKind, description: 'A user or a system job.', resolve: (a) => a.kind }),
+    user: t.field({
+      type: User,
+      nullable: true,
+      description: 'The user; null for a system job and for a user since removed.',
+      resolve: (a, _args, ctx) => (a.kind === 'USER' ? ctx.loaders.users.load(a.userId) : null),
+    }),
+    userId: t.id({
+      nullable: true,
+      description: "The user's global id, kept after the user is removed; null for a system job.",
+      resolve: (a) => (a.kind === 'USER' ? withGlobalIds(a.userId) : null),
+    }),
+    component: t.string({
+      nullable: true,
+      description: 'The system job (`sync`, `provisioning`, `expiry-scan`, …); null for a user.',
+      resolve: (a) => (a.kind === 'SYSTEM' ? a.component : null),
+    }),
+  }),
+});
+
 builder.node(AuditEvent, {
   description: 'One recorded change: who made it, what it was, to which object, and when. Admins only.',
   id: { resolve: (event) => event.id },
   loadMany: (ids, ctx) => loadAll(ctx.loaders.auditEvents, ids),
   fields: (t) => ({
-    actor: t.string({
-      description: "Who: a user's global id, or `system:<component>` (`system:sync`) for background work.",
-      resolve: (event) => withGlobalIds(event.actor),
+    actor: t.field({
+      type: AuditActor,
+      description: 'Who made the change: a user, or a system job.',
+      resolve: (event) => auditActorOf(event.actor),
     }),
-    actorUser: t.field({
-      type: User,
-      nullable: true,
-      description: 'The user who acted; null for background work and for users since removed.',
-      resolve: (event, _args, ctx) =>
-        event.actor.startsWith(`${ID_PREFIXES.user}_`) ? ctx.loaders.users.load(event.actor) : null,
-    }),
-    action: t.exposeString('action', {
-      description: '`<subject>.<verb>`: `certificate.rename`, `certificate.expiring_soon`, …',
-    }),
-    subjectType: t.exposeString('subjectType', {
-      description: 'What kind of object changed: `certificate`, `organisation`, `access_request`, `api`, …',
+    action: t.expose('action', { type: AuditActionEnum, description: 'What the change was.' }),
+    subjectType: t.expose('subjectType', {
+      type: AuditSubjectTypeEnum,
+      description: 'What kind of object changed.',
     }),
     subjectId: t.string({
       description:
@@ -71,29 +127,34 @@ const AuditEventConnection = builder.connectionObject(
   { name: 'AuditEventEdge', description: 'An audit event in a page, with its cursor.' },
 );
 
-const AuditEventFilter = builder.inputType('AuditEventFilter', {
-  description: 'Which audit events to list; every field given must match.',
+const AuditActorFilter = builder.inputType('AuditActorFilter', {
+  description: 'One actor: a user, or a system job.',
+  isOneOf: true,
   fields: (t) => ({
-    action: t.string({ description: 'Exactly this action, e.g. `certificate.expired`.' }),
-    subjectType: t.string({ description: 'Only events about this kind of object, e.g. `certificate`.' }),
-    subject: t.globalID({ description: 'Only events about this object (a global id of any type).' }),
-    actor: t.string({ description: "Only this actor: a user's global id, or `system:<component>`." }),
+    user: t.globalID({ for: User, description: 'This user (their global id).' }),
+    component: t.string({ description: 'This system job, e.g. `sync`.' }),
   }),
 });
 
-/** A user's global id → its raw id; `system:…` labels pass through. */
-function actorLabel(actor: string | null | undefined): string | undefined {
-  if (actor == null || actor.startsWith('system:')) return actor ?? undefined;
-  try {
-    const { typename, id } = decodeGlobalID(actor);
-    if (typename === 'User') return id;
-  } catch {
-    // Reported below, with the same message as any other wrong value.
-  }
-  throw new GraphQLError("filter.actor must be a user's global id or `system:<component>`.", {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
-}
+const AuditEventFilter = builder.inputType('AuditEventFilter', {
+  description: 'Which audit events to list; every field given must match.',
+  fields: (t) => ({
+    action: t.field({ type: AuditActionEnum, description: 'Exactly this action.' }),
+    subjectType: t.field({
+      type: AuditSubjectTypeEnum,
+      description: 'Only events about this kind of object.',
+    }),
+    subject: t.globalID({ description: 'Only events about this object (a global id of any type).' }),
+    actor: t.field({ type: AuditActorFilter, description: 'Only events by this actor.' }),
+    search: t.string({
+      description:
+        'Free text: a case-insensitive part of the action as core writes it (`certificate.rename`, ' +
+        '`rename`), of the subject type, or of a system job (`system:sync`).',
+    }),
+    since: t.field({ type: 'DateTime', description: 'Recorded at or after this instant.' }),
+    until: t.field({ type: 'DateTime', description: 'Recorded before this instant.' }),
+  }),
+});
 
 builder.queryField('auditEvents', (t) =>
   t.field({
@@ -112,7 +173,14 @@ builder.queryField('auditEvents', (t) =>
           action: f.action ?? undefined,
           subjectType: f.subjectType ?? undefined,
           subjectId: f.subject?.id,
-          actor: actorLabel(f.actor),
+          actor: f.actor?.user
+            ? f.actor.user.id
+            : f.actor?.component
+              ? `system:${f.actor.component}`
+              : undefined,
+          search: f.search ?? undefined,
+          since: f.since ?? undefined,
+          until: f.until ?? undefined,
         },
         { first: args.first ?? undefined, after: args.after ?? undefined },
         viewerOf(ctx).actor,

@@ -3,6 +3,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Context, SignedInContext } from '../context.ts';
+import { resolveNodeType } from './node-types.ts';
 import NulFreeInputPlugin from './nul-free-input.ts';
 
 /** Types the schema is built with. Configuration only: no type is defined here (Pothos app layout). */
@@ -53,7 +54,10 @@ export const builder = new SchemaBuilder<PortalTypes>({
     clientMutationId: 'omit',
     cursorType: 'String',
     idFieldOptions: { description: 'Opaque global id; `node(id:)` fetches the object again.' },
-    nodeTypeOptions: { description: 'An object with a global id, refetchable through `node(id:)`.' },
+    nodeTypeOptions: {
+      description: 'An object with a global id, refetchable through `node(id:)`.',
+      resolveType: (value: unknown) => resolveNodeType(value, brandName),
+    },
     // Both defined in nodes.ts: a malformed id answers null, and `nodes` caps its ids.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
@@ -76,3 +80,8 @@ export const builder = new SchemaBuilder<PortalTypes>({
 
 /** The builder's full type set, for helpers that take Pothos field builders. */
 export type Types = PothosSchemaTypes.ExtendDefaultTypes<PortalTypes>;
+
+/** The name of the type Pothos branded an object with (a declared signature: `builder` is circular here). */
+function brandName(brand: object | string): string {
+  return builder.configStore.getTypeConfig(brand as never).name;
+}

@@ -2,6 +2,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { type DomainError, ERROR_CODES, type ErrorCode, type Result } from '@repo/core';
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.ts';
+import { typenameOfIdPrefix } from './node-types.ts';
 
 /** A core error as the schema shows it: its GraphQL type, and the error itself for detail fields. */
 export interface UserErrorShape<E extends DomainError = DomainError> {
@@ -37,7 +38,6 @@ const DEFAULT_FIELDS: Readonly<Record<string, string>> = {
   ownerId: 'owner',
 };
 const typenameByCode = new Map<string, string>();
-const typenameByIdPrefix = new Map<string, string>();
 
 // Built from core's list, so a code core can produce is never missing here (test/user-error-codes).
 const UserErrorCode = builder.enumType('UserErrorCode', {
@@ -75,15 +75,12 @@ export function registerUserErrorType(code: string, typename: string): void {
   typenameByCode.set(code, typename);
 }
 
-/** Raw ids with this prefix in core's messages are shown as global ids of `typename`. */
-export function registerNodeIdPrefix(prefix: string, typename: string): void {
-  typenameByIdPrefix.set(prefix, typename);
-}
+export { registerNodeIdPrefix } from './node-types.ts';
 
 /** Core's raw ids (`crt_…`) never reach a client: messages name objects by their global ids. */
 export function withGlobalIds(text: string): string {
   return text.replace(/\b([a-z]{2,5})_[0-9a-z]{26}\b/g, (raw, prefix: string) => {
-    const typename = typenameByIdPrefix.get(prefix);
+    const typename = typenameOfIdPrefix(prefix);
     return typename ? encodeGlobalID(typename, raw) : raw;
   });
 }

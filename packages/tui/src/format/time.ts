@@ -32,6 +32,12 @@ export function dateTime(iso: string | null | undefined): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
+/** `2026-11-28 09:30:15` (UTC), or '-': where seconds tell events apart (the audit log). */
+export function dateTimeSeconds(iso: string | null | undefined): string {
+  if (!iso) return '-';
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
 /** `3h ago`, or '-'. */
 export function ago(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '-';
