@@ -167,12 +167,42 @@ describeDatabases('sync', (ctx) => {
     await seedDashboardCertificates(h, 20);
     await h.core.sync.run(h.provider.id, 'SCHEDULE');
     for (const row of (await liveRows()).slice(0, 12)) await h.dashboard('DELETE', `/api/certs/${row.tykId}`);
+    const doomed = (await liveRows()).slice(0, 12).map((r) => r.id);
     const held = await h.core.sync.run(h.provider.id, 'SCHEDULE');
     expect(held).toMatchObject({ ok: true, value: { status: 'HELD', softDeleted: 12 } });
     expect(await liveRows()).toHaveLength(20);
-    const confirmed = await h.core.sync.confirm(held.ok ? held.value.id : '', ADMIN);
+
+    // What confirming would soft-delete, page by page, before anything is.
+    const runId = held.ok ? held.value.id : '';
+    const listed: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await h.core.sync.heldDeletions(runId, { first: 5, after }, ADMIN);
+      if (!page.ok) throw page.error;
+      expect(page.value.totalCount).toBe(12);
+      listed.push(...page.value.nodes.map((c) => c.id));
+      if (!page.value.pageInfo.hasNextPage) break;
+      after = page.value.pageInfo.endCursor!;
+    }
+    expect(listed).toEqual([...doomed].sort());
+    const consumer = { kind: 'CONSUMER', userId: 'usr_c', organisationId: 'org_c' } as const;
+    expect(await h.core.sync.heldDeletions(runId, { first: 5 }, consumer)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await h.core.sync.heldDeletions('syn_missing', { first: 5 }, ADMIN)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+
+    const confirmed = await h.core.sync.confirm(runId, ADMIN);
     expect(confirmed).toMatchObject({ ok: true, value: { status: 'SUCCEEDED', softDeleted: 12 } });
     expect(await liveRows()).toHaveLength(8);
+    // A run that is no longer held holds nothing.
+    expect(await h.core.sync.heldDeletions(runId, { first: 5 }, ADMIN)).toMatchObject({
+      ok: true,
+      value: { totalCount: 0, nodes: [] },
+    });
   });
 
   it('a held run holds only deletions: new certificates arrive meanwhile, and later runs merge into it', async () => {

@@ -33,7 +33,14 @@ export interface KeysetPosition {
 }
 
 /** A listing's name goes into its cursors, so one listing refuses another's. */
-export type KeysetListing = 'providers' | 'organisations' | 'users' | 'syncRuns' | 'audit' | 'accessRequests';
+export type KeysetListing =
+  | 'providers'
+  | 'organisations'
+  | 'users'
+  | 'syncRuns'
+  | 'audit'
+  | 'accessRequests'
+  | 'heldDeletions';
 
 export function encodeKeysetCursor(listing: KeysetListing, position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([listing, position.key, position.id])).toString('base64url');

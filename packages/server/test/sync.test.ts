@@ -122,6 +122,16 @@ describeDatabases('sync', (ctx) => {
       userErrors: [],
     });
     const second = await hold();
+    // Before confirming, the admin reads what it would soft-delete: the list, by pages.
+    const HELD = `query($id: ID!, $after: String) { node(id: $id) { ... on SyncRun {
+      heldDeletions(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { tykId } } } } }`;
+    const firstPage = await h.gql('admin', HELD, { id: second });
+    const { heldDeletions } = firstPage.data.node;
+    expect(heldDeletions).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const nextPage = await h.gql('admin', HELD, { id: second, after: heldDeletions.pageInfo.endCursor });
+    const held = [...heldDeletions.nodes, ...nextPage.data.node.heldDeletions.nodes];
+    expect(held.map((c: { tykId: string }) => c.tykId).sort()).toEqual(ids.slice(0, 3).sort());
+    expect(nextPage.data.node.heldDeletions.pageInfo.hasNextPage).toBe(false);
     const confirmed = await h.gql('admin', RUN_ACTION('syncRunConfirm'), { input: { run: second } });
     expect(confirmed.data.syncRunConfirm).toEqual({
       syncRun: { status: 'SUCCEEDED', counts: { softDeleted: 3 } },

@@ -65,6 +65,16 @@ describe('sync (live server)', () => {
     await app.press('c');
     await app.waitFor('Apply the held run?');
     await app.waitFor('It soft-deletes 20 certificate(s) of Mock Dashboard');
+    // The list itself, a window at a time: j scrolls it, and the last one is reachable.
+    const list = await app.waitFor(/store-\d\d\.example\.com/);
+    const shown = (frame: string) => frame.match(/store-\d\d\.example\.com/g) ?? [];
+    expect(shown(list).length).toBeGreaterThan(0);
+    expect(shown(list).length).toBeLessThan(20);
+    const top = shown(list)[0];
+    await app.press('j');
+    await app.waitFor((f) => shown(f)[0] !== top);
+    await app.press('G');
+    await app.waitFor((f) => /20\/20/.test(f));
     await app.press('n');
     await app.waitFor((f) => !f.includes('Apply the held run?') && /Mock Dashboard\s+held/.test(f));
 

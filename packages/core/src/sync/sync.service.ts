@@ -1,5 +1,8 @@
 import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import { certificatesByIds } from '../certificates/certificate.repo.ts';
+import type { Certificate } from '../certificates/certificate.ts';
+import { toCertificate } from '../certificates/certificate-context.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient } from '../dashboard/dashboard-client.ts';
 import type { CertificateBasics } from '../dashboard/dashboard-schemas.ts';
@@ -7,8 +10,13 @@ import { withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { Db } from '../db/open-database.ts';
 import type { SyncTrigger } from '../db/schema/sync-runs.ts';
 import type { CoreDeps } from '../deps.ts';
-import { type ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
-import type { KeysetConnection, KeysetPage } from '../keyset-page.ts';
+import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import {
+  encodeKeysetCursor,
+  type KeysetConnection,
+  type KeysetPage,
+  parseKeysetPage,
+} from '../keyset-page.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
@@ -111,6 +119,51 @@ export class SyncService {
   async byIds(ids: readonly string[], actor: Actor): Promise<SyncRun[]> {
     if (!isAdmin(actor)) return [];
     return repo.findRuns(this.#deps.db, ids);
+  }
+
+  /**
+   * What confirming a HELD run would soft-delete: its certificates in id order, a page at a time
+   * (a held run can hold thousands), read in one statement per page; a run no longer held holds
+   * none. Admins only. Errors: FORBIDDEN, NOT_FOUND, INVALID_INPUT (`first`, a foreign `after`).
+   */
+  async heldDeletions(
+    runId: string,
+    page: KeysetPage,
+    actor: Actor,
+  ): Promise<
+    Result<
+      KeysetConnection<Certificate> & { totalCount: number },
+      ForbiddenError | NotFoundError | InvalidInputError
+    >
+  > {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins read sync runs.'));
+    const p = parseKeysetPage('heldDeletions', page);
+    if (!p.ok) return p;
+    const run = await repo.findRun(this.#deps.db, runId);
+    if (!run) return Err(new NotFoundError('sync run', runId));
+    const held = run.status === 'HELD' ? (run.heldPlan as unknown as SyncPlan).softDelete : [];
+    const ids = [...held].sort();
+    const from = p.value.after ? ids.findIndex((id) => id > p.value.after!.id) : 0;
+    const pageIds = from < 0 ? [] : ids.slice(from, from + p.value.first);
+    const rows = await certificatesByIds(this.#deps.db, pageIds, undefined);
+    const byId = new Map(rows.map((row) => [row.id, toCertificate(row, this.#now())]));
+    const edges = pageIds.flatMap((id) => {
+      const node = byId.get(id);
+      return node ? [{ cursor: encodeKeysetCursor('heldDeletions', { key: id, id }), node }] : [];
+    });
+    return Ok({
+      nodes: edges.map((e) => e.node),
+      edges,
+      pageInfo: {
+        hasNextPage: from >= 0 && from + p.value.first < ids.length,
+        // The page's last id even when its certificate is gone (deleted since), so paging goes on.
+        endCursor:
+          pageIds.length > 0
+            ? encodeKeysetCursor('heldDeletions', { key: pageIds.at(-1)!, id: pageIds.at(-1)! })
+            : null,
+      },
+      totalCount: ids.length,
+    });
   }
 
   /**

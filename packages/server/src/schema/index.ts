@@ -16,6 +16,7 @@ import './certificate-usage.ts';
 import './certificate-inspect.ts';
 import './certificate-mutations.ts';
 import './sync.ts';
+import './sync-held-deletions.ts';
 import './sync-mutations.ts';
 import './sync-progress.ts';
 import './audit-events.ts';

@@ -90,3 +90,31 @@ export const SyncRunProgressSubscription = operation<{ syncRunProgress: SyncProg
     }
   }`,
 );
+
+/** A certificate a HELD run would soft-delete. */
+export interface HeldDeletionRow {
+  readonly id: string;
+  readonly name: string | null;
+  readonly subjectCn: string | null;
+  readonly tykId: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+}
+
+export const HeldDeletionsQuery = operation<
+  {
+    node:
+      | { __typename: 'SyncRun'; heldDeletions: { totalCount: number; nodes: HeldDeletionRow[] } }
+      | { __typename: string }
+      | null;
+  },
+  { run: string; first: number }
+>(
+  'HeldDeletions',
+  `query HeldDeletions($run: ID!, $first: Int!) {
+    node(id: $run) {
+      __typename
+      ... on SyncRun { heldDeletions(first: $first) { totalCount nodes { id name subjectCn tykId notBefore notAfter } } }
+    }
+  }`,
+);

@@ -1,5 +1,6 @@
 // Confirm or discard a HELD run. Confirming is the destructive choice (it soft-deletes what the
-// Dashboard no longer has), so it asks and says how many; discarding changes nothing, so it does not.
+// Dashboard no longer has), so it asks, says how many and lists them; discarding changes nothing,
+// so it does not ask.
 import { Text } from 'ink';
 import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
@@ -11,6 +12,10 @@ import {
   type SyncRunRow,
 } from '../../graphql/operations/sync.ts';
 import { flash } from '../../state/app-state.ts';
+import { HeldDeletionsList } from './HeldDeletionsList.tsx';
+
+/** Rows of the list in the dialog: it fits at 80×24 with the dialog's other lines. */
+const LIST_ROWS = 8;
 
 export function useHeldRun(onChanged: () => void) {
   const { client, dispatch } = useApp();
@@ -55,6 +60,7 @@ export function useHeldRun(onChanged: () => void) {
         It soft-deletes {confirming.counts.softDeleted} certificate(s) of {confirming.provider?.name} that its
         Dashboard no longer has, and adds {confirming.counts.added}.
       </Text>
+      <HeldDeletionsList runId={confirming.id} rows={LIST_ROWS} />
       <Text dimColor>Discard (ctrl-d) instead changes nothing.</Text>
     </ConfirmDialog>
   ) : null;
