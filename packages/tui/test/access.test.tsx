@@ -203,4 +203,32 @@ describe('access requests and the explainer (live server)', () => {
     await app.press(KEYS.enter);
     await app.waitFor(/Auth Token \+ mTLS\s+Managed\s+no\s+Payments API/);
   });
+
+  it('re-provisions an approved request, and revokes it after asking', async () => {
+    const kiosk = await request('Kiosk');
+    unwrap(await server.core.accessRequests.approve(kiosk.id, system));
+    app = await openRequests();
+    await app.press('/');
+    await app.type('Kiosk');
+    await app.press(KEYS.enter);
+    await app.waitFor(/Kiosk\s+Payments \(Managed\)\s+Gold\s+approved/, 30_000);
+    const hints = app.lastFrame();
+    expect(hints).toMatch(/<P> re-provision/);
+    expect(hints).not.toMatch(/<a> approve/);
+
+    await app.press('P');
+    await app.waitFor('Kiosk → Payments (Managed): re-provisioning…');
+    await app.waitFor('Kiosk → Payments (Managed): approved', 30_000);
+
+    await app.press(KEYS.ctrlD);
+    await app.waitFor("Revoke Kiosk's access to Payments (Managed)?");
+    await app.press('n');
+    await app.waitFor((f) => !f.includes('Revoke Kiosk') && /Gold\s+approved/.test(f));
+    await app.press(KEYS.ctrlD);
+    await app.waitFor("Revoke Kiosk's access to Payments (Managed)?");
+    await app.press('y');
+    await app.waitFor('Kiosk → Payments (Managed): revoked.');
+    await app.waitFor(/Kiosk\s+Payments \(Managed\)\s+Gold\s+revoked/);
+    expect((await server.core.accessRequests.get(kiosk.id, system))?.status).toBe('REVOKED');
+  });
 });

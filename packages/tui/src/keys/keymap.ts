@@ -85,6 +85,8 @@ const ROWS: readonly Row[] = [
   ['approve',       'a',             'approve',      'View',       REQUESTS,    'writes',    'Approve: provision it, and follow it live'],
   ['reject',        'x',             'reject',       'View',       REQUESTS,    'dangerous', 'Reject, with a reason for the consumer'],
   ['retry',         'R',             'retry',        'View',       REQUESTS,    'writes',    'Retry a FAILED provisioning from its failed step'],
+  ['reprovision',   'P',             're-provision', 'View',       REQUESTS,    'writes',    "Write an APPROVED request's key and allow lists again"],
+  ['revoke',        'ctrl+d',        'revoke',       'View',       REQUESTS,    'dangerous', 'Revoke: end its credential, take its certificates off (confirms)'],
   ['checkRequest',  'C',             'check',        'View',       ['request'], 'visible',   "Would the Gateway let its client through? Asks for the client's PEM"],
   ['newCheck',      'n',             'new check',    'View',       ['check', 'requestCheck'], 'visible', 'Check another request'],
 ];
@@ -108,6 +110,8 @@ const VALID_IN: Readonly<Partial<Record<string, readonly string[]>>> = {
   approve: ['PENDING'],
   reject: ['PENDING', 'FAILED'],
   retry: ['FAILED'],
+  reprovision: ['APPROVED'],
+  revoke: ['APPROVED', 'FAILED'],
   confirm: ['HELD'],
   discard: ['HELD'],
 };

@@ -84,6 +84,23 @@ export const AccessRequestRetryMutation = operation<{ accessRequestRetry: Payloa
   }`,
 );
 
+export const AccessRequestReprovisionMutation = operation<
+  { accessRequestReprovision: Payload },
+  { id: string }
+>(
+  'AccessRequestReprovision',
+  `mutation AccessRequestReprovision($id: ID!) {
+    accessRequestReprovision(input: { accessRequest: $id }) { accessRequest { ${REQUEST} } ${USER_ERRORS} }
+  }`,
+);
+
+export const AccessRequestRevokeMutation = operation<{ accessRequestRevoke: Payload }, { id: string }>(
+  'AccessRequestRevoke',
+  `mutation AccessRequestRevoke($id: ID!) {
+    accessRequestRevoke(input: { accessRequest: $id }) { accessRequest { ${REQUEST} } ${USER_ERRORS} }
+  }`,
+);
+
 export const AccessRequestStatusSubscription = operation<
   { accessRequestStatus: { status: AccessRequestStatus; accessRequest: AccessRequestRow } },
   { id: string }

@@ -32,6 +32,8 @@ export function RequestDetail({ entry }: ViewProps) {
     if (action === 'approve') actions.approve(request);
     else if (action === 'retry') actions.retry(request);
     else if (action === 'reject') actions.askReject(request);
+    else if (action === 'reprovision') actions.reprovision(request);
+    else if (action === 'revoke') actions.askRevoke(request);
     else if (action === 'checkRequest')
       dispatch({ type: 'view/open', view: 'requestCheck', label: 'check', params: { id } });
     else return false;

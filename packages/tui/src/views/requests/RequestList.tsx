@@ -57,6 +57,8 @@ export function RequestList({ entry, height, width }: ViewProps) {
     if (id === 'approve') actions.approve(selected);
     else if (id === 'retry') actions.retry(selected);
     else if (id === 'reject') actions.askReject(selected);
+    else if (id === 'reprovision') actions.reprovision(selected);
+    else if (id === 'revoke') actions.askRevoke(selected);
     else if (id === 'open')
       dispatch({
         type: 'view/open',

@@ -7,7 +7,9 @@ import { mutate } from '../../graphql/mutate.ts';
 import {
   AccessRequestApproveMutation,
   AccessRequestRejectMutation,
+  AccessRequestReprovisionMutation,
   AccessRequestRetryMutation,
+  AccessRequestRevokeMutation,
   type AccessRequestRow,
 } from '../../graphql/operations/access-requests.ts';
 import { flash } from '../../state/app-state.ts';
@@ -20,6 +22,7 @@ export function useRequestActions(onChanged: () => void) {
   const { client, dispatch } = useApp();
   const [rejecting, setRejecting] = useState<AccessRequestRow | null>(null);
   const [approving, setApproving] = useState<AccessRequestRow | null>(null);
+  const [revoking, setRevoking] = useState<AccessRequestRow | null>(null);
   const [watching, setWatching] = useState<string | null>(null);
 
   const onUpdate = useCallback(
@@ -35,21 +38,41 @@ export function useRequestActions(onChanged: () => void) {
   );
   useLiveStatus(watching, onUpdate);
 
-  const decide = async (request: AccessRequestRow, kind: 'approve' | 'retry') => {
+  // Each queues provisioning; the request is then followed live until it settles.
+  const decide = async (request: AccessRequestRow, kind: 'approve' | 'retry' | 'reprovision') => {
+    const variables = { id: request.id };
     const outcome =
       kind === 'approve'
-        ? await mutate(
-            client,
-            AccessRequestApproveMutation,
-            { id: request.id },
-            (d) => d.accessRequestApprove,
-          )
-        : await mutate(client, AccessRequestRetryMutation, { id: request.id }, (d) => d.accessRequestRetry);
+        ? await mutate(client, AccessRequestApproveMutation, variables, (d) => d.accessRequestApprove)
+        : kind === 'retry'
+          ? await mutate(client, AccessRequestRetryMutation, variables, (d) => d.accessRequestRetry)
+          : await mutate(
+              client,
+              AccessRequestReprovisionMutation,
+              variables,
+              (d) => d.accessRequestReprovision,
+            );
     if (!outcome.ok) return dispatch(flash('error', `${label(request)}: ${outcome.message}`));
-    dispatch(
-      flash('info', `${label(request)}: ${kind === 'approve' ? 'approved' : 'retried'}, provisioning…`),
-    );
+    const done = {
+      approve: 'approved, provisioning…',
+      retry: 'retried, provisioning…',
+      reprovision: 're-provisioning…',
+    };
+    dispatch(flash('info', `${label(request)}: ${done[kind]}`));
     setWatching(request.id);
+    onChanged();
+  };
+
+  const revoke = async (request: AccessRequestRow) => {
+    closeRevoke();
+    const outcome = await mutate(
+      client,
+      AccessRequestRevokeMutation,
+      { id: request.id },
+      (d) => d.accessRequestRevoke,
+    );
+    if (!outcome.ok) return dispatch(flash('error', `${label(request)}: ${outcome.message}`));
+    dispatch(flash('warn', `${label(request)}: revoked.`));
     onChanged();
   };
 
@@ -77,6 +100,11 @@ export function useRequestActions(onChanged: () => void) {
     dispatch({ type: 'dialog/close' });
   };
 
+  function closeRevoke() {
+    setRevoking(null);
+    dispatch({ type: 'dialog/close' });
+  }
+
   return {
     // Approving provisions a key on the Gateway for the consumer: it asks first, as k9s does for writes.
     approve: (r: AccessRequestRow) => {
@@ -84,6 +112,12 @@ export function useRequestActions(onChanged: () => void) {
       dispatch({ type: 'dialog/open' });
     },
     retry: (r: AccessRequestRow) => void decide(r, 'retry'),
+    reprovision: (r: AccessRequestRow) => void decide(r, 'reprovision'),
+    // Revoking ends the consumer's access at once: it asks first and says what goes.
+    askRevoke: (r: AccessRequestRow) => {
+      setRevoking(r);
+      dispatch({ type: 'dialog/open' });
+    },
     askReject: (r: AccessRequestRow) => {
       setRejecting(r);
       dispatch({ type: 'dialog/open' });
@@ -99,6 +133,17 @@ export function useRequestActions(onChanged: () => void) {
       >
         <Text>
           It provisions a key on the Gateway for {approving.app.organisation?.name ?? 'the consumer'}.
+        </Text>
+      </ConfirmDialog>
+    ) : revoking ? (
+      <ConfirmDialog
+        title={`Revoke ${revoking.app.name}'s access to ${revoking.product.name}?`}
+        onConfirm={() => void revoke(revoking)}
+        onCancel={closeRevoke}
+      >
+        <Text>
+          Its credential stops working at once; its key and the allow-list entries no other grant needs leave
+          the Dashboard. {revoking.app.organisation?.name ?? 'The consumer'} has to ask again.
         </Text>
       </ConfirmDialog>
     ) : rejecting ? (
