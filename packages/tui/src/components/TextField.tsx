@@ -10,6 +10,8 @@ export interface TextFieldProps {
   readonly placeholder?: string;
   readonly onSubmit: (value: string) => void;
   readonly isDisabled?: boolean;
+  /** Shows each character as `•` (an API key). */
+  readonly mask?: boolean;
 }
 
 export function TextField({
@@ -17,6 +19,7 @@ export function TextField({
   placeholder = '',
   onSubmit,
   isDisabled = false,
+  mask = false,
 }: TextFieldProps) {
   const [value, setValue] = useState(defaultValue);
   // Keys can arrive faster than React renders: edit the latest value, not the rendered one.
@@ -42,7 +45,7 @@ export function TextField({
   }
   return (
     <Text>
-      {value}
+      {mask ? '•'.repeat([...value].length) : value}
       <Text inverse> </Text>
     </Text>
   );

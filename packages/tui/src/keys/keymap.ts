@@ -78,6 +78,8 @@ const ROWS: readonly Row[] = [
   ['copySha',       'y',             'copy sha256',  'View',       ['cert'],    'hidden',    'Copy the SHA-256 to the clipboard (OSC 52)'],
   ['sync',          's',             'sync',         'View',       SYNCS,       'writes',    'Start a sync and watch its progress'],
   ['test',          't',             'test',         'View',       ['providers'], 'visible', 'Test the connection to the Dashboard'],
+  ['create',        'n',             'new',          'View',       ['orgs', 'providers'], 'writes', 'Create one (a short form)'],
+  ['edit',          'e',             'edit',         'View',       ['providers'], 'writes',  'Edit it (an empty API key keeps the stored one)'],
   ['confirm',       'c',             'confirm',      'View',       RUN_VIEWS,   'dangerous', 'Apply a HELD run: soft-deletes what it lists (confirms)'],
   ['discard',       'ctrl+d',        'discard',      'View',       RUN_VIEWS,   'writes',    'Drop a HELD run: nothing changes'],
   ['mode',          'm',             'mode',         'View',       ['products'], 'writes',   'Switch certificate mode: Managed / Self-Serve'],

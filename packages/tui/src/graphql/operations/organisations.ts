@@ -1,5 +1,5 @@
 import { operation } from '../document.ts';
-import type { PageInfo } from './types.ts';
+import { type PageInfo, USER_ERRORS, type UserError } from './types.ts';
 
 export interface OrganisationRow {
   readonly id: string;
@@ -29,5 +29,15 @@ export const OrganisationChoicesQuery = operation<
   'OrganisationChoices',
   `query OrganisationChoices($after: String) {
     organisations(first: 100, after: $after) { pageInfo { endCursor hasNextPage } nodes { id name } }
+  }`,
+);
+
+export const OrganisationCreateMutation = operation<
+  { organisationCreate: { organisation: { id: string; name: string } | null; userErrors: UserError[] } },
+  { name: string }
+>(
+  'OrganisationCreate',
+  `mutation OrganisationCreate($name: String!) {
+    organisationCreate(input: { name: $name }) { organisation { id name } ${USER_ERRORS} }
   }`,
 );

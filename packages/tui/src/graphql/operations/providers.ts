@@ -38,3 +38,43 @@ export const ProviderTestConnectionMutation = operation<
     }
   }`,
 );
+
+const PROVIDER = 'id name dashboardUrl gatewayUrl orgId requestTimeoutMs updatedAt';
+
+type ProviderPayload = { provider: ProviderRow | null; userErrors: UserError[] };
+
+export type ProviderCreateVariables = {
+  name: string;
+  dashboardUrl: string;
+  orgId: string;
+  apiKey: string;
+  gatewayUrl?: string | null;
+};
+
+export const ProviderCreateMutation = operation<{ providerCreate: ProviderPayload }, ProviderCreateVariables>(
+  'ProviderCreate',
+  `mutation ProviderCreate($name: String!, $dashboardUrl: String!, $orgId: String!, $apiKey: String!, $gatewayUrl: String) {
+    providerCreate(input: { name: $name, dashboardUrl: $dashboardUrl, orgId: $orgId, apiKey: $apiKey, gatewayUrl: $gatewayUrl }) {
+      provider { ${PROVIDER} } ${USER_ERRORS}
+    }
+  }`,
+);
+
+/** Only the fields given change; an absent `apiKey` keeps the stored one. */
+export type ProviderUpdateVariables = {
+  provider: string;
+  name?: string;
+  dashboardUrl?: string;
+  orgId?: string;
+  apiKey?: string;
+  gatewayUrl?: string | null;
+};
+
+export const ProviderUpdateMutation = operation<{ providerUpdate: ProviderPayload }, ProviderUpdateVariables>(
+  'ProviderUpdate',
+  `mutation ProviderUpdate($provider: ID!, $name: String, $dashboardUrl: String, $orgId: String, $apiKey: String, $gatewayUrl: String) {
+    providerUpdate(input: { provider: $provider, name: $name, dashboardUrl: $dashboardUrl, orgId: $orgId, apiKey: $apiKey, gatewayUrl: $gatewayUrl }) {
+      provider { ${PROVIDER} } ${USER_ERRORS}
+    }
+  }`,
+);

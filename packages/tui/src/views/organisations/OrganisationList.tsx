@@ -1,11 +1,18 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useApp, useViewKeys } from '../../app-context.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { dateTime } from '../../format/time.ts';
-import { type OrganisationRow, OrganisationsQuery } from '../../graphql/operations/organisations.ts';
+import { mutate } from '../../graphql/mutate.ts';
+import {
+  OrganisationCreateMutation,
+  type OrganisationRow,
+  OrganisationsQuery,
+} from '../../graphql/operations/organisations.ts';
 import { usePager } from '../../graphql/use-pager.ts';
+import { flash } from '../../state/app-state.ts';
 import { wantsMore } from '../../state/pager.ts';
 import type { ViewProps } from '../view-props.ts';
 
@@ -16,9 +23,10 @@ const COLUMNS: Column<OrganisationRow>[] = [
 ];
 
 export function OrganisationList({ entry, height, width }: ViewProps) {
-  const { dispatch } = useApp();
+  const { client, dispatch } = useApp();
   const variables = useMemo(() => ({ search: entry.filter || null }), [entry.filter]);
-  const { pager, loadMore } = usePager(OrganisationsQuery, variables, (d) => d.organisations, 50);
+  const { pager, loadMore, reload } = usePager(OrganisationsQuery, variables, (d) => d.organisations, 50);
+  const [creating, setCreating] = useState(false);
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(pager.rows.length, rowsHeight, entry.filter);
   const selected = pager.rows[cursor.index];
@@ -27,8 +35,26 @@ export function OrganisationList({ entry, height, width }: ViewProps) {
     if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();
   }, [pager, cursor.index, rowsHeight, loadMore]);
 
+  const closeCreate = () => {
+    setCreating(false);
+    dispatch({ type: 'dialog/close' });
+  };
+  const create = async (name: string) => {
+    const outcome = await mutate(client, OrganisationCreateMutation, { name }, (d) => d.organisationCreate);
+    if (!outcome.ok) return outcome.message;
+    closeCreate();
+    dispatch(flash('info', `Created ${name}.`));
+    reload();
+    return null;
+  };
+
   useViewKeys((id) => {
     if (move(id)) return true;
+    if (id === 'create') {
+      setCreating(true);
+      dispatch({ type: 'dialog/open' });
+      return true;
+    }
     if (id !== 'drill' || !selected) return false;
     dispatch({
       type: 'view/open',
@@ -39,6 +65,15 @@ export function OrganisationList({ entry, height, width }: ViewProps) {
     return true;
   });
 
+  if (creating)
+    return (
+      <FormDialog
+        title="New organisation"
+        fields={[{ name: 'name', label: 'Name', hint: 'Acme Payments' }]}
+        onSubmit={(v) => create(v.name!)}
+        onCancel={closeCreate}
+      />
+    );
   return (
     <ListView
       title="Organisations"

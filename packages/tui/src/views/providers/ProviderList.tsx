@@ -12,6 +12,7 @@ import { useQuery } from '../../graphql/use-query.ts';
 import { flash } from '../../state/app-state.ts';
 import { useStartSync } from '../sync/use-start-sync.ts';
 import type { ViewProps } from '../view-props.ts';
+import { useProviderForm } from './use-provider-form.tsx';
 
 const COLUMNS: Column<ProviderRow>[] = [
   { title: 'NAME', width: 28, flex: true, minWidth: 12, cell: (p) => p.name },
@@ -23,7 +24,7 @@ const COLUMNS: Column<ProviderRow>[] = [
 
 export function ProviderList({ entry, height, width }: ViewProps) {
   const { client, dispatch } = useApp();
-  const { data, error, fetching } = useQuery(ProvidersQuery, {});
+  const { data, error, fetching, refetch } = useQuery(ProvidersQuery, {});
   const filter = entry.filter.toLowerCase();
   const rows = (data?.providers.nodes ?? []).filter(
     (p) => !filter || `${p.name} ${p.dashboardUrl} ${p.orgId}`.toLowerCase().includes(filter),
@@ -32,6 +33,7 @@ export function ProviderList({ entry, height, width }: ViewProps) {
   const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
   const selected = rows[cursor.index];
   const startSync = useStartSync(() => {});
+  const form = useProviderForm(refetch);
 
   const test = async (provider: ProviderRow) => {
     dispatch(flash('info', `Testing ${provider.name}…`));
@@ -53,10 +55,15 @@ export function ProviderList({ entry, height, width }: ViewProps) {
 
   useViewKeys((id) => {
     if (move(id)) return true;
+    if (id === 'create') {
+      form.add();
+      return true;
+    }
     if (!selected) return false;
     if (id === 'drill')
       dispatch({ type: 'view/open', view: 'certs', label: selected.name, params: { provider: selected.id } });
     else if (id === 'test') void test(selected);
+    else if (id === 'edit') form.edit(selected);
     else if (id === 'sync') {
       void startSync(selected.id);
       dispatch({ type: 'view/open', view: 'sync', label: selected.name, params: { provider: selected.id } });
@@ -64,6 +71,7 @@ export function ProviderList({ entry, height, width }: ViewProps) {
     return true;
   });
 
+  if (form.dialog) return form.dialog;
   return (
     <ListView
       title="Providers"

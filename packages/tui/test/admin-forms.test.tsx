@@ -1,0 +1,87 @@
+// Creating and editing what an admin sets up, through the TUI's forms, against a live server:
+// organisations, and providers (then tested against the mock Dashboard).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
+import { DASHBOARD_KEY, type LiveServer, ORG_ID, startLiveServer } from './support/live-server.ts';
+
+describe('admin forms (live server)', () => {
+  let server: LiveServer;
+  let app: RenderedApp | undefined;
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+  });
+  afterEach(() => {
+    app?.unmount();
+    app = undefined;
+  });
+  afterAll(() => server.close());
+
+  async function open(command: string, ready: string | RegExp): Promise<RenderedApp> {
+    const rendered = await renderApp(server.url, server.token);
+    await rendered.waitFor('Certificates (');
+    await rendered.press(':');
+    await rendered.type(command);
+    await rendered.press(KEYS.enter);
+    await rendered.waitFor(ready);
+    return rendered;
+  }
+
+  it('creates an organisation; a blank or taken name is refused and the form stays', async () => {
+    app = await open('orgs', 'Organisations (2)');
+    await app.press('n');
+    await app.waitFor('New organisation');
+    await app.press(KEYS.enter);
+    await app.waitFor('Name is required.');
+    await app.type('Acme Payments');
+    await app.press(KEYS.enter);
+    const taken = await app.waitFor(/taken|already/i);
+    expect(taken).toContain('New organisation'); // still open, the name kept to fix
+    await app.press(KEYS.backspace.repeat('Acme Payments'.length));
+    await app.type('Initech');
+    await app.press(KEYS.enter);
+    await app.waitFor((f) => f.includes('Created Initech.') && /Initech\s+0\s/.test(f));
+    expect(app.lastFrame()).toContain('Organisations (3)');
+  });
+
+  it('adds a provider, tests it, and edits it keeping its API key', async () => {
+    app = await open('providers', /Mock Dashboard\s+http/);
+    await app.press('n');
+    await app.waitFor('Add a Tyk Dashboard');
+    await app.type('Second Dashboard');
+    await app.press(KEYS.enter);
+    await app.type(server.mock.dashboardUrl);
+    await app.press(KEYS.enter);
+    await app.type(ORG_ID);
+    await app.press(KEYS.enter);
+    await app.waitFor('Dashboard API key:');
+    await app.type(DASHBOARD_KEY);
+    const masked = app.lastFrame();
+    expect(masked).not.toContain(DASHBOARD_KEY); // typed as dots
+    expect(masked).toContain('•'.repeat(DASHBOARD_KEY.length));
+    await app.press(KEYS.enter);
+    await app.press(KEYS.enter); // no gateway
+    await app.waitFor((f) => f.includes('Added Second Dashboard.') && /Second Dashboard\s+http/.test(f));
+
+    await app.press('/');
+    await app.type('Second');
+    await app.press(KEYS.enter);
+    await app.waitFor('Providers (1)');
+    await app.press('t');
+    await app.waitFor(/Second Dashboard answered in \d+ ms/);
+
+    await app.press('e');
+    await app.waitFor('Edit Second Dashboard');
+    await app.press(KEYS.backspace.repeat('Second Dashboard'.length));
+    await app.type('Staging Dashboard');
+    for (let i = 0; i < 5; i++) await app.press(KEYS.enter); // the rest as they were; the key kept
+    await app.press(KEYS.esc); // clear the filter
+    await app.waitFor((f) => f.includes('Saved Staging Dashboard.') && /Staging Dashboard\s+http/.test(f));
+    await app.press('/');
+    await app.type('Staging');
+    await app.press(KEYS.enter);
+    await app.waitFor('Providers (1)');
+    await app.press('t');
+    await app.waitFor(/Staging Dashboard answered in \d+ ms/); // the stored key still works
+  });
+});
