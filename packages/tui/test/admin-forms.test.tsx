@@ -84,4 +84,33 @@ describe('admin forms (live server)', () => {
     await app.press('t');
     await app.waitFor(/Staging Dashboard answered in \d+ ms/); // the stored key still works
   });
+
+  it('creates a consumer and shows its token once; the token works', async () => {
+    app = await open('users', /Users \(\d+\)/);
+    await app.press('n');
+    await app.waitFor('New user');
+    await app.type('Grace');
+    await app.press(KEYS.enter);
+    await app.type('consumer');
+    await app.press(KEYS.enter);
+    await app.type('Nowhere Inc');
+    await app.press(KEYS.enter);
+    await app.waitFor('No organisation is named Nowhere Inc.');
+    await app.press(KEYS.backspace.repeat('Nowhere Inc'.length));
+    await app.type('globex retail');
+    await app.press(KEYS.enter);
+    const shown = await app.waitFor('shown this once');
+    const token = /mtp_\S+/.exec(shown)?.[0];
+    expect(token).toBeDefined();
+    await app.press(KEYS.enter);
+    await app.waitFor(/Grace\s+consumer\s+Globex Retail/);
+    expect(app.lastFrame()).not.toContain(token!);
+
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ viewer { name role } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { viewer: { name: 'Grace', role: 'CONSUMER' } } });
+  });
 });

@@ -1,6 +1,6 @@
 // Schema enum values as an admin reads them in Tyk's own Dashboard and docs.
 import type { ProductRow } from '../graphql/operations/products.ts';
-import type { CertificateMode } from '../graphql/operations/types.ts';
+import type { CertificateMode, UserRole } from '../graphql/operations/types.ts';
 
 const AUTH_TYPES: Record<ProductRow['authType'], string> = {
   AUTH_TOKEN_MTLS: 'Auth Token + mTLS',
@@ -23,4 +23,11 @@ export function authTypeWords(authType: string): string {
 /** `Managed` or `Self-Serve`; `-` where the product has no mode (not Auth Token + mTLS). */
 export function certificateModeWords(mode: string | null | undefined): string {
   return mode ? (CERTIFICATE_MODES[mode as CertificateMode] ?? mode) : '-';
+}
+
+const USER_ROLES: Record<UserRole, string> = { ADMIN: 'admin', CONSUMER: 'consumer' };
+
+/** `admin` or `consumer`. */
+export function userRole(role: string): string {
+  return USER_ROLES[role as UserRole] ?? role;
 }

@@ -23,7 +23,16 @@ export interface KeyAction {
   readonly dangerous?: boolean;
 }
 
-const LISTS: readonly ViewId[] = ['certs', 'orgs', 'products', 'requests', 'providers', 'sync', 'audit'];
+const LISTS: readonly ViewId[] = [
+  'certs',
+  'orgs',
+  'products',
+  'requests',
+  'providers',
+  'sync',
+  'audit',
+  'users',
+];
 const SCROLLS: readonly ViewId[] = [
   ...LISTS,
   'cert',
@@ -53,7 +62,7 @@ type Row = [
 
 // biome-ignore format: one binding per line reads as a table.
 const ROWS: readonly Row[] = [
-  ['command',       ':',             'cmd',          'General',    'all',       'visible',   'Switch view: :certs :orgs :products :requests :check :sync :audit :q'],
+  ['command',       ':',             'cmd',          'General',    'all',       'visible',   'Switch view: :certs :orgs :products :requests :check :providers :sync :audit :users :q'],
   ['filter',        '/',             'filter',       'General',    LISTS,       'visible',   'Filter: text, or any fingerprint form'],
   ['help',          '?',             'help',         'General',    'all',       'visible',   'This help'],
   ['back',          'esc',           'back',         'General',    'all',       'visible',   'Clear the filter, then go back'],
@@ -78,7 +87,7 @@ const ROWS: readonly Row[] = [
   ['copySha',       'y',             'copy sha256',  'View',       ['cert'],    'hidden',    'Copy the SHA-256 to the clipboard (OSC 52)'],
   ['sync',          's',             'sync',         'View',       SYNCS,       'writes',    'Start a sync and watch its progress'],
   ['test',          't',             'test',         'View',       ['providers'], 'visible', 'Test the connection to the Dashboard'],
-  ['create',        'n',             'new',          'View',       ['orgs', 'providers'], 'writes', 'Create one (a short form)'],
+  ['create',        'n',             'new',          'View',       ['orgs', 'providers', 'users'], 'writes', 'Create one (a short form; a new user sees its token once)'],
   ['edit',          'e',             'edit',         'View',       ['providers'], 'writes',  'Edit it (an empty API key keeps the stored one)'],
   ['confirm',       'c',             'confirm',      'View',       RUN_VIEWS,   'dangerous', 'Apply a HELD run: soft-deletes what it lists (confirms)'],
   ['discard',       'ctrl+d',        'discard',      'View',       RUN_VIEWS,   'writes',    'Drop a HELD run: nothing changes'],

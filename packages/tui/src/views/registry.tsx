@@ -14,6 +14,7 @@ import { RequestDetail } from './requests/RequestDetail.tsx';
 import { RequestList } from './requests/RequestList.tsx';
 import { SyncList } from './sync/SyncList.tsx';
 import { SyncRunDetail } from './sync/SyncRunDetail.tsx';
+import { UserList } from './users/UserList.tsx';
 import type { ViewId } from './view-ids.ts';
 import type { ViewProps } from './view-props.ts';
 
@@ -31,4 +32,5 @@ export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   syncRun: SyncRunDetail,
   audit: AuditList,
   auditEvent: AuditEventDetail,
+  users: UserList,
 };

@@ -16,6 +16,7 @@ export const VIEW_IDS = [
   'syncRun',
   'audit',
   'auditEvent',
+  'users',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
@@ -37,6 +38,7 @@ export const VIEW_COMMANDS: readonly ViewCommand[] = [
   { view: 'providers', title: 'Providers', aliases: ['providers', 'provider', 'prov', 'dashboards'] },
   { view: 'sync', title: 'Sync runs', aliases: ['sync', 'syncs', 'runs', 'syncruns'] },
   { view: 'audit', title: 'Audit events', aliases: ['audit', 'events', 'auditevents'] },
+  { view: 'users', title: 'Users', aliases: ['users', 'user', 'usr'] },
 ];
 
 /** Commands that are not views. */
