@@ -7,7 +7,14 @@ import type { Actor, Plan, Product } from '@repo/core';
 import { makeCertificate } from '@repo/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
-import { type LiveServer, PAYMENTS_API_ID, startLiveServer, system, unwrap } from './support/live-server.ts';
+import {
+  dashboard,
+  type LiveServer,
+  PAYMENTS_API_ID,
+  startLiveServer,
+  system,
+  unwrap,
+} from './support/live-server.ts';
 
 describe('access requests and the explainer (live server)', () => {
   let server: LiveServer;
@@ -230,5 +237,36 @@ describe('access requests and the explainer (live server)', () => {
     await app.waitFor('Kiosk → Payments (Managed): revoked.');
     await app.waitFor(/Kiosk\s+Payments \(Managed\)\s+Gold\s+revoked/);
     expect((await server.core.accessRequests.get(kiosk.id, system))?.status).toBe('REVOKED');
+  });
+
+  it("shows a provider's drift and repairs it after asking", async () => {
+    // Someone empties the API's allow list in the Dashboard behind the portal's back.
+    const api = (await dashboard(server.mock, 'GET', `/api/apis/${PAYMENTS_API_ID}`)) as {
+      api_definition: { client_certificates: string[] };
+    };
+    expect(api.api_definition.client_certificates.length).toBeGreaterThan(0);
+    api.api_definition.client_certificates = [];
+    await dashboard(server.mock, 'PUT', `/api/apis/${PAYMENTS_API_ID}`, api);
+
+    app = await renderApp(server.url, server.token);
+    await app.waitFor('Certificates (');
+    await app.press(':');
+    await app.type('providers');
+    await app.press(KEYS.enter);
+    await app.waitFor(/Mock Dashboard\s+http/);
+    await app.press('D');
+    const found = await app.waitFor(/missing from allow list\s+Payments API\s+Mobile → Payments \(Managed\)/);
+    expect(found).toContain('Drift (');
+    await app.press('F');
+    await app.waitFor(/Repair \d+ finding\(s\)\?/);
+    await app.press('y');
+    await app.waitFor(/Queued repairs for \d+ finding\(s\)/);
+    // The provisioning worker writes the Dashboard back; reading it again shows no drift.
+    const deadline = Date.now() + 30_000;
+    while (!app.lastFrame().includes('No drift') && Date.now() < deadline) {
+      await app.press(KEYS.ctrlR);
+      await app.waitFor((f) => !f.includes('reading the Dashboard'));
+    }
+    expect(app.lastFrame()).toContain('No drift: the Dashboard matches what the portal granted.');
   });
 });

@@ -41,6 +41,7 @@ const SCROLLS: readonly ViewId[] = [
   'auditEvent',
   'check',
   'requestCheck',
+  'drift',
 ];
 const CERT_VIEWS: readonly ViewId[] = ['certs', 'cert'];
 const DETAILED: readonly ViewId[] = ['certs', 'sync', 'requests', 'audit'];
@@ -87,6 +88,8 @@ const ROWS: readonly Row[] = [
   ['copySha',       'y',             'copy sha256',  'View',       ['cert'],    'hidden',    'Copy the SHA-256 to the clipboard (OSC 52)'],
   ['sync',          's',             'sync',         'View',       SYNCS,       'writes',    'Start a sync and watch its progress'],
   ['test',          't',             'test',         'View',       ['providers'], 'visible', 'Test the connection to the Dashboard'],
+  ['drift',         'D',             'drift',        'View',       ['providers'], 'visible', 'Where its Dashboard differs from what the portal granted'],
+  ['fix',           'F',             'fix',          'View',       ['drift'],   'dangerous', 'Repair every finding: write the Dashboard back (confirms)'],
   ['create',        'n',             'new',          'View',       ['orgs', 'providers', 'users'], 'writes', 'Create one (a short form; a new user sees its token once)'],
   ['edit',          'e',             'edit',         'View',       ['providers'], 'writes',  'Edit it (an empty API key keeps the stored one)'],
   ['confirm',       'c',             'confirm',      'View',       RUN_VIEWS,   'dangerous', 'Apply a HELD run: soft-deletes what it lists (confirms)'],

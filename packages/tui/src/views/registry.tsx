@@ -7,6 +7,7 @@ import { CertificateDetail } from './certificates/CertificateDetail.tsx';
 import { CertificateList } from './certificates/CertificateList.tsx';
 import { AccessRequestCheckView } from './check/AccessRequestCheckView.tsx';
 import { RequestCheckView } from './check/RequestCheckView.tsx';
+import { DriftView } from './drift/DriftView.tsx';
 import { OrganisationList } from './organisations/OrganisationList.tsx';
 import { ProductList } from './products/ProductList.tsx';
 import { ProviderList } from './providers/ProviderList.tsx';
@@ -33,4 +34,5 @@ export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   audit: AuditList,
   auditEvent: AuditEventDetail,
   users: UserList,
+  drift: DriftView,
 };

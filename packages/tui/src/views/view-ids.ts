@@ -17,6 +17,7 @@ export const VIEW_IDS = [
   'audit',
   'auditEvent',
   'users',
+  'drift',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 

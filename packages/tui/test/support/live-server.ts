@@ -110,10 +110,16 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
 }
 
 /** Calls the mock's Dashboard API with the provider's key. */
-export async function dashboard(mock: MockDashboard, method: string, path: string): Promise<unknown> {
+export async function dashboard(
+  mock: MockDashboard,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const response = await fetch(new URL(path, mock.dashboardUrl), {
     method,
     headers: { authorization: DASHBOARD_KEY },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   return response.json();

@@ -64,6 +64,13 @@ export function ProviderList({ entry, height, width }: ViewProps) {
       dispatch({ type: 'view/open', view: 'certs', label: selected.name, params: { provider: selected.id } });
     else if (id === 'test') void test(selected);
     else if (id === 'edit') form.edit(selected);
+    else if (id === 'drift')
+      dispatch({
+        type: 'view/open',
+        view: 'drift',
+        label: `drift of ${selected.name}`,
+        params: { provider: selected.id },
+      });
     else if (id === 'sync') {
       void startSync(selected.id);
       dispatch({ type: 'view/open', view: 'sync', label: selected.name, params: { provider: selected.id } });
