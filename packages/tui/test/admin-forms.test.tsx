@@ -2,7 +2,13 @@
 // organisations, and providers (then tested against the mock Dashboard).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
-import { DASHBOARD_KEY, type LiveServer, ORG_ID, startLiveServer } from './support/live-server.ts';
+import {
+  DASHBOARD_KEY,
+  type LiveServer,
+  ORG_ID,
+  PAYMENTS_API_ID,
+  startLiveServer,
+} from './support/live-server.ts';
 
 describe('admin forms (live server)', () => {
   let server: LiveServer;
@@ -112,5 +118,43 @@ describe('admin forms (live server)', () => {
       body: JSON.stringify({ query: '{ viewer { name role } }' }),
     });
     expect(await response.json()).toEqual({ data: { viewer: { name: 'Grace', role: 'CONSUMER' } } });
+  });
+
+  it('creates a plan and a product from the Dashboard API it names', async () => {
+    app = await open('plans', 'Plans (0)');
+    await app.press('n');
+    await app.waitFor('New plan');
+    for (const answer of ['Silver', '100', '0']) {
+      await app.type(answer);
+      await app.press(KEYS.enter);
+    }
+    await app.waitFor('Per is a number of seconds above 0.');
+    await app.press(KEYS.backspace);
+    await app.type('60');
+    await app.press(KEYS.enter);
+    for (const answer of ['5000', '86400', '']) {
+      await app.type(answer);
+      await app.press(KEYS.enter);
+    }
+    await app.waitFor(
+      (f) => f.includes('Created plan Silver.') && /Silver\s+100 \/ 1m\s+5000 \/ 1d\s+forever/.test(f),
+    );
+
+    await app.press(':');
+    await app.type('products');
+    await app.press(KEYS.enter);
+    await app.waitFor('Products (0)');
+    await app.press('n');
+    await app.waitFor('New product');
+    // Two providers by now (the previous test added one): it is named.
+    for (const answer of ['Payments Plus', 'mock dashboard', PAYMENTS_API_ID, 'managed', 'yes']) {
+      await app.type(answer);
+      await app.press(KEYS.enter);
+    }
+    await app.waitFor(
+      (f) =>
+        f.includes('Created Payments Plus (Auth Token + mTLS).') &&
+        /Payments Plus\s+Mock Dashboard\s+Auth Token \+ mTLS\s+Managed\s+yes\s+Payments API/.test(f),
+    );
   });
 });

@@ -16,6 +16,8 @@ export interface FormField {
   readonly optional?: boolean;
   /** Typed as `•` (an API key). */
   readonly secret?: boolean;
+  /** A refusal of the answer, checked before moving on, so a wrong number is fixed where it is typed. */
+  readonly validate?: (value: string) => string | null;
 }
 
 export interface FormDialogProps {
@@ -36,6 +38,8 @@ export function FormDialog({ title, fields, onSubmit, onCancel }: FormDialogProp
   const answer = async (raw: string) => {
     const value = raw.trim();
     if (value === '' && !field.optional) return setError(`${field.label} is required.`);
+    const refusal = value === '' ? null : (field.validate?.(value) ?? null);
+    if (refusal) return setError(refusal);
     const next = { ...values, [field.name]: value };
     setValues(next);
     setError(null);

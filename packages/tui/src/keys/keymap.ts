@@ -90,7 +90,7 @@ const ROWS: readonly Row[] = [
   ['test',          't',             'test',         'View',       ['providers'], 'visible', 'Test the connection to the Dashboard'],
   ['drift',         'D',             'drift',        'View',       ['providers'], 'visible', 'Where its Dashboard differs from what the portal granted'],
   ['fix',           'F',             'fix',          'View',       ['drift'],   'dangerous', 'Repair every finding: write the Dashboard back (confirms)'],
-  ['create',        'n',             'new',          'View',       ['orgs', 'providers', 'users'], 'writes', 'Create one (a short form; a new user sees its token once)'],
+  ['create',        'n',             'new',          'View',       ['orgs', 'providers', 'users', 'products', 'plans'], 'writes', 'Create one (a short form; a new user sees its token once)'],
   ['edit',          'e',             'edit',         'View',       ['providers'], 'writes',  'Edit it (an empty API key keeps the stored one)'],
   ['confirm',       'c',             'confirm',      'View',       RUN_VIEWS,   'dangerous', 'Apply a HELD run: soft-deletes what it lists (confirms)'],
   ['discard',       'ctrl+d',        'discard',      'View',       RUN_VIEWS,   'writes',    'Drop a HELD run: nothing changes'],

@@ -9,6 +9,7 @@ import { AccessRequestCheckView } from './check/AccessRequestCheckView.tsx';
 import { RequestCheckView } from './check/RequestCheckView.tsx';
 import { DriftView } from './drift/DriftView.tsx';
 import { OrganisationList } from './organisations/OrganisationList.tsx';
+import { PlanList } from './plans/PlanList.tsx';
 import { ProductList } from './products/ProductList.tsx';
 import { ProviderList } from './providers/ProviderList.tsx';
 import { RequestDetail } from './requests/RequestDetail.tsx';
@@ -35,4 +36,5 @@ export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   auditEvent: AuditEventDetail,
   users: UserList,
   drift: DriftView,
+  plans: PlanList,
 };

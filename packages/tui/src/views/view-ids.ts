@@ -18,6 +18,7 @@ export const VIEW_IDS = [
   'auditEvent',
   'users',
   'drift',
+  'plans',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
@@ -40,6 +41,7 @@ export const VIEW_COMMANDS: readonly ViewCommand[] = [
   { view: 'sync', title: 'Sync runs', aliases: ['sync', 'syncs', 'runs', 'syncruns'] },
   { view: 'audit', title: 'Audit events', aliases: ['audit', 'events', 'auditevents'] },
   { view: 'users', title: 'Users', aliases: ['users', 'user', 'usr'] },
+  { view: 'plans', title: 'Plans', aliases: ['plans', 'plan'] },
 ];
 
 /** Commands that are not views. */

@@ -43,3 +43,23 @@ export const ProductUpdateMutation = operation<
     }
   }`,
 );
+
+export type ProductCreateVariables = {
+  provider: string;
+  name: string;
+  apiIds: string[];
+  certificateMode?: CertificateMode;
+  bindCertificateToToken?: boolean;
+};
+
+export const ProductCreateMutation = operation<
+  { productCreate: { product: ProductRow | null; userErrors: UserError[] } },
+  ProductCreateVariables
+>(
+  'ProductCreate',
+  `mutation ProductCreate($provider: ID!, $name: String!, $apiIds: [String!]!, $certificateMode: CertificateMode, $bindCertificateToToken: Boolean) {
+    productCreate(input: { provider: $provider, name: $name, apiIds: $apiIds, certificateMode: $certificateMode, bindCertificateToToken: $bindCertificateToToken }) {
+      product { ${PRODUCT} } ${USER_ERRORS}
+    }
+  }`,
+);

@@ -1,14 +1,19 @@
 import { useState } from 'react';
 import { useApp, useViewKeys } from '../../app-context.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { authTypeWords, certificateModeWords } from '../../format/words.ts';
-import { type ProductRow, ProductsQuery } from '../../graphql/operations/products.ts';
+import { describeError } from '../../graphql/describe-error.ts';
+import { mutate } from '../../graphql/mutate.ts';
+import { ProductCreateMutation, type ProductRow, ProductsQuery } from '../../graphql/operations/products.ts';
+import { ProvidersQuery } from '../../graphql/operations/providers.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import { flash } from '../../state/app-state.ts';
 import type { ViewProps } from '../view-props.ts';
 import { type ProductChange, ProductChangeDialog } from './ProductChangeDialog.tsx';
+import { productInput } from './product-form.ts';
 
 const COLUMNS: Column<ProductRow>[] = [
   { title: 'NAME', width: 26, flex: true, minWidth: 12, cell: (p) => p.name },
@@ -37,8 +42,9 @@ const COLUMNS: Column<ProductRow>[] = [
 ];
 
 export function ProductList({ entry, height, width }: ViewProps) {
-  const { dispatch } = useApp();
+  const { client, dispatch } = useApp();
   const { data, error, fetching, refetch } = useQuery(ProductsQuery, { first: 100 });
+  const [creating, setCreating] = useState(false);
   const filter = entry.filter.toLowerCase();
   const rows = (data?.products.nodes ?? []).filter(
     (p) =>
@@ -62,8 +68,31 @@ export function ProductList({ entry, height, width }: ViewProps) {
     if (changed) refetch();
   };
 
+  const closeCreate = () => {
+    setCreating(false);
+    dispatch({ type: 'dialog/close' });
+  };
+  const create = async (values: Readonly<Record<string, string>>) => {
+    const providers = await client.query(ProvidersQuery, {}).toPromise();
+    if (providers.error) return describeError(providers.error);
+    const parsed = productInput(values, providers.data?.providers.nodes ?? []);
+    if (!parsed.ok) return parsed.message;
+    const outcome = await mutate(client, ProductCreateMutation, parsed.input, (d) => d.productCreate);
+    if (!outcome.ok) return outcome.message;
+    closeCreate();
+    const product = outcome.payload.product;
+    dispatch(flash('info', `Created ${product?.name} (${authTypeWords(product?.authType ?? 'OTHER')}).`));
+    refetch();
+    return null;
+  };
+
   useViewKeys((id) => {
     if (move(id)) return true;
+    if (id === 'create') {
+      setCreating(true);
+      dispatch({ type: 'dialog/open' });
+      return true;
+    }
     if (!selected || (id !== 'mode' && id !== 'bind')) return false;
     if (selected.authType !== 'AUTH_TOKEN_MTLS') {
       dispatch(
@@ -84,6 +113,26 @@ export function ProductList({ entry, height, width }: ViewProps) {
   });
 
   if (change) return <ProductChangeDialog change={change} onClose={close} />;
+  if (creating)
+    return (
+      <FormDialog
+        title="New product"
+        fields={[
+          { name: 'name', label: 'Name', hint: 'Payments' },
+          { name: 'provider', label: 'Provider', optional: true, hint: 'empty: the only one' },
+          { name: 'apiIds', label: 'API ids', hint: 'api_id, comma-separated' },
+          {
+            name: 'mode',
+            label: 'Certificate mode',
+            optional: true,
+            hint: 'managed or self-serve (mTLS only)',
+          },
+          { name: 'bind', label: 'Bind keys to certificates', optional: true, hint: 'yes or no (mTLS only)' },
+        ]}
+        onSubmit={create}
+        onCancel={closeCreate}
+      />
+    );
   return (
     <ListView
       title="Products"
