@@ -26,6 +26,8 @@ export interface Loaders {
   readonly organisations: DataLoader<string, Organisation | null>;
   readonly users: DataLoader<string, User | null>;
   readonly certificates: DataLoader<string, Certificate | null>;
+  /** The public PEM a certificate came with; null where none is kept or the caller may not see it. */
+  readonly certificatePems: DataLoader<string, string | null>;
   /** Ids of the organisations a certificate is associated with (all of them; callers filter). */
   readonly certificateOrganisationIds: DataLoader<string, readonly string[]>;
   readonly syncRuns: DataLoader<string, SyncRun | null>;
@@ -61,6 +63,11 @@ export function createLoaders(core: Core, actor: Actor | undefined): Loaders {
     organisations: visible((ids, a) => core.organisations.byIds(ids, a)),
     users: visible((ids, a) => core.users.byIds(ids, a)),
     certificates: visible((ids, a) => core.certificates.byIds(ids, a)),
+    certificatePems: new DataLoader(async (ids) =>
+      actor
+        ? inOrder(ids, await core.certificates.pems(ids, actor)).map((row) => row?.pem ?? null)
+        : none(ids),
+    ),
     certificateOrganisationIds: new DataLoader(async (ids) =>
       (await core.certificates.organisationsOf(ids)).map((list) => list.map((o) => o.id)),
     ),

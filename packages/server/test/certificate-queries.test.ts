@@ -1,4 +1,4 @@
-import { describeDatabases, makeCertificate } from '@repo/core/testing';
+import { describeDatabases, insertTestCertificates, makeCertificate } from '@repo/core/testing';
 import { beforeEach, expect, it } from 'vitest';
 import { gid, uploaded } from './support/certificates.ts';
 import { errorCodes, ORG_ID, useServerHarness } from './support/harness.ts';
@@ -86,6 +86,23 @@ describeDatabases('certificate queries', (ctx) => {
       const expected = Math.floor((Date.parse(node.notAfter) - Date.now()) / 86_400_000);
       expect([expected, expected - 1]).toContain(node.daysUntilExpiry);
     }
+  });
+
+  it('gives the PEM a certificate came with to whoever sees it, in one statement per page', async () => {
+    const [synced] = await insertTestCertificates(ctx.db, h.provider, [{ name: 'synced' }]);
+    const PEMS = `query($filter: CertificateFilter) { certificates(filter: $filter, first: 10) { nodes { name pem } } }`;
+    const { statements, result } = await ctx.countStatements(() => h.gql('admin', PEMS, {}));
+    const pems = Object.fromEntries(
+      result.data.certificates.nodes.map((n: { name: string; pem: string | null }) => [n.name, n.pem]),
+    );
+    expect(pems.alpha).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+-----END CERTIFICATE-----\n?$/);
+    expect(pems.alpha).not.toMatch(/PRIVATE KEY/);
+    expect(pems[synced!.name!]).toBeNull(); // found by sync: the Dashboard never answers a PEM
+    const many = await ctx.countStatements(() => h.gql('admin', PEMS.replace('first: 10', 'first: 100'), {}));
+    expect(many.statements.length).toBe(statements.length);
+    // A consumer sees alpha (its organisation's) with its PEM, and nothing of the others.
+    const mine = await h.gql('consumerA', PEMS, {});
+    expect(mine.data.certificates.nodes).toEqual([{ name: 'alpha', pem: pems.alpha }]);
   });
 
   it('pages forwards with cursors', async () => {

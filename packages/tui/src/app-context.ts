@@ -23,6 +23,8 @@ export interface AppContextValue {
   readonly syncTracker: SyncTracker;
   /** The selected row's status, so hints and keys offer only what it allows. */
   readonly rowState: { current: string | undefined; set: (state: string | undefined) => void };
+  /** The selected object as the view has it, for the raw view (`y`). */
+  readonly selection: { current: unknown };
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);
@@ -54,4 +56,18 @@ export function useRowState(state: string | undefined): void {
     rowState.set(state);
   }, [rowState, state]);
   useEffect(() => () => rowState.set(undefined), [rowState]);
+}
+
+/** Publishes the selected object (a row, a detail's object) while the view shows it: `y` shows it raw. */
+export function useSelection(value: unknown): void {
+  const { selection } = useApp();
+  useEffect(() => {
+    selection.current = value;
+  }, [selection, value]);
+  useEffect(
+    () => () => {
+      selection.current = undefined;
+    },
+    [selection],
+  );
 }

@@ -52,11 +52,12 @@ export function App({ client, viewer, url, readOnly = false, cwd = process.cwd()
     return holder;
   }, []);
   const syncTracker = useMemo(() => new SyncTracker(client), [client]);
+  const selection = useRef<unknown>(undefined);
   const columns = size?.columns ?? terminal.columns;
   const rows = size?.rows ?? terminal.rows;
   const entry = currentEntry(state.stack);
 
-  useRootInput({ state: stateRef, dispatch, readOnly, keyHandler, rowState, exit });
+  useRootInput({ state: stateRef, dispatch, readOnly, keyHandler, rowState, selection, exit });
   useEffect(() => () => syncTracker.stop(), [syncTracker]);
   useEffect(() => {
     if (state.quit) exit();
@@ -80,6 +81,7 @@ export function App({ client, viewer, url, readOnly = false, cwd = process.cwd()
       keyHandler,
       syncTracker,
       rowState,
+      selection,
       writeRaw: stdout.isTTY ? (data: string) => stdout.write(data) : undefined,
     }),
     [client, dispatch, readOnly, cwd, state.refresh, syncTracker, rowState, stdout],

@@ -16,6 +16,7 @@ export interface RootInput {
   readonly readOnly: boolean;
   readonly keyHandler: { readonly current: ViewKeyHandler | null };
   readonly rowState: { readonly current: string | undefined };
+  readonly selection: { readonly current: unknown };
   readonly exit: () => void;
 }
 
@@ -52,7 +53,7 @@ export function useRootInput(root: RootInput): void {
 }
 
 function handleKey(
-  { state, dispatch, readOnly, keyHandler, rowState, exit }: RootInput,
+  { state, dispatch, readOnly, keyHandler, rowState, selection, exit }: RootInput,
   input: string,
   key: Key,
 ) {
@@ -78,6 +79,15 @@ function handleKey(
       return dispatch({ type: 'view/back' });
     case 'refresh':
       return dispatch({ type: 'refresh' });
+    case 'raw':
+      // Any view that publishes its selection (useSelection) has a raw view, as k9s's `y`.
+      if (selection.current === undefined) return;
+      return dispatch({
+        type: 'view/open',
+        view: 'raw',
+        label: 'raw',
+        params: { json: JSON.stringify(selection.current) },
+      });
     case 'quit':
       // `q` quits at the root, and goes back elsewhere (k9s).
       return stack.length > 1 ? dispatch({ type: 'view/back' }) : exit();

@@ -171,6 +171,35 @@ describe('certificates (live server)', () => {
     );
   });
 
+  it('y shows the selected object raw: its JSON, and the PEM the portal keeps', async () => {
+    const kept = await makeCertificate({ name: 'CN=raw.example.com' });
+    unwrap(
+      await server.core.certificates.upload(
+        { providerId: server.provider.id, pem: kept.pem, name: 'raw-one' },
+        system,
+      ),
+    );
+    app = await renderApp(server.url, server.token);
+    await app.waitFor('raw-one');
+    await app.press('/');
+    await app.type('raw-one');
+    await app.press(KEYS.enter);
+    await app.waitFor('Certificates (1');
+    await app.press('y');
+    const raw = await app.waitFor('-----BEGIN CERTIFICATE-----');
+    expect(raw).toMatch(/"name": "raw-one"/);
+    expect(raw).toMatch(/"tykId": "[0-9a-f]+"/);
+    await app.press(KEYS.esc);
+    // One found by sync has no PEM, and says so.
+    await app.press(KEYS.esc); // clear the filter
+    await app.press('/');
+    await app.type('mike');
+    await app.press(KEYS.enter);
+    await app.waitFor('Certificates (1');
+    await app.press('y');
+    await app.waitFor('(no PEM kept: the Dashboard never answers one for certificates found by sync)');
+  });
+
   it('pages load as the cursor moves down', async () => {
     await insertTestCertificates(
       server.database.db,

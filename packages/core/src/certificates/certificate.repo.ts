@@ -60,6 +60,24 @@ export async function certificatesByIds(
  * One of the organisation's access requests names the certificate: a Self-Serve certificate its
  * consumer supplied, which is linked to the organisation only once approved, stays visible to it.
  */
+/** The stored public PEMs of `ids` (null where none is kept), scoped as {@link certificatesByIds}. */
+export async function certificatePems(
+  db: Db,
+  ids: readonly string[],
+  scope: string | undefined,
+): Promise<{ id: string; pem: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: certificates.id, pem: certificates.pem })
+    .from(certificates)
+    .where(
+      and(
+        inArray(certificates.id, [...ids]),
+        scope === undefined ? undefined : or(associatedWith(scope), requestedBy(scope)),
+      ),
+    );
+}
+
 function requestedBy(organisationId: string): SQL {
   return exists(
     sql`(select 1 from ${accessRequests} join ${apps} on ${apps.id} = ${accessRequests.appId} where ${accessRequests.certificateId} = ${certificates.id} and ${apps.organisationId} = ${organisationId})`,

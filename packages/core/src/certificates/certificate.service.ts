@@ -43,6 +43,15 @@ export class CertificateService {
     return rows.map((row) => toCertificate(row, now));
   }
 
+  /**
+   * The public PEM each certificate came with, for ids the actor may see, in one statement: kept
+   * for every certificate that came through the portal, null for those found by sync (the
+   * Dashboard never answers a PEM). Never a private key: uploads refuse those.
+   */
+  async pems(ids: readonly string[], actor: Actor): Promise<{ id: string; pem: string | null }[]> {
+    return repo.certificatePems(this.#ctx.deps.db, ids, organisationScope(actor));
+  }
+
   /** Organisations of each certificate, in the order of `certificateIds`, in one statement. */
   async organisationsOf(certificateIds: readonly string[]): Promise<CertificateOrganisation[][]> {
     const rows = await repo.organisationsOfCertificates(this.#ctx.deps.db, certificateIds);

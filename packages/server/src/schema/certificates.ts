@@ -52,6 +52,13 @@ builder.node(Certificate, {
   fields: (t) => ({
     name: t.exposeString('name', { nullable: true, description: 'Portal-only label; never sent to Tyk.' }),
     tykId: t.exposeString('tykId', { description: "Tyk's id: the provider's org id + the SHA-256." }),
+    pem: t.string({
+      nullable: true,
+      description:
+        'The public PEM of the leaf, kept for every certificate that came through the portal (upload, ' +
+        'Self-Serve); null for certificates found by sync, as the Dashboard never answers a PEM.',
+      resolve: (c, _args, ctx) => ctx.loaders.certificatePems.load(c.id),
+    }),
     source: t.expose('source', { type: CertificateSource, description: 'How the portal knows it.' }),
     status: t.expose('status', {
       type: CertificateStatus,

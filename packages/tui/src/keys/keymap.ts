@@ -42,7 +42,10 @@ const SCROLLS: readonly ViewId[] = [
   'check',
   'requestCheck',
   'drift',
+  'raw',
 ];
+/** Views that publish their selection (useSelection): `y` shows it raw. */
+const RAW_VIEWS: readonly ViewId[] = [...LISTS, 'cert', 'syncRun', 'request', 'auditEvent', 'drift'];
 const CERT_VIEWS: readonly ViewId[] = ['certs', 'cert'];
 const DETAILED: readonly ViewId[] = ['certs', 'sync', 'requests', 'audit'];
 const REQUESTS: readonly ViewId[] = ['requests', 'request'];
@@ -75,6 +78,7 @@ const ROWS: readonly Row[] = [
   ['bottom',        'G end',         'bottom',       'Navigation', SCROLLS,     'hidden',    'Last loaded row (again: the next page)'],
   ['pageDown',      'ctrl+f pgdn',   'page down',    'Navigation', SCROLLS,     'hidden',    'Next page'],
   ['pageUp',        'ctrl+b pgup',   'page up',      'Navigation', SCROLLS,     'hidden',    'Previous page'],
+  ['raw',           'y',             'raw',          'Navigation', RAW_VIEWS,   'visible',   'The selected object raw: its JSON (and a certificate\'s PEM)'],
   ['open',          'enter d',       'details',      'Navigation', DETAILED,    'visible',   'Details of the selected row'],
   ['drill',         'enter',         'certificates', 'Navigation', DRILLS,      'visible',   'Its certificates'],
   ['upload',        'u',             'upload',       'View',       ['certs'],   'writes',    'Upload a PEM file (inspected first)'],
@@ -85,7 +89,7 @@ const ROWS: readonly Row[] = [
   ['sortName',      'N',             'sort name',    'View',       ['certs'],   'visible',   'Sort by name'],
   ['sortExpiry',    'E',             'sort expiry',  'View',       ['certs'],   'visible',   'Sort by expiry (soonest first)'],
   ['copy',          'c',             'copy id',      'View',       ['cert'],    'visible',   'Copy the Tyk id to the clipboard (OSC 52)'],
-  ['copySha',       'y',             'copy sha256',  'View',       ['cert'],    'hidden',    'Copy the SHA-256 to the clipboard (OSC 52)'],
+  ['copySha',       'S',             'copy sha256',  'View',       ['cert'],    'hidden',    'Copy the SHA-256 to the clipboard (OSC 52)'],
   ['sync',          's',             'sync',         'View',       SYNCS,       'writes',    'Start a sync and watch its progress'],
   ['test',          't',             'test',         'View',       ['providers'], 'visible', 'Test the connection to the Dashboard'],
   ['drift',         'D',             'drift',        'View',       ['providers'], 'visible', 'Where its Dashboard differs from what the portal granted'],

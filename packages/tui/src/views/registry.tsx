@@ -12,6 +12,7 @@ import { OrganisationList } from './organisations/OrganisationList.tsx';
 import { PlanList } from './plans/PlanList.tsx';
 import { ProductList } from './products/ProductList.tsx';
 import { ProviderList } from './providers/ProviderList.tsx';
+import { RawView } from './raw/RawView.tsx';
 import { RequestDetail } from './requests/RequestDetail.tsx';
 import { RequestList } from './requests/RequestList.tsx';
 import { SyncList } from './sync/SyncList.tsx';
@@ -37,4 +38,5 @@ export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   users: UserList,
   drift: DriftView,
   plans: PlanList,
+  raw: RawView,
 };

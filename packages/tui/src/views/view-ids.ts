@@ -19,6 +19,7 @@ export const VIEW_IDS = [
   'users',
   'drift',
   'plans',
+  'raw',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 

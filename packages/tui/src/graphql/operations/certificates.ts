@@ -137,3 +137,12 @@ export const CertificateUsageQuery = operation<{ certificateUsage: CertificateUs
     }
   }`,
 );
+
+/** The PEM a certificate came with (null for certificates found by sync), for the raw view. */
+export const CertificatePemQuery = operation<
+  { node: { __typename: string; pem?: string | null } | null },
+  { id: string }
+>(
+  'CertificatePem',
+  'query CertificatePem($id: ID!) { node(id: $id) { __typename ... on Certificate { pem } } }',
+);

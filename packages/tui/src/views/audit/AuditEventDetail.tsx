@@ -1,7 +1,7 @@
 // `enter` on an audit event: who did what to which object, and each recorded field before and after
 // (changed fields first, marked).
 import { Box, Text } from 'ink';
-import { useViewKeys } from '../../app-context.ts';
+import { useSelection, useViewKeys } from '../../app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { actorName, enumWords, fieldChanges, subjectName } from '../../format/audit.ts';
@@ -14,6 +14,7 @@ const HEAD_LINES = 6;
 
 export function AuditEventDetail({ entry, height, width }: ViewProps) {
   const event = JSON.parse(entry.params.json ?? '{}') as AuditEventRow;
+  useSelection(event);
   const changes = fieldChanges(event.before, event.after);
   const visible = Math.max(1, height - HEAD_LINES);
   const { cursor, move } = useTableCursor(Math.max(1, changes.length - visible + 1), Math.max(1, visible));

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
@@ -38,6 +38,7 @@ export function AuditList({ entry, height, width }: ViewProps) {
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(pager.rows.length, rowsHeight, entry.filter);
   const selected = pager.rows[cursor.index];
+  useSelection(selected);
 
   useEffect(() => {
     if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();

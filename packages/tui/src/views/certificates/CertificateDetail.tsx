@@ -1,7 +1,7 @@
 // `enter` on a certificate: everything the portal knows about it, and where it is used. Scrolls
 // with the navigation keys; rename, organisations, delete and copy act on it.
 import { Box, Text } from 'ink';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import {
   CertificateQuery,
@@ -22,6 +22,7 @@ export function CertificateDetail({ entry, height }: ViewProps) {
   const usage = useQuery(CertificateUsageQuery, { id });
   const certificate =
     detail.data?.node?.__typename === 'Certificate' ? (detail.data.node as Detail) : undefined;
+  useSelection(certificate);
   const lines = certificate ? detailLines(certificate, usage) : [];
   const { cursor, move } = useTableCursor(
     Math.max(1, lines.length - height + 1),

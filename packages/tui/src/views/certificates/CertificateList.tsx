@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { CertificatesQuery } from '../../graphql/operations/certificates.ts';
@@ -40,6 +40,7 @@ export function CertificateList({ entry, height, width }: ViewProps) {
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(pager.rows.length, rowsHeight, JSON.stringify([orderBy, filter]));
   const selected = pager.rows[cursor.index];
+  useSelection(selected);
   const dialogs = useCertificateDialogs(reload);
   const columns = useMemo(() => certificateColumns(), []);
 

@@ -2,7 +2,7 @@
 // and keys missing or left behind, bindings), and `F` to queue the repairs after asking.
 import { Text } from 'ink';
 import { useState } from 'react';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
@@ -55,6 +55,7 @@ export function DriftView({ entry, height, width }: ViewProps) {
   const rows = data?.accessDrift.findings?.nodes ?? [];
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(rows.length, rowsHeight);
+  useSelection(rows[cursor.index]);
 
   const close = () => {
     setConfirming(false);

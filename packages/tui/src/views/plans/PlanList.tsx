@@ -1,6 +1,6 @@
 // `:plans`: the rate limits and quotas access requests are granted on; `n` creates one.
 import { useState } from 'react';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
@@ -40,6 +40,7 @@ export function PlanList({ entry, height, width }: ViewProps) {
   const rows = (data?.plans.nodes ?? []).filter((p) => !filter || p.name.toLowerCase().includes(filter));
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
+  useSelection(rows[cursor.index]);
   const [creating, setCreating] = useState(false);
 
   const close = () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
@@ -56,6 +56,7 @@ export function ProductList({ entry, height, width }: ViewProps) {
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
   const selected = rows[cursor.index];
+  useSelection(selected);
   const [change, setChange] = useState<ProductChange | null>(null);
 
   const open = (next: ProductChange) => {

@@ -1,4 +1,4 @@
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
@@ -32,6 +32,7 @@ export function ProviderList({ entry, height, width }: ViewProps) {
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
   const selected = rows[cursor.index];
+  useSelection(selected);
   const startSync = useStartSync(() => {});
   const form = useProviderForm(refetch);
 

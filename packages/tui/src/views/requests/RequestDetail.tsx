@@ -1,7 +1,7 @@
 // `enter` on a request: who asks for what, its certificate, credentials, and its status live.
 import { Box, Text } from 'ink';
 import { useCallback, useState } from 'react';
-import { useApp, useRowState, useViewKeys } from '../../app-context.ts';
+import { useApp, useRowState, useSelection, useViewKeys } from '../../app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { requestStatus } from '../../format/status.ts';
 import { dateTime } from '../../format/time.ts';
@@ -27,6 +27,7 @@ export function RequestDetail({ entry }: ViewProps) {
   });
 
   useRowState(request?.status);
+  useSelection(request);
   useViewKeys((action) => {
     if (!request) return false;
     if (action === 'approve') actions.approve(request);

@@ -1,4 +1,4 @@
-import { useApp, useRowState, useViewKeys } from '../../app-context.ts';
+import { useApp, useRowState, useSelection, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
@@ -51,6 +51,7 @@ export function RequestList({ entry, height, width }: ViewProps) {
   const actions = useRequestActions(refetch);
 
   useRowState(selected?.status);
+  useSelection(selected);
   useViewKeys((id) => {
     if (move(id)) return true;
     if (!selected) return false;

@@ -2,7 +2,7 @@
 // sync, `c` applies a HELD run (asks first), ctrl-d discards it, `enter` shows a run.
 import { Box } from 'ink';
 import { useEffect, useSyncExternalStore } from 'react';
-import { useApp, useRowState, useViewKeys } from '../../app-context.ts';
+import { useApp, useRowState, useSelection, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
@@ -60,6 +60,7 @@ export function SyncList({ entry, height, width }: ViewProps) {
   }, [tracked?.done, tracked?.runId]);
 
   useRowState(selected?.status);
+  useSelection(selected);
   useViewKeys((id) => {
     if (move(id)) return true;
     switch (id) {

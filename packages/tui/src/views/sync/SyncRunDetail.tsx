@@ -1,6 +1,6 @@
 // `enter` on a run: what it did (or would do, when HELD), with confirm and discard.
 import { Box, Text } from 'ink';
-import { useRowState, useViewKeys } from '../../app-context.ts';
+import { useRowState, useSelection, useViewKeys } from '../../app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { syncStatus } from '../../format/status.ts';
 import { dateTime } from '../../format/time.ts';
@@ -15,6 +15,7 @@ export function SyncRunDetail({ entry }: ViewProps) {
   const held = useHeldRun(refetch);
 
   useRowState(run?.status);
+  useSelection(run);
   useViewKeys((id) => {
     if (!run) return false;
     if (id === 'confirm') held.askConfirm(run);

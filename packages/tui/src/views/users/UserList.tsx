@@ -2,7 +2,7 @@
 // hash is kept, so it cannot be shown again); `c` there copies it (OSC 52).
 import { Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
-import { useApp, useViewKeys } from '../../app-context.ts';
+import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
@@ -38,6 +38,7 @@ export function UserList({ entry, height, width }: ViewProps) {
   );
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
+  useSelection(rows[cursor.index]);
   const [dialog, setDialog] = useState<Dialogs>(null);
 
   useEffect(() => {
