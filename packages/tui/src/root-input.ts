@@ -1,7 +1,7 @@
 // The single root input dispatcher (house style B7): one `useInput` that routes each key by mode.
 // NORMAL keys go through the keymap; view actions go to the view's handler.
 import { type Key, useInput } from 'ink';
-import { type Dispatch, useEffect, useRef } from 'react';
+import { type Dispatch, useCallback, useEffect, useRef } from 'react';
 import type { ViewKeyHandler } from './app-context.ts';
 import { keyName } from './keys/key-name.ts';
 import { actionForKey } from './keys/keymap.ts';
@@ -42,7 +42,12 @@ export function useRootInput(root: RootInput): void {
       handleKey(root, one, oneKey);
     }
   };
-  useInput(onInput);
+  // One subscription for the app's life: Ink re-subscribes a handler that changes, which puts the
+  // root after a dialog's handler, and a dialog's closing key (`y`, `n`) then reached the root too
+  // (`y` opened the raw view over the approved request).
+  const latest = useRef(onInput);
+  latest.current = onInput;
+  useInput(useCallback((input: string, key: Key) => latest.current(input, key), []));
   // After every commit: children's effects (the view's key handler) have run before this one.
   useEffect(() => {
     const keys = typeAhead.current;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expiresIn, shortDuration, validityShare } from './time.ts';
+import { elapsed, expiresIn, shortDuration, validityShare } from './time.ts';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
@@ -22,5 +22,13 @@ describe('time formats', () => {
     expect(validityShare('2026-11-27T12:00:00Z', '2026-11-29T12:00:00Z', NOW)).toBe(0.5);
     expect(validityShare('2027-01-01T00:00:00Z', '2028-01-01T00:00:00Z', NOW)).toBe(0);
     expect(validityShare('2020-01-01T00:00:00Z', '2021-01-01T00:00:00Z', NOW)).toBe(1);
+  });
+
+  it('says how long something took in one format', () => {
+    expect(elapsed(850)).toBe('850ms');
+    expect(elapsed(1_234)).toBe('1.2s');
+    expect(elapsed(59_999)).toBe('59.9s');
+    expect(elapsed(10_000)).toBe('10.0s');
+    expect(elapsed(3 * 60_000 + 5_000)).toBe('3m');
   });
 });

@@ -17,6 +17,16 @@ export function shortDuration(ms: number): string {
   return `${Math.floor(abs / 1000)}s`;
 }
 
+/**
+ * How long something took or may take, in the one format every view uses: `850ms` under a second,
+ * `1.2s` under a minute, then `shortDuration`'s `3m`, `2h`.
+ */
+export function elapsed(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(Math.floor(ms / 100) / 10).toFixed(1)}s`;
+  return shortDuration(ms);
+}
+
 /** The EXPIRES column: `in 12d`, `expired 3d ago`, `starts in 2d`. */
 export function expiresIn(notBefore: string, notAfter: string, now = Date.now()): string {
   const start = Date.parse(notBefore);

@@ -20,7 +20,9 @@ describe(': command line', () => {
   });
 
   it('tab completes only what the matches share, never silently picking one', () => {
-    expect(run(initialAppState(), open, type('p'), tab).prompt?.text).toBe('pro');
+    // `p` is products, providers and plans: nothing more in common.
+    expect(run(initialAppState(), open, type('p'), tab).prompt?.text).toBe('p');
+    expect(run(initialAppState(), open, type('pr'), tab).prompt?.text).toBe('pro');
     expect(run(initialAppState(), open, type('prov'), tab).prompt?.text).toBe('providers');
   });
 

@@ -7,7 +7,14 @@ import type { CertificateRow } from '../../graphql/operations/certificates.ts';
 export function certificateColumns(now = Date.now()): Column<CertificateRow>[] {
   return [
     { title: ' ', width: 1, priority: 100, cell: (c) => (c.deletedAt ? { text: 'x', color: 'red' } : ' ') },
-    { title: 'NAME', width: 24, flex: true, minWidth: 12, priority: 90, cell: (c) => c.name ?? '-' },
+    {
+      title: 'NAME',
+      width: 24,
+      flex: true,
+      minWidth: 12,
+      priority: 90,
+      cell: (c) => c.name ?? { text: c.subjectCn ?? '-', color: 'gray' },
+    },
     { title: 'CN', width: 28, flex: true, minWidth: 12, priority: 60, cell: (c) => c.subjectCn ?? '-' },
     {
       title: 'PROVIDER',

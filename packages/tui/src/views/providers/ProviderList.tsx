@@ -2,6 +2,7 @@ import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { elapsed } from '../../format/time.ts';
 import { mutate } from '../../graphql/mutate.ts';
 import {
   type ProviderRow,
@@ -19,7 +20,7 @@ const COLUMNS: Column<ProviderRow>[] = [
   { title: 'DASHBOARD', width: 32, flex: true, minWidth: 16, cell: (p) => p.dashboardUrl },
   { title: 'GATEWAY', width: 28, flex: true, minWidth: 12, cell: (p) => p.gatewayUrl ?? '-' },
   { title: 'ORG ID', width: 26, flex: true, minWidth: 10, cell: (p) => p.orgId },
-  { title: 'TIMEOUT', width: 8, cell: (p) => `${p.requestTimeoutMs / 1000}s` },
+  { title: 'TIMEOUT', width: 8, cell: (p) => elapsed(p.requestTimeoutMs) },
 ];
 
 export function ProviderList({ entry, height, width }: ViewProps) {
@@ -49,7 +50,7 @@ export function ProviderList({ entry, height, width }: ViewProps) {
     dispatch(
       flash(
         'info',
-        `${provider.name} answered in ${check?.latencyMs} ms (${check?.certificatePages} page(s) of certificates).`,
+        `${provider.name} answered in ${elapsed(check?.latencyMs ?? 0)} (${check?.certificatePages} page(s) of certificates).`,
       ),
     );
   };

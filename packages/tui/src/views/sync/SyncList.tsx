@@ -7,7 +7,7 @@ import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { syncStatus } from '../../format/status.ts';
-import { ago } from '../../format/time.ts';
+import { ago, elapsed } from '../../format/time.ts';
 import { type SyncRunRow, SyncRunsQuery } from '../../graphql/operations/sync.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import type { ViewProps } from '../view-props.ts';
@@ -23,7 +23,7 @@ const COLUMNS: Column<SyncRunRow>[] = [
   {
     title: 'TOOK',
     width: 8,
-    cell: (r) => (r.durationMs === null ? '-' : `${(r.durationMs / 1000).toFixed(1)}s`),
+    cell: (r) => (r.durationMs === null ? '-' : elapsed(r.durationMs)),
   },
   { title: 'ADDED', width: 6, cell: (r) => String(r.counts.added) },
   { title: 'RESTORED', width: 8, cell: (r) => String(r.counts.restored) },

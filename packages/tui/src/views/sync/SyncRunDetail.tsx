@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useRowState, useSelection, useViewKeys } from '../../app-context.ts';
 import { Field } from '../../components/Field.tsx';
 import { syncStatus } from '../../format/status.ts';
-import { dateTime } from '../../format/time.ts';
+import { dateTime, elapsed } from '../../format/time.ts';
 import { SyncRunQuery, type SyncRunRow } from '../../graphql/operations/sync.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import type { ViewProps } from '../view-props.ts';
@@ -37,7 +37,7 @@ export function SyncRunDetail({ entry }: ViewProps) {
       <Field label="Trigger">{run.trigger.toLowerCase()}</Field>
       <Field label="Started">{dateTime(run.startedAt)}</Field>
       <Field label="Finished">{dateTime(run.finishedAt)}</Field>
-      <Field label="Took">{run.durationMs === null ? '—' : `${run.durationMs} ms`}</Field>
+      <Field label="Took">{run.durationMs === null ? '-' : elapsed(run.durationMs)}</Field>
       <Field label={run.status === 'HELD' ? 'Would' : 'Changed'}>
         +{run.counts.added} added · {run.counts.restored} restored · −{run.counts.softDeleted} soft-deleted ·{' '}
         {run.counts.unchanged} unchanged
