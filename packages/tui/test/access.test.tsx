@@ -159,6 +159,11 @@ describe('access requests and the explainer (live server)', () => {
     expect(frame).toMatch(/✓ pass\s+TLS_CLIENT_CERTIFICATE/);
     expect(frame).toMatch(/✓ pass\s+ALLOW_LIST/);
     expect(frame).toMatch(/✗ FAIL\s+TOKEN_PRESENT/);
+    // Each check in full below the list: j/k pick it.
+    expect(frame).toMatch(/›\s+✓ pass\s+TLS_CLIENT_CERTIFICATE/);
+    for (let i = 0; i < 8 && !/› ✗ FAIL\s+TOKEN_PRESENT/.test(app.lastFrame()); i++) await app.press('j');
+    frame = await app.waitFor(/The Gateway answers HTTP 40\d/);
+    expect(frame).toMatch(/TOKEN_PRESENT ✗ FAIL/);
 
     await app.press('n');
     await app.waitFor('API (from the products)');
@@ -168,6 +173,7 @@ describe('access requests and the explainer (live server)', () => {
     await app.press(KEYS.enter);
     await app.waitFor('Authorization token');
     await app.type(token);
+    expect(app.lastFrame()).not.toContain(token); // typed as dots
     await app.press(KEYS.enter);
     frame = await app.waitFor('would let this request through');
     expect(frame).toMatch(/✓ pass\s+CERTIFICATE_BINDING/);

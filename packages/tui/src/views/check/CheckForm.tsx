@@ -115,6 +115,7 @@ export function CheckForm({
           <Text>Authorization token or JWT (empty: none sent):</Text>
           <TextField
             placeholder="key or JWT"
+            mask
             onSubmit={(token) => onSubmit({ ...(question as CheckQuestion), token: token.trim() || null })}
           />
         </>

@@ -12,7 +12,17 @@ const OUTCOME: Record<CheckOutcome, { mark: string; color: string }> = {
   NOT_APPLICABLE: { mark: '- n/a', color: 'gray' },
 };
 
-export function CheckReport({ report }: { readonly report: RequestCheckReport }) {
+/**
+ * `selected`: the check the cursor is on (j/k), shown whole below the list; none where the report
+ * is one of several (a request's check over each of its product's APIs).
+ */
+export function CheckReport({
+  report,
+  selected,
+}: {
+  readonly report: RequestCheckReport;
+  readonly selected?: number;
+}) {
   const { api, certificate, firstFailure } = report;
   return (
     <Box flexDirection="column">
@@ -30,21 +40,38 @@ export function CheckReport({ report }: { readonly report: RequestCheckReport })
       <Field label="Certificate">{`${certificate.subject} · issued by ${certificate.issuer} · until ${dateTime(certificate.notAfter)} · chain of ${certificate.chainLength}`}</Field>
       <Field label="Tyk id">{certificate.tykId}</Field>
       <Box flexDirection="column" marginTop={1}>
-        {report.checks.map((step) => {
+        {report.checks.map((step, i) => {
           const o = OUTCOME[step.outcome];
+          // Fixed columns for the mark and the name; the rest wraps under itself, never cut off.
           return (
-            <Text key={step.check} wrap="truncate">
-              <Text color={o.color}>{o.mark.padEnd(10)}</Text>
-              <Text bold>{step.check.padEnd(24)}</Text>
-              {step.status ? <Text color="red">{`→ ${step.status} “${step.message}” `}</Text> : null}
-              {step.detail}
-              {step.ifReached ? (
-                <Text dimColor>{` (once reached: ${step.ifReached.toLowerCase()})`}</Text>
-              ) : null}
-            </Text>
+            <Box key={step.check}>
+              <Box width={2}>
+                <Text color="cyan">{i === selected ? '›' : ' '}</Text>
+              </Box>
+              <Box width={11} flexShrink={0}>
+                <Text color={o.color}>{o.mark}</Text>
+              </Box>
+              <Box width={26} flexShrink={0}>
+                <Text bold inverse={i === selected}>
+                  {step.check}
+                </Text>
+              </Box>
+              <Box flexGrow={1} flexShrink={1}>
+                <Text wrap="wrap">
+                  {step.status ? <Text color="red">{`→ ${step.status} “${step.message}” `}</Text> : null}
+                  {step.detail}
+                  {step.ifReached ? (
+                    <Text dimColor>{` (once reached: ${step.ifReached.toLowerCase()})`}</Text>
+                  ) : null}
+                </Text>
+              </Box>
+            </Box>
           );
         })}
       </Box>
+      {selected !== undefined && report.checks[selected] ? (
+        <CheckDetail step={report.checks[selected]} />
+      ) : null}
       {report.unverified.length > 0 ? (
         <Text color="yellow">Undecided: {report.unverified.join(', ')}</Text>
       ) : null}
@@ -54,8 +81,31 @@ export function CheckReport({ report }: { readonly report: RequestCheckReport })
         </Text>
       ))}
       <Text dimColor>
-        checked {dateTime(report.checkedAt)} against the Dashboard as it is now · n checks another request
+        checked {dateTime(report.checkedAt)} against the Dashboard as it is now
+        {selected === undefined ? '' : ' · j/k picks a check'} · n checks another request
       </Text>
+    </Box>
+  );
+}
+
+/** One check in full: what the Gateway does there, and what it answers when it refuses. */
+function CheckDetail({ step }: { readonly step: RequestCheckReport['checks'][number] }) {
+  const o = OUTCOME[step.outcome];
+  return (
+    <Box flexDirection="column" marginTop={1} borderStyle="single" borderColor="gray" paddingX={1}>
+      <Text bold>
+        {step.check} <Text color={o.color}>{o.mark}</Text>
+      </Text>
+      <Text wrap="wrap">{step.detail}</Text>
+      {step.status ? (
+        <Text color="red" wrap="wrap">{`The Gateway answers HTTP ${step.status} “${step.message}”.`}</Text>
+      ) : null}
+      {step.ifReached ? (
+        <Text
+          dimColor
+          wrap="wrap"
+        >{`Not reached; once reached it would ${step.ifReached.toLowerCase()}.`}</Text>
+      ) : null}
     </Box>
   );
 }

@@ -3,6 +3,7 @@
 import { Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { useApp, useViewKeys } from '../../app-context.ts';
+import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { describeError, describeUserErrors } from '../../graphql/describe-error.ts';
 import { RequestCheckQuery, type RequestCheckReport } from '../../graphql/operations/request-check.ts';
 import type { ViewProps } from '../view-props.ts';
@@ -42,7 +43,11 @@ export function RequestCheckView(_props: ViewProps) {
     };
   }, [client, question, refresh]);
 
+  const checks = answer?.report?.checks.length ?? 0;
+  const { cursor, move } = useTableCursor(checks, Math.max(1, checks));
+
   useViewKeys((id) => {
+    if (move(id)) return true;
     if (id !== 'newCheck') return false;
     setAsking(true);
     return true;
@@ -57,5 +62,5 @@ export function RequestCheckView(_props: ViewProps) {
     return <Text dimColor>Press n to check a request: API, the client's PEM file, its token.</Text>;
   if (!answer) return <Text dimColor>Asking the Dashboard…</Text>;
   if (answer.error) return <Text color="red">{answer.error} · n to try again</Text>;
-  return answer.report ? <CheckReport report={answer.report} /> : null;
+  return answer.report ? <CheckReport report={answer.report} selected={cursor.index} /> : null;
 }
