@@ -2,11 +2,12 @@
 // slot through which the root input hands a view the actions of its keymap.
 import type { Client } from '@urql/core';
 import { createContext, type Dispatch, useContext, useEffect, useRef } from 'react';
+import type { ActionId } from './keys/keymap.ts';
 import type { AppAction } from './state/app-state.ts';
 import type { SyncTracker } from './views/sync/sync-tracker.ts';
 
-/** Handles a keymap action id (`upload`, `down`, …); returns false when it did nothing. */
-export type ViewKeyHandler = (actionId: string) => boolean | undefined;
+/** Handles a keymap action (`upload`, `down`, …); returns false when it did nothing. */
+export type ViewKeyHandler = (actionId: ActionId) => boolean | undefined;
 
 export interface AppContextValue {
   readonly client: Client;

@@ -5,7 +5,7 @@ import type { ViewId } from '../views/view-ids.ts';
 export type Section = 'General' | 'Navigation' | 'View';
 
 export interface KeyAction {
-  readonly id: string;
+  readonly id: ActionId;
   /** Key names (keys/key-name.ts); the first is shown. */
   readonly keys: readonly string[];
   /** Short label for the hint bar. */
@@ -54,7 +54,7 @@ const SYNCS: readonly ViewId[] = ['providers', 'sync'];
 const RUN_VIEWS: readonly ViewId[] = ['sync', 'syncRun'];
 
 type Flag = 'visible' | 'hidden' | 'writes' | 'dangerous';
-type Row = [
+type Row = readonly [
   id: string,
   keys: string,
   hint: string,
@@ -65,7 +65,7 @@ type Row = [
 ];
 
 // biome-ignore format: one binding per line reads as a table.
-const ROWS: readonly Row[] = [
+const ROWS = [
   ['command',       ':',             'cmd',          'General',    'all',       'visible',   'Switch view: :certs :orgs :products :requests :check :providers :sync :audit :users :q'],
   ['filter',        '/',             'filter',       'General',    LISTS,       'visible',   'Filter: text, or any fingerprint form'],
   ['help',          '?',             'help',         'General',    'all',       'visible',   'This help'],
@@ -107,7 +107,10 @@ const ROWS: readonly Row[] = [
   ['revoke',        'ctrl+d',        'revoke',       'View',       REQUESTS,    'dangerous', 'Revoke: end its credential, take its certificates off (confirms)'],
   ['checkRequest',  'C',             'check',        'View',       ['request'], 'visible',   "Would the Gateway let its client through? Asks for the client's PEM"],
   ['newCheck',      'n',             'new check',    'View',       ['check', 'requestCheck'], 'visible', 'Check another request'],
-];
+] as const satisfies readonly Row[];
+
+/** Every action a key can trigger: a typo in a view's handler is a type error, not a dead key. */
+export type ActionId = (typeof ROWS)[number][0];
 
 export const KEYMAP: readonly KeyAction[] = ROWS.map(
   ([id, keys, hint, section, views, flag, description]) => ({
@@ -124,7 +127,7 @@ export const KEYMAP: readonly KeyAction[] = ROWS.map(
 );
 
 /** The row states an action applies in (core's rules); the server refuses it in any other. */
-const VALID_IN: Readonly<Partial<Record<string, readonly string[]>>> = {
+const VALID_IN: Readonly<Partial<Record<ActionId, readonly string[]>>> = {
   approve: ['PENDING'],
   reject: ['PENDING', 'FAILED'],
   retry: ['FAILED'],
