@@ -1,4 +1,5 @@
 import { AccessRequestService } from './access-requests/access-request.service.ts';
+import { AccessRequestEvents } from './access-requests/access-request-events.ts';
 import { AppService } from './apps/app.service.ts';
 import { AuditService } from './audit/audit.service.ts';
 import { CertificateService } from './certificates/certificate.service.ts';
@@ -25,6 +26,8 @@ export interface Core {
   readonly plans: PlanService;
   readonly apps: AppService;
   readonly accessRequests: AccessRequestService;
+  /** Status changes of access requests as they commit, from any replica (LISTEN/NOTIFY). */
+  readonly accessRequestEvents: AccessRequestEvents;
   readonly provisioning: ProvisioningService;
   readonly audit: AuditService;
   readonly expiry: ExpiryService;
@@ -53,6 +56,7 @@ export function createCore(deps: CoreDeps): Core {
     plans,
     apps,
     accessRequests,
+    accessRequestEvents: new AccessRequestEvents(deps.db),
     provisioning,
     audit: new AuditService(deps),
     expiry: new ExpiryService(deps),

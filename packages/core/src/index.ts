@@ -10,6 +10,10 @@ export {
 } from './access-requests/access-request.errors.ts';
 export type { AccessRequestService } from './access-requests/access-request.service.ts';
 export type { AccessRequest, Credential, SubmitInput } from './access-requests/access-request.ts';
+export {
+  ACCESS_REQUEST_STATUS_CHANNEL,
+  AccessRequestEvents,
+} from './access-requests/access-request-events.ts';
 export type { AccessRequestFilter } from './access-requests/access-request-list.ts';
 // Services.
 export {

@@ -1,5 +1,6 @@
 import type { Actor, Core, User } from '@repo/core';
 import type { Logger } from 'pino';
+import type { SubscriptionSlots } from './http/subscription-slots.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 /** The authenticated caller. */
@@ -16,6 +17,8 @@ export interface Context {
   readonly tokenRejected: boolean;
   readonly loaders: Loaders;
   readonly logger: Logger;
+  /** The server's count of open subscriptions per caller. */
+  readonly subscriptions: SubscriptionSlots;
 }
 
 /** `Authorization: Bearer <token>` → the token; anything else → undefined. */
@@ -25,7 +28,12 @@ export function bearerToken(header: string | null): string | undefined {
 }
 
 /** One indexed lookup of the token's hash; an unknown token is treated as anonymous. */
-export async function createContext(core: Core, request: Request, logger: Logger): Promise<Context> {
+export async function createContext(
+  core: Core,
+  request: Request,
+  logger: Logger,
+  subscriptions: SubscriptionSlots,
+): Promise<Context> {
   const token = bearerToken(request.headers.get('authorization'));
   const viewer = token === undefined ? undefined : await core.users.authenticate(token);
   return {
@@ -34,6 +42,7 @@ export async function createContext(core: Core, request: Request, logger: Logger
     tokenRejected: token !== undefined && !viewer,
     loaders: createLoaders(core, viewer?.actor),
     logger,
+    subscriptions,
   };
 }
 

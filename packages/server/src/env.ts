@@ -31,6 +31,8 @@ const envSchema = z
     /** How often the expiry scan runs (it also runs once at start); 0 = only at start. */
     EXPIRY_SCAN_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(86_400),
     PROVISIONING_POLL_SECONDS: z.coerce.number().min(0).default(5),
+    /** Open GraphQL subscriptions one token may hold at once. */
+    MTLS_MAX_SUBSCRIPTIONS_PER_TOKEN: z.coerce.number().int().min(1).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -77,7 +77,13 @@ export async function startPortal(options: { standIn?: DashboardStandIn } = {}):
   }
 
   // 5. HTTP server and jobs.
-  const server = createServer(createYogaServer(core, { logger, metrics }));
+  const server = createServer(
+    createYogaServer(core, {
+      logger,
+      metrics,
+      maxSubscriptionsPerToken: env.MTLS_MAX_SUBSCRIPTIONS_PER_TOKEN,
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, resolve);

@@ -8,6 +8,7 @@ import { useBodyLimit } from './http/body-limit.ts';
 import { jitEligible } from './http/jit-eligible.ts';
 import { createLogger, useRequestLog, yogaLogger } from './http/logging.ts';
 import { createMetrics, type Metrics, useMetrics } from './http/metrics.ts';
+import { SubscriptionSlots } from './http/subscription-slots.ts';
 import { useVariableListLimit } from './http/variable-list-limit.ts';
 import { schema } from './schema/index.ts';
 
@@ -18,6 +19,8 @@ export interface YogaServerOptions {
   readonly metrics?: Metrics;
   /** Largest request body accepted (default 1 MiB: a PEM is at most 256 KiB). */
   readonly maxBodyBytes?: number;
+  /** Open subscriptions one token may hold (default 20). */
+  readonly maxSubscriptionsPerToken?: number;
 }
 
 export type PortalYoga = YogaServerInstance<Record<string, never>, Context>;
@@ -29,6 +32,7 @@ export type PortalYoga = YogaServerInstance<Record<string, never>, Context>;
 export function createYogaServer(core: Core, options: YogaServerOptions = {}): PortalYoga {
   const logger = options.logger ?? createLogger('silent');
   const metrics = options.metrics ?? createMetrics(core);
+  const subscriptions = new SubscriptionSlots(options.maxSubscriptionsPerToken);
   return createYoga<Record<string, never>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -44,7 +48,7 @@ export function createYogaServer(core: Core, options: YogaServerOptions = {}): P
     maskedErrors: true,
     multipart: false,
     logging: yogaLogger(logger),
-    context: ({ request }) => createContext(core, request, logger),
+    context: ({ request }) => createContext(core, request, logger, subscriptions),
     plugins: [
       useRequestLog(logger),
       useBodyLimit(options.maxBodyBytes ?? 1024 * 1024),

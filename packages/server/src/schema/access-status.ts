@@ -3,34 +3,46 @@ import { Repeater } from 'graphql-yoga';
 import { AccessRequest, AccessRequestStatusEnum } from './access-requests.ts';
 import { builder } from './builder.ts';
 
-// Access request status over SSE.
+// Access request status over SSE, pushed: the database announces each status change as it commits
+// (LISTEN/NOTIFY, from any replica) and the stream reads the request again only then.
 
 const FINAL: ReadonlySet<AccessRequestStatus> = new Set(['APPROVED', 'REJECTED', 'FAILED', 'REVOKED']);
-/** How often a followed request is read again (core has no event bus for requests). */
-export const STATUS_POLL_MS = 300;
 
 /**
- * Polls core: the status now, then each change, ending after a final status. Works whichever
- * server process (or replica) provisions the request; a request the caller cannot see ends at once.
+ * The status now, then each change, ending after a final status; a request the caller cannot see
+ * ends the stream at once. Subscribed before the first read, so no change is missed in between.
  */
 function statusOf(core: Core, id: string, actor: Actor) {
   return new Repeater<AccessRequestModel>(async (push, stop) => {
-    let last: string | undefined;
     let done = false;
+    let changed = false;
+    let wake: (() => void) | undefined;
     void stop.then(() => {
       done = true;
     });
-    while (!done) {
-      const request = await core.accessRequests.get(id, actor);
-      if (!request) break;
-      if (request.status !== last) {
-        last = request.status;
-        await push(request);
+    const unsubscribe = await core.accessRequestEvents.subscribe(id, () => {
+      changed = true;
+      wake?.();
+    });
+    try {
+      let last: string | undefined;
+      while (!done) {
+        changed = false;
+        const request = await core.accessRequests.get(id, actor);
+        if (!request) break;
+        if (request.status !== last) {
+          last = request.status;
+          await push(request);
+        }
+        if (FINAL.has(request.status)) break;
+        // A change heard during the read is read again at once; otherwise wait for the next.
+        if (!changed) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stop]);
+        wake = undefined;
       }
-      if (FINAL.has(request.status)) break;
-      await Promise.race([new Promise((resolve) => setTimeout(resolve, STATUS_POLL_MS)), stop]);
+    } finally {
+      unsubscribe();
+      stop();
     }
-    stop();
   });
 }
 
@@ -50,12 +62,14 @@ builder.subscriptionField('accessRequestStatus', (t) =>
   t.withAuth({ loggedIn: true }).field({
     type: StatusUpdate,
     description:
-      "An access request's status now, then each change as provisioning moves it; ends after APPROVED, " +
-      'REJECTED, FAILED or REVOKED. A request the caller cannot see ends the stream at once.',
+      "An access request's status now, then each change as provisioning moves it (pushed as it commits, " +
+      'from any replica); ends after APPROVED, REJECTED, FAILED or REVOKED. A request the caller cannot ' +
+      'see ends the stream at once. A token holds at most 20 open subscriptions (TOO_MANY_SUBSCRIPTIONS).',
     args: {
       accessRequest: t.arg.globalID({ for: AccessRequest, required: true, description: 'The request.' }),
     },
-    subscribe: (_root, args, ctx) => statusOf(ctx.core, args.accessRequest.id, ctx.viewer.actor),
+    subscribe: (_root, args, ctx) =>
+      ctx.subscriptions.hold(ctx.viewer.user.id, statusOf(ctx.core, args.accessRequest.id, ctx.viewer.actor)),
     resolve: (request) => request,
   }),
 );

@@ -1,5 +1,6 @@
 import type { Core, SyncProgress, SyncRun as SyncRunModel } from '@repo/core';
 import { Repeater } from 'graphql-yoga';
+import { viewerOf } from '../context.ts';
 import { builder } from './builder.ts';
 import { Provider } from './providers.ts';
 import { SyncRun, SyncRunCounts, SyncRunStatus } from './sync.ts';
@@ -103,7 +104,8 @@ builder.subscriptionField('syncRunProgress', (t) =>
       run: t.arg.globalID({ for: SyncRun, description: 'Follow this run only.' }),
       provider: t.arg.globalID({ for: Provider, description: "Follow this provider's runs only." }),
     },
-    subscribe: (_root, args, ctx) => progressOf(ctx.core, args.run?.id, args.provider?.id),
+    subscribe: (_root, args, ctx) =>
+      ctx.subscriptions.hold(viewerOf(ctx).user.id, progressOf(ctx.core, args.run?.id, args.provider?.id)),
     resolve: (event) => event,
   }),
 );
