@@ -1,4 +1,4 @@
-import type { Actor } from '@repo/core';
+import type { Actor, AuditAction } from '@repo/core';
 import { describeDatabases, insertTestCertificates, insertTestOrganisation } from '@repo/core/testing';
 import { expect, it } from 'vitest';
 import { storeSnapshot, uploadNew } from '../support/certificate-helpers.ts';
@@ -9,7 +9,7 @@ const CONSUMER: Actor = { kind: 'CONSUMER', userId: 'usr_dev', organisationId: '
 describeDatabases('certificates: rename and organisations', (ctx) => {
   const h = useCoreHarness(ctx);
 
-  async function auditOf(subjectId: string, action: string) {
+  async function auditOf(subjectId: string, action: AuditAction) {
     return ctx.db.query.auditEvents.findMany({ where: { subjectId, action }, orderBy: { id: 'asc' } });
   }
 

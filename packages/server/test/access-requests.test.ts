@@ -207,6 +207,51 @@ describeDatabases('access requests', (ctx) => {
     ).toEqual([['NOT_FOUND', ['input', 'plan']]]);
   });
 
+  it('a Self-Serve certificate waits in a state of its own until its request is decided', async () => {
+    const statusOf = async (name: string, filter: Record<string, unknown> = {}) =>
+      (
+        await h.gql(
+          'admin',
+          'query($f: CertificateFilter) { certificates(filter: $f) { nodes { name status } } }',
+          {
+            f: filter,
+          },
+        )
+      ).data.certificates.nodes.filter((n: { name: string }) => n.name === name);
+    const submitNew = async (name: string) => {
+      const cert = await makeCertificate({ freshKey: false, name: `CN=${name}` });
+      const submitted = await submit('consumerA', {
+        app: f.ids.appA,
+        product: f.ids.selfServe,
+        certificate: { upload: { pem: cert.pem, name } },
+      });
+      return submitted.data.accessRequestSubmit.accessRequest.id as string;
+    };
+    const rejected = await submitNew('to-reject');
+    const approved = await submitNew('to-approve');
+    for (const name of ['to-reject', 'to-approve']) {
+      expect(await statusOf(name)).toEqual([{ name, status: 'PENDING_APPROVAL' }]);
+      expect(await statusOf(name, { status: ['PENDING_APPROVAL'] })).toHaveLength(1);
+      expect(await statusOf(name, { status: ['VALID'] })).toEqual([]);
+    }
+    // The consumer sees the same state on its own request's certificate.
+    const own = await h.gql(
+      'consumerA',
+      `query($id: ID!) { node(id: $id) { ... on AccessRequest { certificate { status } } } }`,
+      {
+        id: rejected,
+      },
+    );
+    expect(own.data.node.certificate.status).toBe('PENDING_APPROVAL');
+
+    await act('accessRequestReject', rejected, { reason: 'not this one' }, 'AccessRequestRejectInput');
+    expect(await statusOf('to-reject')).toEqual([{ name: 'to-reject', status: 'VALID' }]);
+    await approveAndProvision(approved);
+    expect(await statusOf('to-approve', { status: ['VALID'] })).toEqual([
+      { name: 'to-approve', status: 'VALID' },
+    ]);
+  });
+
   it('the certificate is a oneOf: exactly one of upload and existing', async () => {
     const cert = await makeCertificate({ freshKey: false, name: 'CN=one-of' });
     const existing = await uploaded(h, { organisationIds: [h.orgA.id], certificateName: 'kept' });

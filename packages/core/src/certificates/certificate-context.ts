@@ -3,6 +3,7 @@ import type { ProviderService } from '../providers/provider.service.ts';
 import { certificateStatus, DEFAULT_EXPIRY_WARNING_DAYS } from '../x509/status.ts';
 import type { CertificateRow } from './certificate.repo.ts';
 import type { Certificate } from './certificate.ts';
+import { portalStatus } from './certificate-status.ts';
 
 /** What the certificate use-cases share: core's dependencies, the providers, and the clock. */
 export interface CertificateContext {
@@ -17,5 +18,5 @@ export function toCertificate(
   now: Date,
   warningDays: number = DEFAULT_EXPIRY_WARNING_DAYS,
 ): Certificate {
-  return { ...row, status: certificateStatus(row, now, warningDays) };
+  return { ...row, status: portalStatus(certificateStatus(row, now, warningDays), row.pendingApproval) };
 }

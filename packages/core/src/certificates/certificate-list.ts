@@ -16,6 +16,7 @@ import {
   decodeCursor,
   encodeCursor,
 } from './certificate-search.ts';
+import { portalStatus } from './certificate-status.ts';
 
 /**
  * One page of certificate summaries (with their organisations) in one SQL statement, keyset-paginated
@@ -67,7 +68,7 @@ export async function listCertificates(
       notBefore,
       notAfter,
       deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt),
-      status: certificateStatus({ notBefore, notAfter }, now),
+      status: portalStatus(certificateStatus({ notBefore, notAfter }, now), row.pendingApproval),
       // A consumer learns nothing of the other organisations a certificate serves.
       organisations: visibleOrganisations(row.organisationIds, organisations, scope),
     };

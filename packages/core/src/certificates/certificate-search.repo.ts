@@ -28,6 +28,7 @@ import {
   type ParsedCertificateFilter,
   parseSearchTerm,
 } from './certificate-search.ts';
+import { pendingApproval } from './certificate-status.ts';
 
 export interface SearchQuery {
   readonly filter: ParsedCertificateFilter;
@@ -66,7 +67,11 @@ export type SearchRow = {
     : CertificateRow[K] extends Date | null
       ? string | null
       : CertificateRow[K];
-} & { readonly organisationIds: readonly string[]; readonly sortKey: string };
+} & {
+  readonly organisationIds: readonly string[];
+  readonly sortKey: string;
+  readonly pendingApproval: boolean;
+};
 
 export interface SearchResult {
   /** In page order. */
@@ -113,7 +118,8 @@ export async function searchCertificates(db: Db, q: SearchQuery): Promise<Search
   }>(
     db,
     sql`with page as (
-      select ${summaryColumns}, ${organisationIds} as "organisationIds", ${sortKey} as "sortKey"
+      select ${summaryColumns}, ${organisationIds} as "organisationIds", ${sortKey} as "sortKey",
+        ${pendingApproval} as "pendingApproval"
       from ${certificates} ${where ? sql`where ${where}` : sql``}
       order by ${sql.join(order(q.sort), sql`, `)}
       limit ${q.limit}
@@ -189,19 +195,25 @@ function inOrganisation(organisationId: string): SQL {
   );
 }
 
-/** The SQL twin of x509 `certificateStatus`: notAfter inclusive, the warning window inclusive. */
+/**
+ * The SQL twin of `portalStatus(certificateStatus(...))`: notAfter inclusive, the warning window
+ * inclusive; expired wins over waiting for approval, which wins over the other validity states.
+ */
 function statusCondition(status: string, now: Date): SQL | undefined {
   const horizon = new Date(now.getTime() + DEFAULT_EXPIRY_WARNING_DAYS * DAY_MS);
   const started = lte(certificates.notBefore, now);
+  const notPending = sql`not ${pendingApproval}`;
   switch (status) {
-    case 'NOT_YET_VALID':
-      return gt(certificates.notBefore, now);
     case 'EXPIRED':
       return lt(certificates.notAfter, now);
+    case 'PENDING_APPROVAL':
+      return and(gte(certificates.notAfter, now), pendingApproval);
+    case 'NOT_YET_VALID':
+      return and(gt(certificates.notBefore, now), notPending);
     case 'EXPIRING_SOON':
-      return and(started, gte(certificates.notAfter, now), lte(certificates.notAfter, horizon));
+      return and(started, gte(certificates.notAfter, now), lte(certificates.notAfter, horizon), notPending);
     default:
-      return and(started, gt(certificates.notAfter, horizon));
+      return and(started, gt(certificates.notAfter, horizon), notPending);
   }
 }
 

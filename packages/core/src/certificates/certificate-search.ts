@@ -6,7 +6,13 @@ import type { CertificateSummary } from './certificate.ts';
 
 // Pure parts of listing and search: input shapes, the search term, the opaque cursor.
 
-export const CERTIFICATE_STATUSES = ['VALID', 'EXPIRING_SOON', 'EXPIRED', 'NOT_YET_VALID'] as const;
+export const CERTIFICATE_STATUSES = [
+  'VALID',
+  'EXPIRING_SOON',
+  'EXPIRED',
+  'NOT_YET_VALID',
+  'PENDING_APPROVAL',
+] as const;
 export const CERTIFICATE_SORTS = ['EXPIRY', 'NAME'] as const;
 export type CertificateSort = (typeof CERTIFICATE_SORTS)[number];
 

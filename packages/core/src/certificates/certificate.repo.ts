@@ -19,16 +19,21 @@ import { credentials } from '../db/schema/credentials.ts';
 import { organisations } from '../db/schema/organisations.ts';
 import { products } from '../db/schema/products.ts';
 import type { CredentialUsage } from './certificate.errors.ts';
+import { pendingApproval } from './certificate-status.ts';
 
 export type CertificateInsert = typeof certificates.$inferInsert;
 
 // Every column but the PEM, which only the Self-Serve approval flow and the request check read.
-const { pem: _pem, ...rowColumns } = getColumns(certificates);
+const { pem: _pem, ...storedColumns } = getColumns(certificates);
+const rowColumns = { ...storedColumns, pendingApproval: pendingApproval.as('pending_approval') };
 
 export { rowColumns as certificateRowColumns };
 
 /** A stored certificate without its PEM and without the clock-dependent status. */
-export type CertificateRow = Omit<typeof certificates.$inferSelect, 'pem'>;
+export type CertificateRow = Omit<typeof certificates.$inferSelect, 'pem'> & {
+  /** Waiting for its Self-Serve request's approval (certificate-status.ts). */
+  readonly pendingApproval: boolean;
+};
 
 export async function findCertificate(db: Db, id: string): Promise<CertificateRow | undefined> {
   const [row] = await db.select(rowColumns).from(certificates).where(eq(certificates.id, id));

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CertificateSource, StoredLintWarning } from '../db/schema/certificates.ts';
 import type { Organisation } from '../organisations/organisation.service.ts';
 import { nameSchema } from '../validation.ts';
-import type { CertificateStatus } from '../x509/status.ts';
+import type { PortalCertificateStatus } from './certificate-status.ts';
 
 /**
  * The portal's record of a certificate in a provider's store, as core hands it out. The PEM is
@@ -27,7 +27,7 @@ export interface Certificate {
   readonly notBefore: Date;
   readonly notAfter: Date;
   /** Where it stands at read time (core's clock), with the default or the listing's warning window. */
-  readonly status: CertificateStatus;
+  readonly status: PortalCertificateStatus;
   readonly isCa: boolean;
   /** The Dashboard holds its private key: a server certificate, not a client certificate. */
   readonly hasPrivateKey: boolean;

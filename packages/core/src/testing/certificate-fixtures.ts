@@ -19,8 +19,16 @@ export async function insertTestCertificates(
 ) {
   const rows = overrides.map((o) => testCertificateRow(provider, o));
   await insertMany(db, certificates, rows);
-  return db.query.certificates.findMany({ where: { tykId: { in: rows.map((r) => r.tykId) } } });
+  // Read back in chunks: one IN list of 100,000 ids is past PostgreSQL's 65,535 bind parameters.
+  const stored: (typeof certificates.$inferSelect)[] = [];
+  for (let at = 0; at < rows.length; at += READ_BACK_CHUNK) {
+    const tykIds = rows.slice(at, at + READ_BACK_CHUNK).map((r) => r.tykId);
+    stored.push(...(await db.query.certificates.findMany({ where: { tykId: { in: tykIds } } })));
+  }
+  return stored;
 }
+
+const READ_BACK_CHUNK = 10_000;
 
 /** A live credential of `accessRequestId` whose approval provisioned `certificateId`. */
 export async function insertTestCredential(db: Db, accessRequestId: string, certificateId: string) {

@@ -20,12 +20,20 @@ export const Certificate = builder.objectRef<CertificateShape>('Certificate');
 registerNodeIdPrefix(ID_PREFIXES.certificate, 'Certificate');
 
 export const CertificateStatus = builder.enumType('CertificateStatus', {
-  description: 'Where a certificate stands now, from its validity dates.',
+  description:
+    'Where a certificate stands now: from its validity dates, or waiting for the approval of the ' +
+    'Self-Serve request it came with.',
   values: {
     VALID: { description: 'Valid, and not within the expiry warning window.' },
     EXPIRING_SOON: { description: "Valid, but ends within 30 days (the window of Tyk's expiry monitor)." },
     EXPIRED: { description: 'Past its notAfter: the Gateway refuses it.' },
     NOT_YET_VALID: { description: 'Before its notBefore.' },
+    PENDING_APPROVAL: {
+      description:
+        'Supplied with a Self-Serve access request that is still PENDING: held by the portal, in no ' +
+        'Dashboard yet and used by no grant. Approval registers it; after a rejection it shows its ' +
+        'validity again. An expired one is EXPIRED.',
+    },
   } satisfies Record<(typeof CERTIFICATE_STATUSES)[number], unknown>,
 });
 

@@ -11,6 +11,7 @@ const CERTIFICATE: Record<CertificateStatus, Styled> = {
   EXPIRING_SOON: { text: 'expiring', color: 'yellow' },
   EXPIRED: { text: 'expired', color: 'red' },
   NOT_YET_VALID: { text: 'not yet valid', color: 'cyan' },
+  PENDING_APPROVAL: { text: 'pending', color: 'magenta' },
 };
 
 const SYNC: Record<SyncRunStatus, Styled> = {

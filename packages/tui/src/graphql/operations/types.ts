@@ -1,7 +1,7 @@
 // Hand-written types of what the schema (packages/server/schema.graphql) returns, shared by the
 // operation modules. The operations test validates the documents; these mirror their selections.
 
-export type CertificateStatus = 'VALID' | 'EXPIRING_SOON' | 'EXPIRED' | 'NOT_YET_VALID';
+export type CertificateStatus = 'VALID' | 'EXPIRING_SOON' | 'EXPIRED' | 'NOT_YET_VALID' | 'PENDING_APPROVAL';
 export type CertificateSource = 'DASHBOARD' | 'PORTAL';
 export type CertificateOrder = 'EXPIRY' | 'NAME';
 export type CertificateDeletedFilter = 'EXCLUDE' | 'INCLUDE' | 'ONLY';
