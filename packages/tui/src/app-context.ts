@@ -30,6 +30,13 @@ export interface AppContextValue {
 
 export const AppContext = createContext<AppContextValue | null>(null);
 
+/**
+ * Whether the view is the one on top of the stack. The views under it stay mounted (hidden), so
+ * `esc` returns to the same row and page without a reload; only the top one takes keys and says
+ * what is selected.
+ */
+export const ViewActiveContext = createContext(true);
+
 export function useApp(): AppContextValue {
   const value = useContext(AppContext);
   if (!value) throw new Error('useApp() outside <App>');
@@ -39,36 +46,43 @@ export function useApp(): AppContextValue {
 /** Registers the current view's handler of keymap actions (the latest closure wins). */
 export function useViewKeys(handler: ViewKeyHandler): void {
   const { keyHandler } = useApp();
+  const active = useContext(ViewActiveContext);
   const latest = useRef(handler);
   latest.current = handler;
   useEffect(() => {
+    if (!active) return;
     const forward: ViewKeyHandler = (id) => latest.current(id);
     keyHandler.current = forward;
     return () => {
       if (keyHandler.current === forward) keyHandler.current = null;
     };
-  }, [keyHandler]);
+  }, [keyHandler, active]);
 }
 
 /** Publishes the selected row's status (`PENDING`, `HELD`) while the view shows it. */
 export function useRowState(state: string | undefined): void {
   const { rowState } = useApp();
+  const active = useContext(ViewActiveContext);
   useEffect(() => {
-    rowState.set(state);
-  }, [rowState, state]);
-  useEffect(() => () => rowState.set(undefined), [rowState]);
+    if (active) rowState.set(state);
+  }, [rowState, state, active]);
+  useEffect(() => (active ? () => rowState.set(undefined) : undefined), [rowState, active]);
 }
 
 /** Publishes the selected object (a row, a detail's object) while the view shows it: `y` shows it raw. */
 export function useSelection(value: unknown): void {
   const { selection } = useApp();
+  const active = useContext(ViewActiveContext);
   useEffect(() => {
-    selection.current = value;
-  }, [selection, value]);
+    if (active) selection.current = value;
+  }, [selection, value, active]);
   useEffect(
-    () => () => {
-      selection.current = undefined;
-    },
-    [selection],
+    () =>
+      active
+        ? () => {
+            selection.current = undefined;
+          }
+        : undefined,
+    [selection, active],
   );
 }

@@ -3,7 +3,7 @@
 import type { Client } from '@urql/core';
 import { Box, useApp as useInk, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { AppContext, type AppContextValue, type ViewKeyHandler } from './app-context.ts';
+import { AppContext, type AppContextValue, ViewActiveContext, type ViewKeyHandler } from './app-context.ts';
 import { Crumbs } from './components/Crumbs.tsx';
 import { Header } from './components/Header.tsx';
 import { HintBar } from './components/HintBar.tsx';
@@ -86,7 +86,6 @@ export function App({ client, viewer, url, readOnly = false, cwd = process.cwd()
     }),
     [client, dispatch, readOnly, cwd, state.refresh, syncTracker, rowState, stdout],
   );
-  const View = VIEWS[entry.view];
   const bodyHeight = Math.max(3, rows - CHROME_LINES);
   return (
     <AppContext.Provider value={context}>
@@ -95,15 +94,24 @@ export function App({ client, viewer, url, readOnly = false, cwd = process.cwd()
         <Crumbs crumbs={breadcrumbs(state.stack)} />
         <Box flexDirection="column" height={bodyHeight}>
           {state.mode === 'HELP' ? <HelpView view={entry.view} readOnly={readOnly} /> : null}
-          {/* Hidden, not unmounted, under help: the view keeps its rows and cursor. */}
-          <Box display={state.mode === 'HELP' ? 'none' : 'flex'} flexDirection="column">
-            <View
-              key={`${state.stack.length}:${entry.view}:${JSON.stringify(entry.params)}`}
-              entry={entry}
-              height={bodyHeight}
-              width={columns}
-            />
-          </Box>
+          {/* Every view of the stack stays mounted; only the top one shows (and not under help), so
+              esc finds the list as it was left: same rows, same cursor, no reload. */}
+          {state.stack.map((stacked, i) => {
+            const View = VIEWS[stacked.view];
+            const top = i === state.stack.length - 1;
+            return (
+              <Box
+                // biome-ignore lint/suspicious/noArrayIndexKey: a stack: the depth is part of what an entry is.
+                key={`${i}:${stacked.view}:${JSON.stringify(stacked.params)}`}
+                display={top && state.mode !== 'HELP' ? 'flex' : 'none'}
+                flexDirection="column"
+              >
+                <ViewActiveContext.Provider value={top}>
+                  <View entry={stacked} height={bodyHeight} width={columns} />
+                </ViewActiveContext.Provider>
+              </Box>
+            );
+          })}
         </Box>
         <StatusLine prompt={state.prompt} flash={state.flash} />
         <HintBar hints={hintsFor(entry.view, { readOnly, rowState: rowStateValue })} />

@@ -200,6 +200,30 @@ describe('certificates (live server)', () => {
     await app.waitFor('(no PEM kept: the Dashboard never answers one for certificates found by sync)');
   });
 
+  it('esc from details returns to the same row, without reloading the list first', async () => {
+    app = await renderApp(server.url, server.token);
+    await app.waitFor(/Certificates \(\d/);
+    const nameOfSelected = async () => {
+      await app!.press('y');
+      const raw = await app!.waitFor('"tykId"');
+      await app!.press(KEYS.esc);
+      await app!.waitFor((f) => !f.includes('"tykId"'));
+      return /"name": "([^"]+)"/.exec(raw)?.[1];
+    };
+    await app.press('j', 'j');
+    const third = await nameOfSelected();
+    expect(third).toBeDefined();
+    await app.press(KEYS.enter);
+    await app.waitFor('Issuer');
+    const before = app.frames.length;
+    await app.press(KEYS.esc);
+    await app.waitFor((f) => /Certificates \(\d/.test(f) && !f.includes('Issuer'));
+    // Every frame since esc shows the rows: none is empty or loading from scratch.
+    for (const frame of app.frames.slice(before))
+      expect(frame).not.toMatch(/No certificates\.|Certificates \(0/);
+    expect(await nameOfSelected()).toBe(third);
+  });
+
   it('pages load as the cursor moves down', async () => {
     await insertTestCertificates(
       server.database.db,

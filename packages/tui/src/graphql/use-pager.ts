@@ -1,9 +1,11 @@
 // A connection read page by page as the table scrolls (state/pager.ts does the bookkeeping).
+
 import type { TypedDocumentNode } from '@urql/core';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useApp } from '../app-context.ts';
 import { emptyPager, type Page, type Pager, pagerReducer } from '../state/pager.ts';
 import { describeError } from './describe-error.ts';
+import { useRefetchOnReturn } from './use-refetch-on-return.ts';
 
 type Paged = { first: number; after?: string | null };
 
@@ -69,5 +71,6 @@ export function usePager<Data, Variables extends Paged, T>(
     fetchPage(current.generation, current.endCursor);
   }, [fetchPage]);
 
+  useRefetchOnReturn(bump);
   return { pager, loadMore, reload: bump };
 }

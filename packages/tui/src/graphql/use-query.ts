@@ -4,6 +4,7 @@ import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApp } from '../app-context.ts';
 import { describeError } from './describe-error.ts';
+import { useRefetchOnReturn } from './use-refetch-on-return.ts';
 
 export interface QueryState<Data> {
   readonly data: Data | undefined;
@@ -47,5 +48,6 @@ export function useQuery<Data, Variables extends AnyVariables>(
   }, [client, document, key, nonce, refresh, options.pause]);
 
   const refetch = useCallback(() => setNonce((n) => n + 1), []);
+  useRefetchOnReturn(refetch);
   return { data: state.data, error: state.error, fetching: state.fetching, refetch };
 }
