@@ -1,11 +1,11 @@
 // `D` on a provider: where its Dashboard differs from what the portal granted, both ways (entries
 // and keys missing or left behind, bindings), and `F` to queue the repairs after asking.
 import { Text } from 'ink';
-import { useState } from 'react';
 import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
+import { useDialog } from '../../components/use-dialog.ts';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { mutate } from '../../graphql/mutate.ts';
 import {
@@ -50,19 +50,15 @@ export function DriftView({ entry, height, width }: ViewProps) {
   const { client, dispatch } = useApp();
   const provider = entry.params.provider ?? '';
   const { data, error, fetching, refetch } = useQuery(AccessDriftQuery, { provider });
-  const [confirming, setConfirming] = useState(false);
+  const confirming = useDialog<true>();
   const refused = data?.accessDrift.userErrors[0]?.message;
   const rows = data?.accessDrift.findings?.nodes ?? [];
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(rows.length, rowsHeight);
   useSelection(rows[cursor.index]);
 
-  const close = () => {
-    setConfirming(false);
-    dispatch({ type: 'dialog/close' });
-  };
   const fix = async () => {
-    close();
+    confirming.close();
     const outcome = await mutate(client, AccessDriftFixMutation, { provider }, (d) => d.accessDriftFix);
     if (!outcome.ok) return dispatch(flash('error', outcome.message));
     const queued = outcome.payload.findings?.length ?? 0;
@@ -73,17 +69,16 @@ export function DriftView({ entry, height, width }: ViewProps) {
   useViewKeys((id) => {
     if (move(id)) return true;
     if (id !== 'fix' || rows.length === 0) return false;
-    setConfirming(true);
-    dispatch({ type: 'dialog/open' });
+    confirming.open(true);
     return true;
   });
 
-  if (confirming)
+  if (confirming.value)
     return (
       <ConfirmDialog
         title={`Repair ${rows.length} finding(s)?`}
         onConfirm={() => void fix()}
-        onCancel={close}
+        onCancel={confirming.close}
       >
         <Text>
           The portal writes the Dashboard back to what it granted: missing entries, keys and bindings are put

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
+import { useDialog } from '../../components/use-dialog.ts';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { dateTime } from '../../format/time.ts';
 import { mutate } from '../../graphql/mutate.ts';
@@ -26,7 +27,7 @@ export function OrganisationList({ entry, height, width }: ViewProps) {
   const { client, dispatch } = useApp();
   const variables = useMemo(() => ({ search: entry.filter || null }), [entry.filter]);
   const { pager, loadMore, reload } = usePager(OrganisationsQuery, variables, (d) => d.organisations, 50);
-  const [creating, setCreating] = useState(false);
+  const creating = useDialog<true>();
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(pager.rows.length, rowsHeight, entry.filter);
   const selected = pager.rows[cursor.index];
@@ -36,14 +37,10 @@ export function OrganisationList({ entry, height, width }: ViewProps) {
     if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();
   }, [pager, cursor.index, rowsHeight, loadMore]);
 
-  const closeCreate = () => {
-    setCreating(false);
-    dispatch({ type: 'dialog/close' });
-  };
   const create = async (name: string) => {
     const outcome = await mutate(client, OrganisationCreateMutation, { name }, (d) => d.organisationCreate);
     if (!outcome.ok) return outcome.message;
-    closeCreate();
+    creating.close();
     dispatch(flash('info', `Created ${name}.`));
     reload();
     return null;
@@ -52,8 +49,7 @@ export function OrganisationList({ entry, height, width }: ViewProps) {
   useViewKeys((id) => {
     if (move(id)) return true;
     if (id === 'create') {
-      setCreating(true);
-      dispatch({ type: 'dialog/open' });
+      creating.open(true);
       return true;
     }
     if (id !== 'drill' || !selected) return false;
@@ -66,13 +62,13 @@ export function OrganisationList({ entry, height, width }: ViewProps) {
     return true;
   });
 
-  if (creating)
+  if (creating.value)
     return (
       <FormDialog
         title="New organisation"
         fields={[{ name: 'name', label: 'Name', hint: 'Acme Payments' }]}
         onSubmit={(v) => create(v.name!)}
-        onCancel={closeCreate}
+        onCancel={creating.close}
       />
     );
   return (

@@ -1,9 +1,9 @@
 // `:plans`: the rate limits and quotas access requests are granted on; `n` creates one.
-import { useState } from 'react';
 import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
+import { useDialog } from '../../components/use-dialog.ts';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { shortDuration } from '../../format/time.ts';
 import { mutate } from '../../graphql/mutate.ts';
@@ -41,18 +41,13 @@ export function PlanList({ entry, height, width }: ViewProps) {
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
   useSelection(rows[cursor.index]);
-  const [creating, setCreating] = useState(false);
-
-  const close = () => {
-    setCreating(false);
-    dispatch({ type: 'dialog/close' });
-  };
+  const creating = useDialog<true>();
   const create = async (values: Readonly<Record<string, string>>) => {
     const parsed = planInput(values);
     if (!parsed.ok) return parsed.message;
     const outcome = await mutate(client, PlanCreateMutation, parsed.input, (d) => d.planCreate);
     if (!outcome.ok) return outcome.message;
-    close();
+    creating.close();
     dispatch(flash('info', `Created plan ${parsed.input.name}.`));
     refetch();
     return null;
@@ -61,12 +56,11 @@ export function PlanList({ entry, height, width }: ViewProps) {
   useViewKeys((id) => {
     if (move(id)) return true;
     if (id !== 'create') return false;
-    setCreating(true);
-    dispatch({ type: 'dialog/open' });
+    creating.open(true);
     return true;
   });
 
-  if (creating)
+  if (creating.value)
     return (
       <FormDialog
         title="New plan"
@@ -97,7 +91,7 @@ export function PlanList({ entry, height, width }: ViewProps) {
           },
         ]}
         onSubmit={create}
-        onCancel={close}
+        onCancel={creating.close}
       />
     );
   return (

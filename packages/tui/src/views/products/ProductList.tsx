@@ -3,6 +3,7 @@ import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
+import { useDialog } from '../../components/use-dialog.ts';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { authTypeWords, certificateModeWords } from '../../format/words.ts';
 import { describeError } from '../../graphql/describe-error.ts';
@@ -44,7 +45,7 @@ const COLUMNS: Column<ProductRow>[] = [
 export function ProductList({ entry, height, width }: ViewProps) {
   const { client, dispatch } = useApp();
   const { data, error, fetching, refetch } = useQuery(ProductsQuery, { first: 100 });
-  const [creating, setCreating] = useState(false);
+  const creating = useDialog<true>();
   const filter = entry.filter.toLowerCase();
   const rows = (data?.products.nodes ?? []).filter(
     (p) =>
@@ -69,10 +70,6 @@ export function ProductList({ entry, height, width }: ViewProps) {
     if (changed) refetch();
   };
 
-  const closeCreate = () => {
-    setCreating(false);
-    dispatch({ type: 'dialog/close' });
-  };
   const create = async (values: Readonly<Record<string, string>>) => {
     const providers = await client.query(ProvidersQuery, {}).toPromise();
     if (providers.error) return describeError(providers.error);
@@ -80,7 +77,7 @@ export function ProductList({ entry, height, width }: ViewProps) {
     if (!parsed.ok) return parsed.message;
     const outcome = await mutate(client, ProductCreateMutation, parsed.input, (d) => d.productCreate);
     if (!outcome.ok) return outcome.message;
-    closeCreate();
+    creating.close();
     const product = outcome.payload.product;
     dispatch(flash('info', `Created ${product?.name} (${authTypeWords(product?.authType ?? 'OTHER')}).`));
     refetch();
@@ -90,8 +87,7 @@ export function ProductList({ entry, height, width }: ViewProps) {
   useViewKeys((id) => {
     if (move(id)) return true;
     if (id === 'create') {
-      setCreating(true);
-      dispatch({ type: 'dialog/open' });
+      creating.open(true);
       return true;
     }
     if (!selected || (id !== 'mode' && id !== 'bind')) return false;
@@ -114,7 +110,7 @@ export function ProductList({ entry, height, width }: ViewProps) {
   });
 
   if (change) return <ProductChangeDialog change={change} onClose={close} />;
-  if (creating)
+  if (creating.value)
     return (
       <FormDialog
         title="New product"
@@ -131,7 +127,7 @@ export function ProductList({ entry, height, width }: ViewProps) {
           { name: 'bind', label: 'Bind keys to certificates', optional: true, hint: 'yes or no (mTLS only)' },
         ]}
         onSubmit={create}
-        onCancel={closeCreate}
+        onCancel={creating.close}
       />
     );
   return (

@@ -1,7 +1,7 @@
 // Adding and editing a provider (a Tyk Dashboard) in one form; after either, `t` tests it.
-import { useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { FormDialog, type FormField } from '../../components/FormDialog.tsx';
+import { useDialog } from '../../components/use-dialog.ts';
 import { mutate } from '../../graphql/mutate.ts';
 import {
   ProviderCreateMutation,
@@ -42,16 +42,7 @@ type Form = { readonly editing: ProviderRow | null };
 
 export function useProviderForm(onChanged: () => void) {
   const { client, dispatch } = useApp();
-  const [form, setForm] = useState<Form | null>(null);
-
-  const open = (editing: ProviderRow | null) => {
-    setForm({ editing });
-    dispatch({ type: 'dialog/open' });
-  };
-  const close = () => {
-    setForm(null);
-    dispatch({ type: 'dialog/close' });
-  };
+  const { value: form, open, close } = useDialog<Form>();
 
   const save = async (editing: ProviderRow | null, v: Readonly<Record<string, string>>) => {
     const common = {
@@ -89,5 +80,9 @@ export function useProviderForm(onChanged: () => void) {
     />
   ) : null;
 
-  return { add: () => open(null), edit: (provider: ProviderRow) => open(provider), dialog };
+  return {
+    add: () => open({ editing: null }),
+    edit: (provider: ProviderRow) => open({ editing: provider }),
+    dialog,
+  };
 }

@@ -1,12 +1,13 @@
 // `:users`: who can use the portal. `n` creates a user and shows its bearer token once (only a
 // hash is kept, so it cannot be shown again); `c` there copies it (OSC 52).
 import { Text, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
+import { useDialog } from '../../components/use-dialog.ts';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
 import { dateTime } from '../../format/time.ts';
 import { userRole } from '../../format/words.ts';
@@ -39,16 +40,14 @@ export function UserList({ entry, height, width }: ViewProps) {
   const rowsHeight = Math.max(1, height - 2);
   const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
   useSelection(rows[cursor.index]);
-  const [dialog, setDialog] = useState<Dialogs>(null);
+  const dialogState = useDialog<NonNullable<Dialogs>>();
+  const dialog = dialogState.value;
 
   useEffect(() => {
     if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();
   }, [pager, cursor.index, rowsHeight, loadMore]);
 
-  const close = () => {
-    setDialog(null);
-    dispatch({ type: 'dialog/close' });
-  };
+  const close = dialogState.close;
 
   const create = async (v: Readonly<Record<string, string>>): Promise<string | null> => {
     let organisations: { id: string; name: string }[] = [];
@@ -66,7 +65,7 @@ export function UserList({ entry, height, width }: ViewProps) {
       (d) => d.userCreate,
     );
     if (!outcome.ok) return outcome.message;
-    setDialog({ kind: 'token', name: v.name!, token: outcome.payload.token ?? '' });
+    dialogState.open({ kind: 'token', name: v.name!, token: outcome.payload.token ?? '' });
     reload();
     return null;
   };
@@ -74,8 +73,7 @@ export function UserList({ entry, height, width }: ViewProps) {
   useViewKeys((id) => {
     if (move(id)) return true;
     if (id !== 'create') return false;
-    setDialog({ kind: 'form' });
-    dispatch({ type: 'dialog/open' });
+    dialogState.open({ kind: 'form' });
     return true;
   });
 
