@@ -26,6 +26,10 @@ export interface AppContextValue {
   readonly rowState: { current: string | undefined; set: (state: string | undefined) => void };
   /** The selected object as the view has it, for the raw view (`y`). */
   readonly selection: { current: unknown };
+  /** How often live lists ask again while on screen (ms); 0: never. */
+  readonly liveRefreshMs: number;
+  /** No dialog, prompt or help is open: a live list may refresh under the user's eyes. */
+  readonly idle: boolean;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

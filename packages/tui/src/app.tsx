@@ -28,12 +28,25 @@ export interface AppProps {
   readonly cwd?: string;
   /** Terminal size; defaults to stdout's (tests have none). */
   readonly size?: { columns: number; rows: number };
+  /** How often live lists (requests, sync runs, products, plans, providers) ask again (ms). */
+  readonly liveRefreshMs?: number;
 }
+
+/** Lists others change (requests submitted, approvals, scheduled syncs) ask again this often. */
+export const LIVE_REFRESH_MS = 5_000;
 
 /** Header, crumbs, status line and hints. */
 const CHROME_LINES = 4;
 
-export function App({ client, viewer, url, readOnly = false, cwd = process.cwd(), size }: AppProps) {
+export function App({
+  client,
+  viewer,
+  url,
+  readOnly = false,
+  cwd = process.cwd(),
+  size,
+  liveRefreshMs = LIVE_REFRESH_MS,
+}: AppProps) {
   const { exit } = useInk();
   const { stdout } = useStdout();
   const terminal = useTerminalSize();
@@ -82,9 +95,22 @@ export function App({ client, viewer, url, readOnly = false, cwd = process.cwd()
       syncTracker,
       rowState,
       selection,
+      liveRefreshMs,
+      idle: state.mode === 'NORMAL',
       writeRaw: stdout.isTTY ? (data: string) => stdout.write(data) : undefined,
     }),
-    [client, dispatch, readOnly, cwd, state.refresh, syncTracker, rowState, stdout],
+    [
+      client,
+      dispatch,
+      readOnly,
+      cwd,
+      state.refresh,
+      syncTracker,
+      rowState,
+      stdout,
+      liveRefreshMs,
+      state.mode,
+    ],
   );
   const bodyHeight = Math.max(3, rows - CHROME_LINES);
   return (

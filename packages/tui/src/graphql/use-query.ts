@@ -1,8 +1,8 @@
 // A query as React state: refetched when its variables change, on ctrl-r, or on `refetch()`.
 // Answers to a superseded request are dropped.
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useApp } from '../app-context.ts';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { useApp, ViewActiveContext } from '../app-context.ts';
 import { describeError } from './describe-error.ts';
 import { useRefetchOnReturn } from './use-refetch-on-return.ts';
 
@@ -16,21 +16,27 @@ export interface QueryState<Data> {
 export function useQuery<Data, Variables extends AnyVariables>(
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables,
-  options: { pause?: boolean } = {},
+  options: { pause?: boolean; live?: boolean } = {},
 ): QueryState<Data> {
-  const { client, refresh } = useApp();
+  const { client, refresh, liveRefreshMs, idle } = useApp();
+  const active = useContext(ViewActiveContext);
   const [state, setState] = useState<{ data?: Data; error?: string; fetching: boolean }>({
     fetching: !options.pause,
   });
   const [nonce, setNonce] = useState(0);
+  const [tick, setTick] = useState(0);
   const request = useRef(0);
+  // A live refresh asks again without saying so: the rows stay, no "loading…" every few seconds.
+  const quiet = useRef(false);
   const key = JSON.stringify(variables);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `variables`; nonce and refresh force a refetch.
   useEffect(() => {
     if (options.pause) return;
     const id = ++request.current;
-    setState((s) => ({ ...s, fetching: true }));
+    const silent = quiet.current;
+    quiet.current = false;
+    if (!silent) setState((s) => ({ ...s, fetching: true }));
     void client
       .query(document, variables)
       .toPromise()
@@ -45,7 +51,18 @@ export function useQuery<Data, Variables extends AnyVariables>(
           fetching: false,
         }));
       });
-  }, [client, document, key, nonce, refresh, options.pause]);
+  }, [client, document, key, nonce, tick, refresh, options.pause]);
+
+  // Live: while on top and nothing else is open, ask again every liveRefreshMs; relative times
+  // ("5s ago") tick with it.
+  useEffect(() => {
+    if (!options.live || !active || !idle || liveRefreshMs <= 0) return;
+    const timer = setInterval(() => {
+      quiet.current = true;
+      setTick((n) => n + 1);
+    }, liveRefreshMs);
+    return () => clearInterval(timer);
+  }, [options.live, active, idle, liveRefreshMs]);
 
   const refetch = useCallback(() => setNonce((n) => n + 1), []);
   useRefetchOnReturn(refetch);

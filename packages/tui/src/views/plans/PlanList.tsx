@@ -35,7 +35,7 @@ const COLUMNS: Column<PlanRow>[] = [
 
 export function PlanList({ entry, height, width }: ViewProps) {
   const { client, dispatch } = useApp();
-  const { data, error, fetching, refetch } = useQuery(PlansQuery, { first: 100 });
+  const { data, error, fetching, refetch } = useQuery(PlansQuery, { first: 100 }, { live: true });
   const filter = entry.filter.toLowerCase();
   const rows = (data?.plans.nodes ?? []).filter((p) => !filter || p.name.toLowerCase().includes(filter));
   const rowsHeight = Math.max(1, height - 2);

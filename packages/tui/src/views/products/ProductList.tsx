@@ -44,7 +44,7 @@ const COLUMNS: Column<ProductRow>[] = [
 
 export function ProductList({ entry, height, width }: ViewProps) {
   const { client, dispatch } = useApp();
-  const { data, error, fetching, refetch } = useQuery(ProductsQuery, { first: 100 });
+  const { data, error, fetching, refetch } = useQuery(ProductsQuery, { first: 100 }, { live: true });
   const creating = useDialog<true>();
   const filter = entry.filter.toLowerCase();
   const rows = (data?.products.nodes ?? []).filter(

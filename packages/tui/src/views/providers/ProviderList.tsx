@@ -25,7 +25,7 @@ const COLUMNS: Column<ProviderRow>[] = [
 
 export function ProviderList({ entry, height, width }: ViewProps) {
   const { client, dispatch } = useApp();
-  const { data, error, fetching, refetch } = useQuery(ProvidersQuery, {});
+  const { data, error, fetching, refetch } = useQuery(ProvidersQuery, {}, { live: true });
   const filter = entry.filter.toLowerCase();
   const rows = (data?.providers.nodes ?? []).filter(
     (p) => !filter || `${p.name} ${p.dashboardUrl} ${p.orgId}`.toLowerCase().includes(filter),

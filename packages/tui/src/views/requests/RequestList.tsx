@@ -36,7 +36,7 @@ const COLUMNS: Column<AccessRequestRow>[] = [
 
 export function RequestList({ entry, height, width }: ViewProps) {
   const { dispatch } = useApp();
-  const { data, error, fetching, refetch } = useQuery(AccessRequestsQuery, { first: 100 });
+  const { data, error, fetching, refetch } = useQuery(AccessRequestsQuery, { first: 100 }, { live: true });
   const filter = entry.filter.toLowerCase();
   const rows = (data?.accessRequests.nodes ?? []).filter(
     (r) =>

@@ -40,7 +40,11 @@ const COLUMNS: Column<SyncRunRow>[] = [
 
 export function SyncList({ entry, height, width }: ViewProps) {
   const { dispatch, syncTracker } = useApp();
-  const runs = useQuery(SyncRunsQuery, { first: 100, provider: entry.params.provider ?? null });
+  const runs = useQuery(
+    SyncRunsQuery,
+    { first: 100, provider: entry.params.provider ?? null },
+    { live: true },
+  );
   const tracked = useSyncExternalStore(syncTracker.subscribe, syncTracker.get);
   const filter = entry.filter.toLowerCase();
   const rows = (runs.data?.syncRuns.nodes ?? []).filter(
