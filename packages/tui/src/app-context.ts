@@ -30,6 +30,8 @@ export interface AppContextValue {
   readonly liveRefreshMs: number;
   /** No dialog, prompt or help is open: a live list may refresh under the user's eyes. */
   readonly idle: boolean;
+  /** The server answered the last request; when false, views keep their last data, dimmed. */
+  readonly online: boolean;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -97,6 +97,7 @@ export function App({
       selection,
       liveRefreshMs,
       idle: state.mode === 'NORMAL',
+      online: state.connection.online,
       writeRaw: stdout.isTTY ? (data: string) => stdout.write(data) : undefined,
     }),
     [
@@ -110,13 +111,14 @@ export function App({
       stdout,
       liveRefreshMs,
       state.mode,
+      state.connection.online,
     ],
   );
   const bodyHeight = Math.max(3, rows - CHROME_LINES);
   return (
     <AppContext.Provider value={context}>
       <Box flexDirection="column" width={columns} height={rows}>
-        <Header url={url} user={viewer.name} readOnly={readOnly} />
+        <Header url={url} user={viewer.name} readOnly={readOnly} connection={state.connection} />
         <Crumbs crumbs={breadcrumbs(state.stack)} />
         <Box flexDirection="column" height={bodyHeight}>
           {state.mode === 'HELP' ? <HelpView view={entry.view} readOnly={readOnly} /> : null}

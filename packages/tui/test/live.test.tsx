@@ -62,4 +62,24 @@ describe('live lists (live server)', () => {
     // Refreshed quietly: the rows never gave way to a loading state.
     expect(frame).not.toContain('loading…');
   });
+
+  it('says when the server is away, keeps the last rows, and recovers when it is back', async () => {
+    app = await renderApp(server.url, server.token, { liveRefreshMs: 200 });
+    await app.waitFor('Certificates (');
+    await app.press(':');
+    await app.type('orgs');
+    await app.press(KEYS.enter);
+    await app.waitFor(/Acme Payments\s+\d/);
+    await server.goAway();
+    try {
+      await app.press(KEYS.ctrlR);
+      const away = await app.waitFor('server unreachable since');
+      expect(away).toMatch(/Acme Payments\s+\d/); // the last rows stay (dimmed)
+      expect(away).not.toContain('No organisations.');
+    } finally {
+      await server.comeBack();
+    }
+    // No key pressed: the view asks again by itself and the header clears.
+    await app.waitFor((f) => !f.includes('server unreachable') && /Acme Payments\s+\d/.test(f));
+  });
 });

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useApp } from '../app-context.ts';
 import { Table, type TableProps } from './Table.tsx';
 
 export interface ListViewProps<T> extends TableProps<T> {
@@ -12,6 +13,8 @@ export interface ListViewProps<T> extends TableProps<T> {
 
 /** A list view's body: a one-line header (title, summary, error) over the table. */
 export function ListView<T>({ title, summary, error, ...table }: ListViewProps<T>) {
+  // The server is away: the rows stay, dimmed, as what was last known.
+  const { online } = useApp();
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -19,7 +22,7 @@ export function ListView<T>({ title, summary, error, ...table }: ListViewProps<T
         <Text dimColor>{summary}</Text>
         {error ? <Text color="red">{`  ${error}`}</Text> : null}
       </Text>
-      <Table {...table} />
+      <Table {...table} dim={online ? table.dim : () => true} />
     </Box>
   );
 }

@@ -1,8 +1,8 @@
 // A connection read page by page as the table scrolls (state/pager.ts does the bookkeeping).
 
 import type { TypedDocumentNode } from '@urql/core';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { useApp } from '../app-context.ts';
+import { useCallback, useContext, useEffect, useReducer, useRef } from 'react';
+import { useApp, ViewActiveContext } from '../app-context.ts';
 import { emptyPager, type Page, type Pager, pagerReducer } from '../state/pager.ts';
 import { describeError } from './describe-error.ts';
 import { useRefetchOnReturn } from './use-refetch-on-return.ts';
@@ -23,7 +23,8 @@ export function usePager<Data, Variables extends Paged, T>(
   pick: (data: Data) => Page<T>,
   pageSize = 100,
 ): PagerHandle<T> {
-  const { client, refresh } = useApp();
+  const { client, refresh, dispatch: appDispatch, online, idle, liveRefreshMs } = useApp();
+  const active = useContext(ViewActiveContext);
   const [pager, dispatch] = useReducer(pagerReducer<T>, undefined, () => emptyPager<T>());
   const latest = useRef(pager);
   latest.current = pager;
@@ -44,13 +45,20 @@ export function usePager<Data, Variables extends Paged, T>(
         .toPromise()
         .then((result) => {
           if (inFlight.current === gen) inFlight.current = null;
+          const lost = result.error?.networkError !== undefined && !result.data;
+          appDispatch({
+            type: 'connection',
+            online: !lost,
+            error: lost ? describeError(result.error!) : undefined,
+            now: Date.now(),
+          });
           if (result.error || !result.data) {
             const error = result.error ? describeError(result.error) : 'no data';
             dispatch({ type: 'failed', generation: gen, error });
           } else dispatch({ type: 'loaded', generation: gen, page: inputs.current.pick(result.data) });
         });
     },
-    [client, document, pageSize],
+    [client, document, pageSize, appDispatch],
   );
 
   // A new filter or order starts empty; a reload (ctrl-r, after a change) keeps the rows, and so
@@ -72,5 +80,11 @@ export function usePager<Data, Variables extends Paged, T>(
   }, [fetchPage]);
 
   useRefetchOnReturn(bump);
+  // While the server is away, try again now and then: the view recovers without ctrl-r.
+  useEffect(() => {
+    if (online || !active || !idle || liveRefreshMs <= 0) return;
+    const timer = setInterval(bump, liveRefreshMs);
+    return () => clearInterval(timer);
+  }, [online, active, idle, liveRefreshMs]);
   return { pager, loadMore, reload: bump };
 }

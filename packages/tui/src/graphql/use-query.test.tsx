@@ -35,7 +35,17 @@ it('keeps the last data on screen when the server goes away', async () => {
     exchanges: [server],
     requestPolicy: 'network-only',
   });
-  const context = { client, refresh: 0 } as unknown as AppContextValue;
+  const connection: boolean[] = [];
+  const context = {
+    client,
+    refresh: 0,
+    dispatch: (action: { type: string; online?: boolean }) => {
+      if (action.type === 'connection') connection.push(action.online === true);
+    },
+    liveRefreshMs: 0,
+    idle: true,
+    online: true,
+  } as unknown as AppContextValue;
   const view = (nonce: number) => (
     <AppContext.Provider value={context}>
       <Names_ nonce={nonce} />
@@ -52,5 +62,7 @@ it('keeps the last data on screen when the server goes away', async () => {
   app.rerender(view(1));
   const after = await frame((f) => f.includes('ECONNREFUSED') || f.includes('none'));
   expect(after).toContain('acme,globex');
+  // Each answer told the app whether the server answered: once yes, then no.
+  expect(connection).toEqual([true, false]);
   app.unmount();
 });

@@ -18,7 +18,7 @@ export function useQuery<Data, Variables extends AnyVariables>(
   variables: Variables,
   options: { pause?: boolean; live?: boolean } = {},
 ): QueryState<Data> {
-  const { client, refresh, liveRefreshMs, idle } = useApp();
+  const { client, dispatch, refresh, liveRefreshMs, idle, online } = useApp();
   const active = useContext(ViewActiveContext);
   const [state, setState] = useState<{ data?: Data; error?: string; fetching: boolean }>({
     fetching: !options.pause,
@@ -45,6 +45,12 @@ export function useQuery<Data, Variables extends AnyVariables>(
         // A server that went away answers with a network error and no data: keep the last data
         // on screen (the view shows the error beside it) rather than an empty list.
         const lost = result.error?.networkError !== undefined && !result.data;
+        dispatch({
+          type: 'connection',
+          online: !lost,
+          error: lost ? describeError(result.error!) : undefined,
+          now: Date.now(),
+        });
         setState((s) => ({
           data: lost ? s.data : (result.data ?? undefined),
           error: result.error ? describeError(result.error) : undefined,
@@ -55,14 +61,15 @@ export function useQuery<Data, Variables extends AnyVariables>(
 
   // Live: while on top and nothing else is open, ask again every liveRefreshMs; relative times
   // ("5s ago") tick with it.
+  // Also while the server is away, whatever the view: it recovers by itself when the server is back.
   useEffect(() => {
-    if (!options.live || !active || !idle || liveRefreshMs <= 0) return;
+    if (!(options.live || !online) || !active || !idle || liveRefreshMs <= 0) return;
     const timer = setInterval(() => {
       quiet.current = true;
       setTick((n) => n + 1);
     }, liveRefreshMs);
     return () => clearInterval(timer);
-  }, [options.live, active, idle, liveRefreshMs]);
+  }, [options.live, online, active, idle, liveRefreshMs]);
 
   const refetch = useCallback(() => setNonce((n) => n + 1), []);
   useRefetchOnReturn(refetch);

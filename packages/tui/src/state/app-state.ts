@@ -22,7 +22,13 @@ export interface AppState {
   readonly refresh: number;
   /** Commands submitted after `:`, oldest first, for Up/Down. */
   readonly history: readonly string[];
+  /** Whether the server answered the last request; when not, since when (ms) and why. */
+  readonly connection: Connection;
 }
+
+export type Connection =
+  | { readonly online: true }
+  | { readonly online: false; readonly since: number; readonly error: string };
 
 export type AppAction =
   | { readonly type: 'command/open' }
@@ -49,10 +55,21 @@ export type AppAction =
   | { readonly type: 'view/back' }
   | { readonly type: 'refresh' }
   | { readonly type: 'quit' }
-  | { readonly type: 'flash'; readonly action: FlashAction };
+  | { readonly type: 'flash'; readonly action: FlashAction }
+  /** A request's outcome: answered, or not reached (a network error). */
+  | { readonly type: 'connection'; readonly online: boolean; readonly error?: string; readonly now: number };
 
 export function initialAppState(root: ViewEntry = viewEntry('certs', 'Certificates')): AppState {
-  return { mode: 'NORMAL', stack: [root], prompt: null, flash: null, quit: false, refresh: 0, history: [] };
+  return {
+    mode: 'NORMAL',
+    stack: [root],
+    prompt: null,
+    flash: null,
+    quit: false,
+    refresh: 0,
+    history: [],
+    connection: { online: true },
+  };
 }
 
 /** A flash action with its timestamp, for dispatching from views. */
@@ -126,6 +143,14 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, quit: true };
     case 'flash':
       return { ...state, flash: flashReducer(state.flash, action.action) };
+    case 'connection':
+      // Unchanged state is the same object, so a steady stream of answers renders nothing.
+      if (action.online) return state.connection.online ? state : { ...state, connection: { online: true } };
+      if (!state.connection.online) return state;
+      return {
+        ...state,
+        connection: { online: false, since: action.now, error: action.error ?? 'the server did not answer' },
+      };
   }
 }
 

@@ -46,6 +46,10 @@ export interface LiveServer {
   readonly mock: MockDashboard;
   readonly provider: Provider;
   readonly organisations: readonly Organisation[];
+  /** Stops answering HTTP (the server "goes away"): the port refuses connections. */
+  goAway(): Promise<void>;
+  /** Listens again on the same port. */
+  comeBack(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -88,7 +92,8 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
   core.provisioning.onWork(() => {
     provisioning = provisioning.then(() => core.provisioning.runDue({ limit: 10 })).catch(() => {});
   });
-  const server = createServer(createYogaServer(core));
+  const yoga = createYogaServer(core);
+  let server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -99,6 +104,11 @@ export async function startLiveServer(options: LiveServerOptions = {}): Promise<
     mock,
     provider,
     organisations,
+    goAway: () => closeServer(server),
+    comeBack: async () => {
+      server = createServer(yoga);
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    },
     close: async () => {
       core.provisioning.onWork(undefined);
       await provisioning;
