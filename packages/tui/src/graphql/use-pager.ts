@@ -4,6 +4,7 @@ import type { TypedDocumentNode } from '@urql/core';
 import { useCallback, useContext, useEffect, useReducer, useRef } from 'react';
 import { useApp, ViewActiveContext } from '../app-context.ts';
 import { emptyPager, type Page, type Pager, pagerReducer } from '../state/pager.ts';
+import { connectionOutcome } from './connection-outcome.ts';
 import { describeError } from './describe-error.ts';
 import { useRefetchOnReturn } from './use-refetch-on-return.ts';
 
@@ -45,13 +46,7 @@ export function usePager<Data, Variables extends Paged, T>(
         .toPromise()
         .then((result) => {
           if (inFlight.current === gen) inFlight.current = null;
-          const lost = result.error?.networkError !== undefined && !result.data;
-          appDispatch({
-            type: 'connection',
-            online: !lost,
-            error: lost ? describeError(result.error!) : undefined,
-            now: Date.now(),
-          });
+          appDispatch(connectionOutcome(result));
           if (result.error || !result.data) {
             const error = result.error ? describeError(result.error) : 'no data';
             dispatch({ type: 'failed', generation: gen, error });

@@ -3,6 +3,7 @@
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useApp, ViewActiveContext } from '../app-context.ts';
+import { connectionOutcome } from './connection-outcome.ts';
 import { describeError } from './describe-error.ts';
 import { useRefetchOnReturn } from './use-refetch-on-return.ts';
 
@@ -44,13 +45,9 @@ export function useQuery<Data, Variables extends AnyVariables>(
         if (id !== request.current) return;
         // A server that went away answers with a network error and no data: keep the last data
         // on screen (the view shows the error beside it) rather than an empty list.
-        const lost = result.error?.networkError !== undefined && !result.data;
-        dispatch({
-          type: 'connection',
-          online: !lost,
-          error: lost ? describeError(result.error!) : undefined,
-          now: Date.now(),
-        });
+        const outcome = connectionOutcome(result);
+        dispatch(outcome);
+        const lost = !outcome.online;
         setState((s) => ({
           data: lost ? s.data : (result.data ?? undefined),
           error: result.error ? describeError(result.error) : undefined,
