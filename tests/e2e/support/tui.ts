@@ -18,17 +18,30 @@ export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g
 
 /**
  * Ticks one organisation in the open organisation multi-select and submits it: moves the focus
- * (`❯`) down until it is on `name`, as a user reading the list would.
+ * (`❯`) towards `name`, down or up as the list on screen says, as a user reading it would. The
+ * list can change while it is open (other suites create organisations), so each step looks again
+ * at where `name` is rather than counting on one direction.
  */
 export async function pickOrganisation(terminal: Terminal, name: string): Promise<void> {
-  // The focused option's label, without its ○/◉ mark (chosen or not) or the dialog's border.
-  const focused = (screen: string) => /❯\s*(.*)$/m.exec(screen)?.[1]?.replace(/[○◉│]/g, '').trim();
+  // Each option's label, without its ○/◉ mark (chosen or not), the focus mark or the border.
+  const options = (screen: string) =>
+    screen
+      .split('\n')
+      .filter((line) => /[○◉]/.test(line))
+      .map((line) => ({ focused: line.includes('❯'), label: line.replace(/[❯○◉│]/g, '').trim() }));
   let screen = await terminal.waitFor(/❯/, 'the organisation picker');
-  for (let moves = 0; focused(screen) !== name; moves++) {
-    if (moves > 100) throw new Error(`TUI: no organisation ${name} in the picker:\n${screen}`);
-    const before = focused(screen);
-    terminal.keys('Down');
-    screen = await terminal.waitFor((s) => focused(s) !== before, `the picker's focus moving past ${before}`);
+  for (let moves = 0; ; moves++) {
+    const list = options(screen);
+    const at = list.findIndex((o) => o.focused);
+    const target = list.findIndex((o) => o.label === name);
+    if (target < 0 || moves > 100) throw new Error(`TUI: no organisation ${name} in the picker:\n${screen}`);
+    if (at === target) break;
+    const before = list[at]?.label;
+    terminal.keys(target > at ? 'Down' : 'Up');
+    screen = await terminal.waitFor(
+      (s) => options(s).find((o) => o.focused)?.label !== before,
+      `the picker's focus moving from ${before} towards ${name}`,
+    );
   }
   terminal.keys('Space');
   await terminal.waitFor(new RegExp(`❯\\s*◉\\s*${escapeRegExp(name)}`), `${name} ticked in the picker`);
