@@ -131,6 +131,7 @@ export async function searchCertificates(db: Db, q: SearchQuery): Promise<Search
           order by ${o.name}, ${o.id}), '[]'::json)
         from ${o} where ${o.id} in (select unnest("organisationIds") from page)) as organisations,
       ${q.withTotalCount ? sql`(select count(*) from ${certificates} ${matches ? sql`where ${matches}` : sql``})` : sql`null`} as total`,
+    { prepared: true },
   );
   if (!result) throw new Error('the certificate listing answered no row');
   // The organisations arrive in name order (PostgreSQL's collation); each row's ids follow it.
