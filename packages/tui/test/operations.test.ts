@@ -1,57 +1,70 @@
-// Every GraphQL document of the TUI against the server's printed schema: a schema change that
-// breaks the TUI breaks this test. Mutations must select `userErrors { code message path }`.
+// Every GraphQL document of the TUI (src/graphql/operations/*.graphql) against the server's printed
+// schema, and the generated typed documents against what Code Generator makes of them now: a schema
+// or document change without `pnpm --filter @repo/tui codegen` fails here, so CI catches the drift.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { generate } from '@graphql-codegen/cli';
 import { buildSchema, type FieldNode, Kind, type OperationDefinitionNode, parse, validate } from 'graphql';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { registeredOperations } from '../src/graphql/document.ts';
+import { describe, expect, it } from 'vitest';
+import { codegenConfig, generatedPath } from '../codegen.ts';
 
 const schemaPath = fileURLToPath(new URL('../../server/schema.graphql', import.meta.url));
-const operationsDir = new URL('../src/graphql/operations/', import.meta.url);
+const operationsDir = fileURLToPath(new URL('../src/graphql/operations/', import.meta.url));
 const schema = buildSchema(readFileSync(schemaPath, 'utf8'));
 
-beforeAll(async () => {
-  for (const file of readdirSync(operationsDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
-    await import(new URL(file, operationsDir).href);
-  }
-});
+/** Every operation of every .graphql file, with the file it came from. */
+const operations = readdirSync(operationsDir)
+  .filter((file) => file.endsWith('.graphql'))
+  .flatMap((file) =>
+    parse(readFileSync(`${operationsDir}${file}`, 'utf8')).definitions.map((definition) => ({
+      file,
+      definition: definition as OperationDefinitionNode,
+    })),
+  );
 
 describe('GraphQL operations', () => {
-  it('are registered', () => {
-    expect(registeredOperations().size).toBeGreaterThanOrEqual(15);
+  it('are all found', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(40);
   });
 
   it('each validates against packages/server/schema.graphql', () => {
-    const failures: string[] = [];
-    for (const [name, source] of registeredOperations()) {
-      const errors = validate(schema, parse(source));
-      failures.push(...errors.map((e) => `${name}: ${e.message}`));
-    }
+    const failures = operations.flatMap(({ file, definition }) =>
+      validate(schema, { kind: Kind.DOCUMENT, definitions: [definition] }).map(
+        (e) => `${file} ${definition.name?.value}: ${e.message}`,
+      ),
+    );
     expect(failures).toEqual([]);
   });
 
-  it('each is named after its registration', () => {
-    for (const [name, source] of registeredOperations()) {
-      const operation = parse(source).definitions[0] as OperationDefinitionNode;
-      expect(operation.name?.value).toBe(name);
-    }
+  it('have unique names (the generated documents are named after them)', () => {
+    const names = operations.map(({ definition }) => definition.name?.value);
+    expect(names.every(Boolean)).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('every mutation field selects userErrors { code message path }', () => {
-    for (const [name, source] of registeredOperations()) {
-      const operation = parse(source).definitions[0] as OperationDefinitionNode;
-      if (operation.operation !== 'mutation') continue;
-      for (const root of operation.selectionSet.selections as FieldNode[]) {
+    for (const { definition } of operations) {
+      if (definition.operation !== 'mutation') continue;
+      for (const root of definition.selectionSet.selections as FieldNode[]) {
         const userErrors = root.selectionSet?.selections.find(
           (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === 'userErrors',
         );
         const selected = userErrors?.selectionSet?.selections
           .filter((s): s is FieldNode => s.kind === Kind.FIELD)
           .map((s) => s.name.value);
-        expect(selected, `${name}.${root.name.value}`).toEqual(
+        expect(selected, `${definition.name?.value}.${root.name.value}`).toEqual(
           expect.arrayContaining(['code', 'message', 'path']),
         );
       }
     }
   });
+
+  it('src/graphql/generated.ts is what `pnpm --filter @repo/tui codegen` makes now', async () => {
+    const [output] = await generate({ ...codegenConfig, silent: true }, false);
+    expect(output?.filename).toBe(generatedPath);
+    expect(
+      output?.content === readFileSync(generatedPath, 'utf8'),
+      'run `pnpm --filter @repo/tui codegen`',
+    ).toBe(true);
+  }, 60_000);
 });

@@ -1,15 +1,14 @@
 // urql aborting an SSE response from inside its own event callback left an AbortError
 // rejection no one handled, which ends a Node 20 process. With sseSafeFetch it ends quietly.
+import { gql } from '@urql/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalClient } from '../src/graphql/client.ts';
-import { operation } from '../src/graphql/document.ts';
 import { ProvidersQuery } from '../src/graphql/operations/providers.ts';
 import { SyncRunStartMutation } from '../src/graphql/operations/sync.ts';
 import { tick } from '../src/testing/render.tsx';
 import { type LiveServer, startLiveServer } from './support/live-server.ts';
 
-const EveryProgress = operation<{ syncRunProgress: { status: string } }>(
-  'TestEveryProgress',
+const EveryProgress = gql<{ syncRunProgress: { status: string } }>(
   'subscription TestEveryProgress { syncRunProgress { status } }',
 );
 

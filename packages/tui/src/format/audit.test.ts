@@ -18,7 +18,11 @@ describe('audit wording', () => {
       'api.acme',
     );
     expect(subjectName({ __typename: 'Organisation', name: 'Acme' })).toBe('Acme');
-    const request = { __typename: 'AccessRequest', app: { name: 'billing' }, product: { name: 'Pay' } };
+    const request = {
+      __typename: 'AccessRequest' as const,
+      app: { name: 'billing' },
+      product: { name: 'Pay' },
+    };
     expect(subjectName(request)).toBe('billing → Pay');
     expect(subjectName(null)).toBeUndefined();
   });

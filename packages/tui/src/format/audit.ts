@@ -15,8 +15,14 @@ export function actorName(actor: AuditActorRow): string {
 /** What names the subject: its name, a certificate's CN, `app → product`; undefined when gone. */
 export function subjectName(subject: AuditSubjectRow | null): string | undefined {
   if (!subject) return undefined;
-  if (subject.app && subject.product) return `${subject.app.name} → ${subject.product.name}`;
-  return subject.certificateName ?? subject.subjectCn ?? subject.name ?? undefined;
+  switch (subject.__typename) {
+    case 'AccessRequest':
+      return `${subject.app.name} → ${subject.product.name}`;
+    case 'Certificate':
+      return subject.certificateName ?? subject.subjectCn ?? undefined;
+    default:
+      return 'name' in subject ? subject.name : undefined;
+  }
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
@@ -28,7 +34,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?$/;
  * free text too, so nothing typed is silently dropped.
  */
 export function auditFilter(text: string): AuditFilter {
-  const filter: AuditFilter = {};
+  const filter: { -readonly [K in keyof AuditFilter]: AuditFilter[K] } = {};
   const words: string[] = [];
   for (const word of text.trim().split(/\s+/).filter(Boolean)) {
     const [, bound, value] = /^(since|until):(.+)$/.exec(word) ?? [];
@@ -61,10 +67,9 @@ export interface FieldChange {
 }
 
 /** The fields of an event, changed ones first, each with its value before and after. */
-export function fieldChanges(
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): FieldChange[] {
+export function fieldChanges(beforeValue: unknown, afterValue: unknown): FieldChange[] {
+  const before = asRecord(beforeValue);
+  const after = asRecord(afterValue);
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   const text = (o: Record<string, unknown> | null, f: string) =>
     o && f in o ? JSON.stringify(o[f]) : undefined;
@@ -74,4 +79,11 @@ export function fieldChanges(
     return { field, before: b, after: a, changed: b !== a };
   });
   return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
+}
+
+/** The JSON scalar's value as an object of fields; anything else (null, a bare value) has none. */
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }

@@ -1,5 +1,5 @@
 // Colours and labels of statuses, in one place for every table and detail.
-import type { AccessRequestStatus, CertificateStatus, SyncRunStatus } from '../graphql/operations/types.ts';
+import type { AccessRequestStatus, CertificateStatus, SyncRunStatus } from '../graphql/generated.ts';
 
 export interface Styled {
   readonly text: string;

@@ -1,6 +1,7 @@
 // Schema enum values as an admin reads them in Tyk's own Dashboard and docs.
+
+import type { CertificateMode, UserRole } from '../graphql/generated.ts';
 import type { ProductRow } from '../graphql/operations/products.ts';
-import type { CertificateMode, UserRole } from '../graphql/operations/types.ts';
 
 const AUTH_TYPES: Record<ProductRow['authType'], string> = {
   AUTH_TOKEN_MTLS: 'Auth Token + mTLS',

@@ -1,6 +1,14 @@
 // One line for a failed request: the server's message, or why the network failed.
 import type { CombinedError } from '@urql/core';
-import type { UserError } from './operations/types.ts';
+import type { UserErrorCode } from './generated.ts';
+
+/** What every mutation's `userErrors` entry has, whatever its type adds (house style B6). */
+export interface UserError {
+  readonly __typename: string;
+  readonly code: UserErrorCode;
+  readonly message: string;
+  readonly path: readonly string[] | null;
+}
 
 /** The network cause (`ECONNREFUSED`, `fetch failed`, HTTP status) or the first GraphQL error. */
 export function describeError(error: CombinedError): string {

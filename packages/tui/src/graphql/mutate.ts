@@ -1,7 +1,7 @@
 // A mutation's outcome in one shape: the payload, or a line to show (userErrors or a network error).
 import type { AnyVariables, Client, TypedDocumentNode } from '@urql/core';
+import type { UserError } from './describe-error.ts';
 import { describeError, describeUserErrors } from './describe-error.ts';
-import type { UserError } from './operations/types.ts';
 
 export type MutationOutcome<P> =
   | { readonly ok: true; readonly payload: P }

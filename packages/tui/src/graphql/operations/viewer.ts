@@ -1,15 +1,7 @@
-import { operation } from '../document.ts';
-import type { Named, UserRole } from './types.ts';
+// Who the token stands for: the startup check.
+// The documents live in viewer.graphql; GraphQL Code Generator types them (../generated.ts).
+import type * as G from '../generated.ts';
 
-export interface Viewer {
-  readonly id: string;
-  readonly name: string;
-  readonly role: UserRole;
-  readonly organisation: Named | null;
-}
+export { ViewerDocument as ViewerQuery } from '../generated.ts';
 
-/** Who the token stands for: the startup check. */
-export const ViewerQuery = operation<{ viewer: Viewer }>(
-  'Viewer',
-  `query Viewer { viewer { id name role organisation { id name } } }`,
-);
+export type Viewer = G.ViewerQuery['viewer'];

@@ -51,15 +51,15 @@ export function DeleteDialog({
       {inUse ? (
         <>
           <Text color="yellow">{inUse.message}</Text>
-          {inUse.apis?.map((a) => (
-            <Text key={`api:${a.name}`}> API {a.name}</Text>
-          ))}
-          {inUse.credentials?.map((c) => (
-            <Text key={`cred:${c.appName}:${c.productName}`}>
-              {' '}
-              credential of {c.appName} for {c.productName}
-            </Text>
-          ))}
+          {inUse.__typename === 'CertificateInUseError' &&
+            inUse.apis.map((a) => <Text key={`api:${a.name}`}> API {a.name}</Text>)}
+          {inUse.__typename === 'CertificateInUseError' &&
+            inUse.credentials.map((c) => (
+              <Text key={`cred:${c.appName}:${c.productName}`}>
+                {' '}
+                credential of {c.appName} for {c.productName}
+              </Text>
+            ))}
           <Text color="red">Press f to delete anyway: these would stop working.</Text>
         </>
       ) : null}

@@ -6,9 +6,9 @@ import { useApp } from '../../app-context.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { certificateModeWords } from '../../format/words.ts';
+import type { CertificateMode } from '../../graphql/generated.ts';
 import { mutate } from '../../graphql/mutate.ts';
 import { type ProductRow, ProductUpdateMutation } from '../../graphql/operations/products.ts';
-import type { CertificateMode } from '../../graphql/operations/types.ts';
 import { flash } from '../../state/app-state.ts';
 
 export interface ProductChange {
@@ -25,7 +25,7 @@ export function ProductChangeDialog({
   onClose: (changed: boolean) => void;
 }) {
   const { client, dispatch } = useApp();
-  const [warnings, setWarnings] = useState<string[] | null>(null);
+  const [warnings, setWarnings] = useState<readonly string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const what =
     change.certificateMode !== undefined

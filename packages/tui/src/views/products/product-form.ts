@@ -1,5 +1,5 @@
 // The new-product form's answers as productCreate's input. Pure.
-import type { CertificateMode } from '../../graphql/operations/types.ts';
+import type { CertificateMode } from '../../graphql/generated.ts';
 
 export interface ProductInput {
   readonly provider: string;

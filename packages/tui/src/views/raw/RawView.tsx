@@ -15,7 +15,7 @@ export function RawView({ entry, height }: ViewProps) {
   const value = JSON.parse(entry.params.json ?? 'null') as Record<string, unknown> | null;
   const certificateId = value && isCertificate(value) ? (value.id as string) : null;
   const { data } = useQuery(CertificatePemQuery, { id: certificateId ?? '' }, { pause: !certificateId });
-  const pem = data?.node?.pem;
+  const pem = data?.node?.__typename === 'Certificate' ? data.node.pem : undefined;
   const lines = [
     ...JSON.stringify(value, null, 2).split('\n'),
     ...(certificateId

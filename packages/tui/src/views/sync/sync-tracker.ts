@@ -2,13 +2,12 @@
 // user looks at other views, and the :sync view shows its progress whenever it is on screen.
 import type { Client } from '@urql/core';
 import { describeError } from '../../graphql/describe-error.ts';
+import type * as G from '../../graphql/generated.ts';
 import { type MutationOutcome, mutate } from '../../graphql/mutate.ts';
 import {
   type SyncProgress,
   SyncRunProgressSubscription,
-  type SyncRunRow,
   SyncRunStartMutation,
-  type SyncUserError,
 } from '../../graphql/operations/sync.ts';
 
 export interface TrackedRun {
@@ -42,7 +41,7 @@ export class SyncTracker {
   async start(
     providerId: string,
     onDone: (run: TrackedRun) => void,
-  ): Promise<MutationOutcome<{ syncRun: SyncRunRow | null; userErrors: SyncUserError[] }>> {
+  ): Promise<MutationOutcome<G.SyncRunStartMutation['syncRunStart']>> {
     const outcome = await mutate(
       this.client,
       SyncRunStartMutation,

@@ -50,7 +50,7 @@ export function UserList({ entry, height, width }: ViewProps) {
   const close = dialogState.close;
 
   const create = async (v: Readonly<Record<string, string>>): Promise<string | null> => {
-    let organisations: { id: string; name: string }[] = [];
+    let organisations: readonly { id: string; name: string }[] = [];
     if (v.organisation) {
       const found = await client.query(OrganisationsQuery, { first: 20, search: v.organisation }).toPromise();
       if (found.error) return describeError(found.error);

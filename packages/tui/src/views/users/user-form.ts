@@ -1,6 +1,6 @@
 // The new-user form's answers as userCreate's input: a role word and an organisation named as the
 // admin typed it. Pure.
-import type { UserRole } from '../../graphql/operations/types.ts';
+import type { UserRole } from '../../graphql/generated.ts';
 
 const ROLES: Readonly<Record<string, UserRole>> = {
   a: 'ADMIN',
