@@ -143,6 +143,49 @@ describeDatabases('access requests', (ctx) => {
     expect(state.certificates).toEqual([]);
   });
 
+  it('refuses a second PENDING request for the same app and product, even when two race', async () => {
+    const { consumer, product, plan } = await setup('SELF_SERVE');
+    const ids = { appId: consumer.app.id, productId: product.id, planId: plan.id };
+    const [a, b, c] = await Promise.all([1, 2, 3].map((i) => makeCertificate({ name: `CN=dup ${i}` })));
+    const submit = (pem: string) =>
+      h.core.accessRequests.submit({ ...ids, certificate: { pem } }, consumer.actor);
+    const first = must(await submit(a!.pem));
+    expect(await submit(b!.pem)).toMatchObject({
+      ok: false,
+      error: { code: 'ACCESS_REQUEST_DUPLICATE_PENDING', path: ['productId'] },
+    });
+    // Two at once: the unique index lets one in (here none, the first is still PENDING) and the
+    // refusal stores nothing, not even the Self-Serve certificate it came with.
+    const raced = await Promise.all([submit(b!.pem), submit(c!.pem)]);
+    expect(raced.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ACCESS_REQUEST_DUPLICATE_PENDING',
+      'ACCESS_REQUEST_DUPLICATE_PENDING',
+    ]);
+    expect(await ctx.db.query.accessRequests.findMany()).toHaveLength(1);
+    expect(await ctx.db.query.certificates.findMany()).toHaveLength(1);
+
+    // Decided, the slot is free again; another app of the organisation was never blocked.
+    must(await h.core.accessRequests.reject(first.id, 'wrong plan', h.admin));
+    must(await submit(b!.pem));
+    const racedFresh = await Promise.all(
+      [1, 2].map(async () => {
+        const org = await consumerOrganisation(h.core, `Racer ${Math.random()}`);
+        const mine = { appId: org.app.id, productId: product.id, planId: plan.id };
+        const [x, y] = await Promise.all([makeCertificate(), makeCertificate()]);
+        return Promise.all([
+          h.core.accessRequests.submit({ ...mine, certificate: { pem: x.pem } }, org.actor),
+          h.core.accessRequests.submit({ ...mine, certificate: { pem: y.pem } }, org.actor),
+        ]);
+      }),
+    );
+    for (const pair of racedFresh) {
+      expect(pair.filter((r) => r.ok)).toHaveLength(1);
+      expect(pair.filter((r) => !r.ok)[0]).toMatchObject({
+        error: { code: 'ACCESS_REQUEST_DUPLICATE_PENDING' },
+      });
+    }
+  });
+
   it('rejects with a reason, and a consumer cannot decide', async () => {
     const { consumer, product, plan } = await setup('MANAGED');
     const request = must(

@@ -152,6 +152,22 @@ describeDatabases('access requests', (ctx) => {
       userErrors: [],
     });
     const existing = await uploaded(h, { organisationIds: [h.orgA.id], certificateName: 'kept' });
+    // One PENDING request per app and product: the second waits for the first's decision.
+    const again = await submit('consumerA', {
+      app: f.ids.appA,
+      product: f.ids.selfServe,
+      certificate: { existing: existing.id },
+    });
+    expect(again.data.accessRequestSubmit).toMatchObject({
+      accessRequest: null,
+      userErrors: [{ code: 'ACCESS_REQUEST_DUPLICATE_PENDING', path: ['input', 'product'] }],
+    });
+    await act(
+      'accessRequestReject',
+      created.data.accessRequestSubmit.accessRequest.id,
+      { reason: 'replaced' },
+      'AccessRequestRejectInput',
+    );
     const reused = await submit('consumerA', {
       app: f.ids.appA,
       product: f.ids.selfServe,
@@ -218,17 +234,18 @@ describeDatabases('access requests', (ctx) => {
           },
         )
       ).data.certificates.nodes.filter((n: { name: string }) => n.name === name);
-    const submitNew = async (name: string) => {
+    // Two organisations' apps: one app has one PENDING request per product at a time.
+    const submitNew = async (name: string, caller: Caller, app: string) => {
       const cert = await makeCertificate({ freshKey: false, name: `CN=${name}` });
-      const submitted = await submit('consumerA', {
-        app: f.ids.appA,
+      const submitted = await submit(caller, {
+        app,
         product: f.ids.selfServe,
         certificate: { upload: { pem: cert.pem, name } },
       });
       return submitted.data.accessRequestSubmit.accessRequest.id as string;
     };
-    const rejected = await submitNew('to-reject');
-    const approved = await submitNew('to-approve');
+    const rejected = await submitNew('to-reject', 'consumerA', f.ids.appA);
+    const approved = await submitNew('to-approve', 'consumerB', f.ids.appB);
     for (const name of ['to-reject', 'to-approve']) {
       expect(await statusOf(name)).toEqual([{ name, status: 'PENDING_APPROVAL' }]);
       expect(await statusOf(name, { status: ['PENDING_APPROVAL'] })).toHaveLength(1);

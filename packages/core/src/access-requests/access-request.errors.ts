@@ -9,6 +9,7 @@ export const ACCESS_REQUEST_ERROR_CODES = {
   ACCESS_REQUEST_NO_CERTIFICATES: "The organisation has no usable certificate on the product's provider.",
   ACCESS_REQUEST_CERTIFICATE_NOT_YOURS: 'The certificate is one the organisation does not own.',
   ACCESS_REQUEST_CERTIFICATE_IS_CA: 'A CA certificate cannot be a Self-Serve certificate.',
+  ACCESS_REQUEST_DUPLICATE_PENDING: 'The app already has a pending request for the product.',
 } as const;
 
 /** The request is not in a state that allows the action (e.g. approving an approved one). */
@@ -49,4 +50,18 @@ export class CertificateOfAnotherOrganisationError extends DomainError {
  */
 export class CertificateIsCaError extends DomainError {
   readonly code = 'ACCESS_REQUEST_CERTIFICATE_IS_CA' as const;
+}
+
+/**
+ * A second PENDING request for the same app and product: the admin would decide the same thing
+ * twice. The database's unique index refuses it, so two submissions that race cannot both land.
+ */
+export class DuplicatePendingRequestError extends DomainError {
+  readonly code = 'ACCESS_REQUEST_DUPLICATE_PENDING' as const;
+
+  constructor() {
+    super('The app already has a pending access request for this product; wait for its decision.', {
+      path: ['productId'],
+    });
+  }
 }

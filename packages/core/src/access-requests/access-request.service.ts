@@ -2,6 +2,8 @@ import { type Actor, isAdmin, organisationScope } from '../actor.ts';
 import type { AppService } from '../apps/app.service.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Db } from '../db/open-database.ts';
+import { isUniqueViolation } from '../db/pg-error.ts';
+import { ONE_PENDING_INDEX } from '../db/schema/access-requests.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
 import type { KeysetPage } from '../keyset-page.ts';
@@ -18,6 +20,7 @@ import {
   type CertificateNotAcceptedError,
   type CertificateOfAnotherOrganisationError,
   type CertificateRequiredError,
+  DuplicatePendingRequestError,
   type NoOrganisationCertificatesError,
 } from './access-request.errors.ts';
 import * as repo from './access-request.repo.ts';
@@ -44,7 +47,8 @@ type SubmitError =
   | CertificateRequiredError
   | CertificateNotAcceptedError
   | CertificateOfAnotherOrganisationError
-  | CertificateIsCaError;
+  | CertificateIsCaError
+  | DuplicatePendingRequestError;
 
 /** Access requests: submitted by consumers, decided by admins, provisioned by the provisioning jobs. */
 export class AccessRequestService {
@@ -62,7 +66,8 @@ export class AccessRequestService {
   /**
    * App + product + plan, with a certificate for Self-Serve (a new PEM or one of the organisation's).
    * Errors: INVALID_INPUT, NOT_FOUND (app, product, plan, certificate), the X509Error of a bad PEM,
-   * ACCESS_REQUEST_CERTIFICATE_REQUIRED / _NOT_ACCEPTED / _NOT_YOURS. A refusal stores nothing.
+   * ACCESS_REQUEST_CERTIFICATE_REQUIRED / _NOT_ACCEPTED / _NOT_YOURS, ACCESS_REQUEST_DUPLICATE_PENDING
+   * (the app has a PENDING request for the product already). A refusal stores nothing.
    */
   async submit(input: SubmitInput, actor: Actor): Promise<Result<AccessRequest, SubmitError>> {
     const parsed = parseInput(submitInput, input);
@@ -78,30 +83,36 @@ export class AccessRequestService {
     if (!rule.ok) return rule;
     const provider = (await this.services.providers.get(product.providerId))!;
     const now = this.#now();
-    return this.deps.db.transaction(async (tx) => {
-      let certificateId: string | null = null;
-      if (certificate) {
-        const scope = {
-          providerId: provider.id,
-          providerOrgId: provider.orgId,
-          organisationId: app.organisationId,
-          now,
-        };
-        const resolved = await resolveSelfServeCertificate(tx, certificate, scope);
-        if (!resolved.ok) return resolved;
-        certificateId = resolved.value;
-      }
-      const request = await repo.insertRequest(tx, { appId, productId, planId, certificateId });
-      await recordAudit(tx, actor, [
-        {
-          action: 'access_request.submit',
-          subjectType: 'access_request',
-          subjectId: request.id,
-          after: { appId, productId, planId, certificateId },
-        },
-      ]);
-      return Ok(request);
-    });
+    // The unique index's refusal ends the transaction: caught outside it, so nothing it wrote stays.
+    return this.deps.db
+      .transaction(async (tx) => {
+        let certificateId: string | null = null;
+        if (certificate) {
+          const scope = {
+            providerId: provider.id,
+            providerOrgId: provider.orgId,
+            organisationId: app.organisationId,
+            now,
+          };
+          const resolved = await resolveSelfServeCertificate(tx, certificate, scope);
+          if (!resolved.ok) return resolved;
+          certificateId = resolved.value;
+        }
+        const request = await repo.insertRequest(tx, { appId, productId, planId, certificateId });
+        await recordAudit(tx, actor, [
+          {
+            action: 'access_request.submit',
+            subjectType: 'access_request',
+            subjectId: request.id,
+            after: { appId, productId, planId, certificateId },
+          },
+        ]);
+        return Ok(request);
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, ONE_PENDING_INDEX)) return Err(new DuplicatePendingRequestError());
+        throw error;
+      });
   }
 
   /** Errors: FORBIDDEN, INVALID_INPUT (no reason), NOT_FOUND, ACCESS_REQUEST_STATE. */

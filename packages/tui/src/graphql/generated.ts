@@ -357,6 +357,8 @@ export type UserErrorCode =
   | 'ACCESS_REQUEST_CERTIFICATE_NOT_YOURS'
   /** A Self-Serve product needs a certificate in the request. */
   | 'ACCESS_REQUEST_CERTIFICATE_REQUIRED'
+  /** The app already has a pending request for the product. */
+  | 'ACCESS_REQUEST_DUPLICATE_PENDING'
   /** The organisation has no usable certificate on the product's provider. */
   | 'ACCESS_REQUEST_NO_CERTIFICATES'
   /** The request is not in a state that allows the action. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, text } from 'drizzle-orm/pg-core';
+import { check, index, integer, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, instant, lifecycleDates, oneOf, table } from './_columns.ts';
 import { apps } from './apps.ts';
 import { certificates } from './certificates.ts';
@@ -39,6 +39,9 @@ export const ACCESS_LOSS_REASONS = [
 export type AccessLossReason = (typeof ACCESS_LOSS_REASONS)[number];
 
 /** An app's request for a product on a plan, and the state of its provisioning. */
+/** The unique index behind ACCESS_REQUEST_DUPLICATE_PENDING. */
+export const ONE_PENDING_INDEX = 'access_requests_one_pending_per_app_product_idx';
+
 export const accessRequests = table(
   'access_requests',
   {
@@ -106,6 +109,9 @@ export const accessRequests = table(
     index('access_requests_app_id_created_at_id_idx').on(t.appId, t.createdAt, t.id),
     index('access_requests_product_id_status_idx').on(t.productId, t.status),
     index('access_requests_certificate_id_idx').on(t.certificateId),
+    // One PENDING request per app and product: a second would be a duplicate for the admin to
+    // decide twice. In the database, so two submissions racing cannot both land.
+    uniqueIndex(ONE_PENDING_INDEX).on(t.appId, t.productId).where(sql`${t.status} = 'PENDING'`),
   ],
 );
 
