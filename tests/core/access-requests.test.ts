@@ -239,6 +239,59 @@ describeDatabases('access requests', (ctx) => {
     );
   });
 
+  it('changes the plan of an approved request: the key gets its limits, the token stays', async () => {
+    const { consumer, product, plan } = await setup('SELF_SERVE');
+    const cert = await makeCertificate({ name: 'CN=plan change', freshKey: true });
+    const request = must(
+      await h.core.accessRequests.submit(
+        { appId: consumer.app.id, productId: product.id, planId: plan.id, certificate: { pem: cert.pem } },
+        consumer.actor,
+      ),
+    );
+    const silver = must(
+      await h.core.plans.create(
+        { name: 'silver', rate: 5, per: 1, quotaMax: 1000n, quotaRenewalRate: 3600 },
+        ADMIN,
+      ),
+    );
+    // Only an APPROVED request moves; only admins move it; the plan must exist.
+    expect(await h.core.accessRequests.changePlan(request.id, silver.id, h.admin)).toMatchObject({
+      error: { code: 'ACCESS_REQUEST_STATE' },
+    });
+    must(await h.core.accessRequests.approve(request.id, h.admin));
+    await h.core.provisioning.runDue();
+    const [before] = await h.core.accessRequests.credentials([request.id], consumer.actor);
+    expect(await h.core.accessRequests.changePlan(request.id, silver.id, consumer.actor)).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await h.core.accessRequests.changePlan(request.id, 'pln_missing', h.admin)).toMatchObject({
+      error: { code: 'NOT_FOUND', path: ['planId'] },
+    });
+
+    expect(must(await h.core.accessRequests.changePlan(request.id, silver.id, h.admin))).toMatchObject({
+      status: 'PROVISIONING',
+      planId: silver.id,
+    });
+    await h.core.provisioning.runDue();
+    expect(await h.core.accessRequests.get(request.id, ADMIN)).toMatchObject({ status: 'APPROVED' });
+    const state = (await h.control('GET', '/_mock/state')) as {
+      keys: {
+        session: { rate: number; per: number; quota_max: number; meta_data?: Record<string, string> };
+      }[];
+    };
+    const keys = state.keys.filter((k) => k.session.meta_data?.portal_access_request === request.id);
+    expect(keys.map((k) => [k.session.rate, k.session.per, k.session.quota_max])).toEqual([[5, 1, 1000]]);
+    const [after] = await h.core.accessRequests.credentials([request.id], consumer.actor);
+    expect(after).toMatchObject({ id: before!.id, token: before!.token, expiresAt: before!.expiresAt });
+    expect(await callGateway(h.mock, '/payments/a', { cert, token: after!.token! })).toMatchObject({
+      status: 200,
+    });
+    const [event] = await ctx.db.query.auditEvents.findMany({
+      where: { action: 'access_request.change_plan' },
+    });
+    expect(event).toMatchObject({ before: { planId: plan.id }, after: { planId: silver.id } });
+  });
+
   it('re-provisions Managed access when the organisation gains a certificate, and warns on a mode change', async () => {
     const { consumer, product, plan } = await setup('MANAGED', true);
     const first = await makeCertificate({ name: 'CN=first', freshKey: true });

@@ -292,6 +292,46 @@ describeDatabases('access requests', (ctx) => {
     });
   });
 
+  it('accessRequestChangePlan moves an approved request to another plan, keeping its token', async () => {
+    const cert = await makeCertificate({ freshKey: false, name: 'CN=plan-change' });
+    const submitted = await submit('consumerA', {
+      app: f.ids.appA,
+      product: f.ids.selfServe,
+      certificate: { upload: { pem: cert.pem } },
+    });
+    const id = submitted.data.accessRequestSubmit.accessRequest.id as string;
+    const silver = await h.core.plans.create({ name: 'silver', rate: 5, per: 1 }, systemActor('test'));
+    if (!silver.ok) throw silver.error;
+    const CHANGE = `mutation($input: AccessRequestChangePlanInput!) {
+      accessRequestChangePlan(input: $input) { accessRequest { status plan { name } } userErrors { code path } }
+    }`;
+    const change = async (caller: Caller, plan: string) =>
+      h.gql(caller, CHANGE, { input: { accessRequest: id, plan } });
+    expect((await change('admin', gid('Plan', silver.value.id))).data.accessRequestChangePlan).toMatchObject({
+      accessRequest: null,
+      userErrors: [{ code: 'ACCESS_REQUEST_STATE' }],
+    });
+    await approveAndProvision(id);
+    const token = async () =>
+      (await h.gql('consumerA', `{ node(id: "${id}") { ... on AccessRequest { credentials { token } } } }`))
+        .data.node.credentials[0].token;
+    const before = await token();
+    expect((await change('consumerA', gid('Plan', silver.value.id))).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await change('admin', gid('Plan', 'pln_missing'))).data.accessRequestChangePlan.userErrors,
+    ).toEqual([{ code: 'NOT_FOUND', path: ['input', 'plan'] }]);
+    expect((await change('admin', gid('Plan', silver.value.id))).data.accessRequestChangePlan).toEqual({
+      accessRequest: { status: 'PROVISIONING', plan: { name: 'silver' } },
+      userErrors: [],
+    });
+    const running = worker();
+    await running.tick();
+    await running.stop();
+    expect(await token()).toBe(before);
+  });
+
   it('reject with a reason; retry a FAILED provisioning; lists and filters stay in the organisation', async () => {
     const a = (await submit('consumerA', { app: f.ids.appA, product: f.ids.managed })).data
       .accessRequestSubmit.accessRequest.id;

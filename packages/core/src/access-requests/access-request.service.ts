@@ -50,6 +50,16 @@ type SubmitError =
   | CertificateIsCaError
   | DuplicatePendingRequestError;
 
+/** The audit action each decision records. */
+const AUDIT_ACTION_OF = {
+  approve: 'access_request.approve',
+  reject: 'access_request.reject',
+  retry: 'access_request.retry',
+  're-provision': 'access_request.reprovision',
+  revoke: 'access_request.revoke',
+  'change-plan': 'access_request.change_plan',
+} as const;
+
 /** Access requests: submitted by consumers, decided by admins, provisioned by the provisioning jobs. */
 export class AccessRequestService {
   constructor(
@@ -189,6 +199,25 @@ export class AccessRequestService {
   }
 
   /**
+   * Moves an APPROVED request to another plan. Its job rewrites the key in place with the new
+   * plan's rate, per, quota and renewal (Tyk session fields), so the consumer keeps its token; the
+   * token's expiry stays as issued. Errors: FORBIDDEN, NOT_FOUND (request, plan), ACCESS_REQUEST_STATE.
+   */
+  async changePlan(id: string, planId: string, actor: Actor) {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins change plans.'));
+    const [plan] = await this.services.plans.byIds([planId], actor);
+    if (!plan) return Err(new NotFoundError('plan', planId, ['planId']));
+    return this.#decide(
+      id,
+      'change-plan',
+      ['APPROVED'],
+      actor,
+      { status: 'PROVISIONING', planId },
+      { job: true },
+    );
+  }
+
+  /**
    * Withdraws access: the request is REVOKED and its credential ended at once (the decision is the
    * source of truth), then its job deletes the key and takes its certificates off every allow list
    * no other live grant needs them on, retrying while the Dashboard fails.
@@ -248,7 +277,7 @@ export class AccessRequestService {
 
   async #decide(
     id: string,
-    action: 'approve' | 'reject' | 'retry' | 're-provision' | 'revoke',
+    action: 'approve' | 'reject' | 'retry' | 're-provision' | 'revoke' | 'change-plan',
     from: readonly AccessRequest['status'][],
     actor: Actor,
     values: Partial<AccessRequest>,
@@ -263,11 +292,12 @@ export class AccessRequestService {
       await then.effect?.(tx, moved);
       await recordAudit(tx, actor, [
         {
-          action: `access_request.${action.replace('-', '') as 'reprovision'}`,
+          action: AUDIT_ACTION_OF[action],
           subjectType: 'access_request',
           subjectId: id,
-          before: { status: before.status },
-          after: { status: moved.status },
+          // A plan change says which plans; the others leave the plan alone.
+          before: { status: before.status, ...(values.planId ? { planId: before.planId } : {}) },
+          after: { status: moved.status, ...(values.planId ? { planId: moved.planId } : {}) },
         },
       ]);
       return moved;

@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = {
   'access_request.retry': 'A failed access request was queued for provisioning again.',
   'access_request.reprovision': "An approved request's key and allow lists were written again.",
   'access_request.revoke': "An access request's access was withdrawn.",
+  'access_request.change_plan':
+    "An admin moved an approved request to another plan; its key's limits follow.",
   'access_request.provisioned': "Provisioning finished: the request's key and allow lists are in place.",
   'access_request.failed': 'Provisioning gave up on a request (see failedStep and failureReason).',
   'access_request.access_lost': 'A request lost access: none of its certificates is live any more.',

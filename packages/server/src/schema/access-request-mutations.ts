@@ -71,6 +71,14 @@ const AccessRequestRejectInput = builder.inputType('AccessRequestRejectInput', {
   }),
 });
 
+const AccessRequestChangePlanInput = builder.inputType('AccessRequestChangePlanInput', {
+  description: 'An approved request and the plan it moves to.',
+  fields: (t) => ({
+    accessRequest: t.globalID({ for: AccessRequest, required: true, description: 'The APPROVED request.' }),
+    plan: t.globalID({ for: Plan, required: true, description: 'The new plan.' }),
+  }),
+});
+
 const requestPayload = (name: string, description: string) =>
   payloadType(name, {
     description,
@@ -135,6 +143,24 @@ builder.mutationFields((t) => ({
       settle(await ctx.core.accessRequests.reject(input.accessRequest.id, input.reason, ctx.viewer.actor), {
         subject: 'accessRequest',
       }),
+  }),
+  accessRequestChangePlan: t.withAuth({ admin: true }).field({
+    type: requestPayload('AccessRequestChangePlanPayload', 'The request on its new plan, or why not.'),
+    description:
+      "Moves an APPROVED request to another plan: it becomes PROVISIONING and the worker rewrites its key's rate " +
+      'limit and quota in place, so the token stays the same. Admins only.',
+    args: {
+      input: t.arg({
+        type: AccessRequestChangePlanInput,
+        required: true,
+        description: 'The request and plan.',
+      }),
+    },
+    resolve: async (_root, { input }, ctx) =>
+      settle(
+        await ctx.core.accessRequests.changePlan(input.accessRequest.id, input.plan.id, ctx.viewer.actor),
+        { subject: 'accessRequest' },
+      ),
   }),
   ...Object.fromEntries(
     (Object.entries(DECISIONS) as [Decision, [string, string]][]).map(([action, [description, done]]) => {

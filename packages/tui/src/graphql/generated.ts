@@ -58,6 +58,8 @@ export type AuditAction =
   | 'ACCESS_REQUEST_ACCESS_RESTORED'
   /** An admin approved an access request; provisioning follows. */
   | 'ACCESS_REQUEST_APPROVE'
+  /** An admin moved an approved request to another plan; its key's limits follow. */
+  | 'ACCESS_REQUEST_CHANGE_PLAN'
   /** Provisioning gave up on a request (see failedStep and failureReason). */
   | 'ACCESS_REQUEST_FAILED'
   /** Provisioning finished: the request's key and allow lists are in place. */
