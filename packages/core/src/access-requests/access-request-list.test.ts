@@ -5,7 +5,7 @@ import { createCore } from '../core.ts';
 import { ACCESS_REQUEST_STATUSES, accessRequests } from '../db/schema/access-requests.ts';
 import { encodeKeysetCursor } from '../keyset-page.ts';
 import { SecretBox } from '../secrets/secret-box.ts';
-import { insertTestAccessRequests } from '../testing/access-request-fixtures.ts';
+import { insertTestAccessRequests, onePendingPerAppAndProduct } from '../testing/access-request-fixtures.ts';
 import { describeDatabases } from '../testing/describe-databases.ts';
 import { insertTestAccessChain } from '../testing/fixtures.ts';
 import { walkPages } from '../testing/walk-pages.ts';
@@ -29,15 +29,14 @@ describeDatabases('access request listing', (ctx) => {
     await ctx.db
       .delete(accessRequests)
       .where(inArray(accessRequests.id, [a.accessRequest.id, b.accessRequest.id]));
+    const statusOf = onePendingPerAppAndProduct();
     const rows = await insertTestAccessRequests(
       ctx.db,
-      Array.from({ length: 620 }, (_, i) => ({
-        appId: (i < 560 ? a : b).app.id,
-        productId: (i % 2 === 0 ? a : b).product.id,
-        planId: a.plan.id,
-        createdAt: minute(Math.floor(i / 3)),
-        status: ACCESS_REQUEST_STATUSES[i % ACCESS_REQUEST_STATUSES.length],
-      })),
+      Array.from({ length: 620 }, (_, i) => {
+        const pair = { appId: (i < 560 ? a : b).app.id, productId: (i % 2 === 0 ? a : b).product.id };
+        const status = statusOf(pair, ACCESS_REQUEST_STATUSES[i % ACCESS_REQUEST_STATUSES.length]!);
+        return { ...pair, planId: a.plan.id, createdAt: minute(Math.floor(i / 3)), status };
+      }),
     );
     const consumerOf = (chain: typeof a): Actor => ({
       kind: 'CONSUMER',
@@ -116,8 +115,20 @@ describeDatabases('access request listing', (ctx) => {
     // The newest two requests in one millisecond, the later one with the smaller id: a Date cannot
     // tell them apart, the database's clock (which stamps submitted requests) can.
     const [later, earlier] = await insertTestAccessRequests(ctx.db, [
-      { appId: a.app.id, productId: a.product.id, planId: a.plan.id, createdAt: minute(999) },
-      { appId: a.app.id, productId: a.product.id, planId: a.plan.id, createdAt: minute(999) },
+      {
+        appId: a.app.id,
+        productId: a.product.id,
+        planId: a.plan.id,
+        createdAt: minute(999),
+        status: 'APPROVED',
+      },
+      {
+        appId: a.app.id,
+        productId: a.product.id,
+        planId: a.plan.id,
+        createdAt: minute(999),
+        status: 'APPROVED',
+      },
     ]);
     await ctx.db.execute(
       sql`UPDATE access_requests SET created_at = created_at + interval '2 microseconds' WHERE id = ${later!.id}`,
@@ -134,7 +145,10 @@ describeDatabases('access request listing', (ctx) => {
       earlier!.id,
     ]);
 
-    const filter = { organisationId: a.organisation.id, status: ['PENDING' as const, 'FAILED' as const] };
+    const filter = {
+      organisationId: a.organisation.id,
+      status: ['PENDING' as const, 'FAILED' as const, 'REJECTED' as const],
+    };
     for (const first of [1, 100]) {
       const { result, statements } = await ctx.countStatements(() =>
         core().accessRequests.list(filter, { first }, ADMIN),

@@ -42,3 +42,22 @@ export async function insertTestAccessRequests(db: Db, requests: readonly TestAc
       ),
     );
 }
+
+/**
+ * A bulk seed's statuses kept to the rule that an app holds one PENDING request per product (a
+ * unique index): the first PENDING of each app and product stays, later ones are REJECTED. Call
+ * once per seed; ask in the order the rows are inserted.
+ */
+export function onePendingPerAppAndProduct(): (
+  request: Pick<TestAccessRequest, 'appId' | 'productId'>,
+  status: AccessRequestStatus,
+) => AccessRequestStatus {
+  const pending = new Set<string>();
+  return ({ appId, productId }, status) => {
+    if (status !== 'PENDING') return status;
+    const pair = `${appId} ${productId}`;
+    if (pending.has(pair)) return 'REJECTED';
+    pending.add(pair);
+    return status;
+  };
+}

@@ -1,7 +1,11 @@
 // Test-only helpers of core (`@repo/core/testing`): real certificates and real databases for tests.
 
 export { abandonJob, dumpDatabase, provisioningWithoutJob } from './access-invariants.ts';
-export { insertTestAccessRequests, type TestAccessRequest } from './access-request-fixtures.ts';
+export {
+  insertTestAccessRequests,
+  onePendingPerAppAndProduct,
+  type TestAccessRequest,
+} from './access-request-fixtures.ts';
 export {
   insertTestCertificateOrganisations,
   insertTestCertificates,
