@@ -93,6 +93,25 @@ describeDatabases('access convergence property', (ctx) => {
       }
       /** Each request and the certificate it provisions. */
       const requests: { id: string; cert: TestCertificate; binds: boolean }[] = [];
+      /**
+       * The new request's id, or undefined when the app already has a PENDING request for the
+       * product: refused then, and only then (one PENDING request per app and product).
+       */
+      const submitted = async (
+        core: typeof h.core,
+        input: Parameters<typeof h.core.accessRequests.submit>[0],
+        actor: Parameters<typeof h.core.accessRequests.submit>[1],
+      ): Promise<string | undefined> => {
+        const waiting = await ctx.db.query.accessRequests.findFirst({
+          where: { appId: input.appId, productId: input.productId, status: 'PENDING' },
+        });
+        const result = await core.accessRequests.submit(input, actor);
+        if (waiting) {
+          expect(result).toMatchObject({ ok: false, error: { code: 'ACCESS_REQUEST_DUPLICATE_PENDING' } });
+          return undefined;
+        }
+        return must(result).id;
+      };
       await h.control('POST', '/_mock/faults', {
         seed: SEED,
         faults: FAULTS.map((f) => ({ ...f, probability: 0.25 })),
@@ -126,18 +145,12 @@ describeDatabases('access convergence property', (ctx) => {
               planId: plan.id,
               certificate: { pem: cert.pem },
             };
-            requests.push({
-              id: must(await core.accessRequests.submit(input, org.consumer.actor)).id,
-              cert,
-              binds: true,
-            });
+            const id = await submitted(core, input, org.consumer.actor);
+            if (id) requests.push({ id, cert, binds: true });
           } else {
             const input = { appId: org.consumer.app.id, productId: managed.id, planId: plan.id };
-            requests.push({
-              id: must(await core.accessRequests.submit(input, org.consumer.actor)).id,
-              cert: org.cert,
-              binds: false,
-            });
+            const id = await submitted(core, input, org.consumer.actor);
+            if (id) requests.push({ id, cert: org.cert, binds: false });
           }
         } else if (op === 'run') {
           await core.provisioning.runDue();

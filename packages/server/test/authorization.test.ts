@@ -163,6 +163,11 @@ const MUTATIONS: Record<string, Operation> = {
     query: `mutation($input: AccessRequestRejectInput!) { accessRequestReject(input: $input) ${payload} }`,
     variables: () => ({ input: { ...accessRequest().input, reason: 'no' } }),
   },
+  accessRequestChangePlan: {
+    admin: true,
+    query: `mutation($input: AccessRequestChangePlanInput!) { accessRequestChangePlan(input: $input) ${payload} }`,
+    variables: () => ({ input: { ...accessRequest().input, plan: gid('Plan', 'pln_x') } }),
+  },
   ...Object.fromEntries(
     ['Approve', 'Retry', 'Reprovision', 'Revoke'].map((action) => [
       `accessRequest${action}`,

@@ -90,8 +90,14 @@ describeDatabases('subscriptions', (ctx) => {
 
   async function pendingRequest(): Promise<string> {
     f ??= await accessFixtures(h);
+    // A new app each time: an app holds one PENDING request per product.
+    const app = await h.core.apps.create(
+      { name: `app ${Math.random().toString(36).slice(2, 8)}` },
+      f.actors.consumerA,
+    );
+    if (!app.ok) throw app.error;
     const submitted = await h.core.accessRequests.submit(
-      { appId: f.appA.id, productId: f.managed.id, planId: f.plan.id },
+      { appId: app.value.id, productId: f.managed.id, planId: f.plan.id },
       f.actors.consumerA,
     );
     if (!submitted.ok) throw submitted.error;
