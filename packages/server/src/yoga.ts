@@ -58,7 +58,10 @@ export function createYogaServer(core: Core, options: YogaServerOptions = {}): P
         maxAliases: { n: 15 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 2000 },
-        costLimit: { maxCost: 5000 },
+        // A fragment spread costs what its selection costs inline: without flattenFragments armor
+        // adds a nesting level per spread (x1.5), and the TUI's Providers page went over the limit
+        // (5,693) once its fields moved into a fragment.
+        costLimit: { maxCost: 5000, flattenFragments: true },
         blockFieldSuggestion: { enabled: true },
       }),
       useVariableListLimit(),

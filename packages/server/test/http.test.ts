@@ -52,6 +52,32 @@ describeDatabases('HTTP surface', (ctx) => {
     expect((await fine.json()).data.viewer.name).toBe('admin');
   });
 
+  it('costs a fragment spread as much as the same selection inline', async () => {
+    // The TUI's Providers page, inline and with its fields in a fragment (as clients write it).
+    const fields = 'id name dashboardUrl gatewayUrl orgId requestTimeoutMs updatedAt';
+    const inline = `{ providers(first: 100) { pageInfo { endCursor hasNextPage } nodes { ${fields} } } }`;
+    const spread = `{ providers(first: 100) { pageInfo { endCursor hasNextPage } nodes { ...P } } }
+      fragment P on Provider { ${fields} }`;
+    const nested = `{ providers(first: 100) { pageInfo { endCursor hasNextPage } nodes { ...P } } }
+      fragment P on Provider { ...Q } fragment Q on Provider { ${fields} }`;
+    for (const query of [inline, spread, nested]) {
+      const answer = await (await post(JSON.stringify({ query }))).json();
+      expect(answer.errors, query).toBeUndefined();
+      expect(answer.data.providers.nodes).toEqual(expect.any(Array));
+    }
+    // The limit still holds through fragments.
+    let costly = '...Leaf';
+    for (let i = 0; i < 6; i++) costly = `organisations { certificates { nodes { ${costly} } } }`;
+    const tooCostly = await (
+      await post(
+        JSON.stringify({
+          query: `{ certificates { nodes { ${costly} } } } fragment Leaf on Certificate { id }`,
+        }),
+      )
+    ).json();
+    expect(tooCostly.errors[0].message).toMatch(/Cost limit of 5000/);
+  });
+
   it('limits cost, depth and aliases, but lets GraphiQL introspect', async () => {
     let costly = 'id';
     for (let i = 0; i < 6; i++) costly = `organisations { certificates { nodes { ${costly} } } }`;
