@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { type Actor, systemActor } from '../actor.ts';
 import { createCore } from '../core.ts';
@@ -34,6 +35,14 @@ describeDatabases('audit log reader', (ctx) => {
       entry('certificate.discover', 'crt_4'),
     ]);
     await recordAudit(ctx.db, ADMIN, [entry('organisation.create', 'org_1')]);
+    // A second apart: two statements can share a millisecond on a fast machine, and the range
+    // test below bounds by milliseconds (a Date), so the seed fixes the instants it relies on.
+    await ctx.db.execute(
+      sql`UPDATE audit_events SET at = CASE
+        WHEN subject_id = 'crt_1' THEN '2026-12-01T10:00:00.000Z'::timestamptz
+        WHEN subject_id = 'org_1' THEN '2026-12-01T10:00:02.000Z'::timestamptz
+        ELSE '2026-12-01T10:00:01.000Z'::timestamptz END`,
+    );
   }
 
   async function all(filter = {}, first = 2): Promise<AuditEvent[]> {
