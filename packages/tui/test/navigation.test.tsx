@@ -1,34 +1,19 @@
-// k9s grammar against a live server: `:` views, drill-down and breadcrumbs, `esc`, `?` help from
-// the keymap, and --read-only hiding every action that changes something.
-import { makeCertificate } from '@repo/core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
-import { type LiveServer, startLiveServer, system, unwrap } from './support/live-server.ts';
+// k9s grammar against a stubbed portal: `:` views, drill-down and breadcrumbs, `esc`, `?` help
+// from the keymap, and --read-only hiding every action that changes something.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProviderTestConnectionMutation } from '../src/graphql/operations/providers.ts';
+import { KEYS, type RenderedApp, renderStub } from '../src/testing/render.tsx';
+import { stubbedPortal } from './support/stub-fixtures.ts';
 
-describe('navigation (live server)', () => {
-  let server: LiveServer;
+describe('navigation (stubbed portal)', () => {
   let app: RenderedApp | undefined;
-
-  beforeAll(async () => {
-    server = await startLiveServer();
-    const [acme] = server.organisations;
-    const cert = await makeCertificate({ name: 'CN=acme-client.example.com' });
-    const upload = {
-      providerId: server.provider.id,
-      pem: cert.pem,
-      name: 'acme-client',
-      organisationIds: [acme!.id],
-    };
-    unwrap(await server.core.certificates.upload(upload, system));
-  });
   afterEach(() => {
     app?.unmount();
     app = undefined;
   });
-  afterAll(() => server.close());
 
   it(':orgs, enter drills into its certificates with breadcrumbs, esc goes back', async () => {
-    app = await renderApp(server.url, server.token);
+    app = renderStub(stubbedPortal());
     await app.waitFor('acme-client');
     await app.press(':');
     await app.type('org');
@@ -47,7 +32,7 @@ describe('navigation (live server)', () => {
   });
 
   it('keys typed after Enter in one burst act on the view the prompt leaves behind', async () => {
-    app = await renderApp(server.url, server.token);
+    app = renderStub(stubbedPortal());
     await app.waitFor('acme-client');
     // Fast typing, a paste or tmux send-keys: the filter, its Enter and `r` arrive as one read.
     await app.press('/acme-client\rr');
@@ -55,7 +40,7 @@ describe('navigation (live server)', () => {
   });
 
   it('? shows help built from the keymap; unknown commands flash an error', async () => {
-    app = await renderApp(server.url, server.token);
+    app = renderStub(stubbedPortal());
     await app.waitFor('acme-client');
     await app.press('?');
     const help = await app.waitFor('esc or ? closes this help');
@@ -71,7 +56,10 @@ describe('navigation (live server)', () => {
   });
 
   it('--read-only hides and disables every write', async () => {
-    app = await renderApp(server.url, server.token, { readOnly: true });
+    const portal = stubbedPortal().on(ProviderTestConnectionMutation, () => ({
+      providerTestConnection: { connectionCheck: { latencyMs: 12, certificatePages: 1 }, userErrors: [] },
+    }));
+    app = renderStub(portal, { readOnly: true });
     const frame = await app.waitFor('acme-client');
     expect(frame).toContain('[read-only]');
     expect(frame).not.toMatch(/<u> upload|<ctrl\+d> delete|<r> rename/);
@@ -88,5 +76,7 @@ describe('navigation (live server)', () => {
     expect(app.lastFrame()).not.toContain('<s> sync');
     await app.press('t'); // testing the connection changes nothing: allowed
     await app.waitFor(/Mock Dashboard answered in [\d.]+m?s /);
+    const mutations = portal.calls.filter((call) => call.kind === 'mutation');
+    expect(mutations.map((call) => call.operationName)).toEqual(['ProviderTestConnection']);
   });
 });

@@ -1,12 +1,11 @@
-// Every `:` view at 80×24 and 200×50 against a live server with data in each: the title and the
-// table's header show, no line is wider than the terminal (Ink wraps a wider one, which pushes the
-// header off screen), and `?` help fits too. Then one resize from wide to narrow and back.
+// Every `:` view at 80×24 and 200×50 against a stubbed portal with a row in each: the title and
+// the table's header show, no line is wider than the terminal (Ink wraps a wider one, which pushes
+// the header off screen), and `?` help fits too. Then every view is resized wide → narrow → wide.
 import { stripVTControlCharacters } from 'node:util';
-import { makeCertificate } from '@repo/core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEYS, type RenderedApp, renderStub } from '../src/testing/render.tsx';
 import { VIEW_COMMANDS } from '../src/views/view-ids.ts';
-import { type LiveServer, PAYMENTS_API_ID, startLiveServer, system, unwrap } from './support/live-server.ts';
+import { stubbedPortal } from './support/stub-fixtures.ts';
 
 /** What each view shows once loaded: its title, and a header word (or the text when empty). */
 const READY: Record<string, { title: string; header: string }> = {
@@ -22,57 +21,28 @@ const READY: Record<string, { title: string; header: string }> = {
   plans: { title: 'Plans (', header: 'QUOTA' },
 };
 
-describe('every view at 80×24 and 200×50 (live server)', () => {
-  let server: LiveServer;
-  let app: RenderedApp | undefined;
+const widest = (frame: string) =>
+  Math.max(...frame.split('\n').map((l) => [...stripVTControlCharacters(l)].length));
 
-  beforeAll(async () => {
-    server = await startLiveServer();
-    const [acme] = server.organisations;
-    const cert = await makeCertificate({
-      name: 'CN=a-rather-long-common-name.payments.acme-corporation.example.com',
-    });
-    unwrap(
-      await server.core.certificates.upload(
-        { providerId: server.provider.id, pem: cert.pem, name: 'sizes', organisationIds: [acme!.id] },
-        system,
-      ),
-    );
-    const plan = unwrap(await server.core.plans.create({ name: 'Gold', rate: 10, per: 1 }, system));
-    const product = unwrap(
-      await server.core.products.create(
-        {
-          providerId: server.provider.id,
-          name: 'Payments',
-          apiIds: [PAYMENTS_API_ID],
-          certificateMode: 'MANAGED',
-        },
-        system,
-      ),
-    );
-    const consumer = unwrap(
-      await server.core.users.create(
-        { role: 'CONSUMER', name: 'Acme dev', organisationId: acme!.id },
-        system,
-      ),
-    );
-    const actor = { kind: 'CONSUMER', userId: consumer.user.id, organisationId: acme!.id } as const;
-    const created = unwrap(await server.core.apps.create({ name: 'Mobile' }, actor));
-    unwrap(
-      await server.core.accessRequests.submit(
-        { appId: created.id, productId: product.id, planId: plan.id },
-        actor,
-      ),
-    );
-  });
+describe('every view at any size (stubbed portal)', () => {
+  let app: RenderedApp | undefined;
   afterEach(() => {
     app?.unmount();
     app = undefined;
   });
-  afterAll(() => server.close());
 
-  const widest = (frame: string) =>
-    Math.max(...frame.split('\n').map((l) => [...stripVTControlCharacters(l)].length));
+  /** Opens `view` by its first alias and waits until it shows its data. */
+  async function open(rendered: RenderedApp, view: string, aliases: readonly string[]): Promise<string> {
+    await rendered.press(':');
+    await rendered.type(aliases[0]!);
+    await rendered.press(KEYS.enter);
+    const { title, header } = READY[view]!;
+    const frame = await rendered.waitFor(
+      (f) => f.includes(title) && f.includes(header) && !f.includes('loading…'),
+    );
+    expect(frame).not.toContain('No stub answers');
+    return frame;
+  }
 
   it('has a readiness mark for every view a command reaches', () => {
     expect(Object.keys(READY).sort()).toEqual(VIEW_COMMANDS.map((c) => c.view).sort());
@@ -83,16 +53,10 @@ describe('every view at 80×24 and 200×50 (live server)', () => {
     [200, 50],
   ] as const) {
     it(`fits ${columns}×${rows}: every view shows its title and header, no line is wider`, async () => {
-      app = await renderApp(server.url, server.token, { size: { columns, rows } });
+      app = renderStub(stubbedPortal(), { size: { columns, rows } });
       await app.waitFor('Certificates (');
       for (const { view, aliases } of VIEW_COMMANDS) {
-        await app.press(':');
-        await app.type(aliases[0]!);
-        await app.press(KEYS.enter);
-        const { title, header } = READY[view]!;
-        const frame = await app.waitFor(
-          (f) => f.includes(title) && f.includes(header) && !f.includes('loading…'),
-        );
+        const frame = await open(app, view, aliases);
         expect(widest(frame), `${view} at ${columns} columns`).toBeLessThanOrEqual(columns);
         expect(frame.split('\n').length, `${view} at ${rows} rows`).toBeLessThanOrEqual(rows);
         if (view === 'check') await app.press(KEYS.esc); // the form has the keyboard
@@ -104,4 +68,22 @@ describe('every view at 80×24 and 200×50 (live server)', () => {
       }
     });
   }
+
+  it('lays every view out again at once when the terminal shrinks and grows', async () => {
+    app = renderStub(stubbedPortal(), { size: { columns: 200, rows: 50 } });
+    await app.waitFor('Certificates (');
+    for (const { view, aliases } of VIEW_COMMANDS) {
+      const wide = await open(app, view, aliases);
+      const { title, header } = READY[view]!;
+      app.resize(80, 24);
+      // Ink first redraws the old tree at the new width; the App's own layout follows at once.
+      await app.waitFor(
+        (f) => f.includes(title) && f.includes(header) && widest(f) <= 80 && f.split('\n').length <= 24,
+        5_000,
+      );
+      app.resize(200, 50);
+      await app.waitFor((f) => f === wide || (f.includes(title) && widest(f) > 80), 5_000);
+      if (view === 'check') await app.press(KEYS.esc);
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // progress bar fed by the SSE subscription, then confirm and discard HELD runs.
 import { makeCertificate } from '@repo/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { KEYS, type RenderedApp, renderApp, tick } from '../src/testing/render.tsx';
+import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
 import { control, dashboard, type LiveServer, ORG_ID, SEED, startLiveServer } from './support/live-server.ts';
 
 describe('sync (live server)', () => {
@@ -126,7 +126,6 @@ describe('sync (live server)', () => {
     await app.waitFor(/fetching · [12]\/3 pages/, 15_000);
     app.unmount(); // aborts the SSE response after events arrived: the case that crashed Node 20
     app = undefined;
-    await tick(300);
     // An unhandled AbortError would fail this file; the run itself goes on and ends.
     await expect
       .poll(

@@ -1,10 +1,13 @@
 // Test helpers (Shopify cli-kit testing/ui): render the App over a fake terminal, send keys, and
 // wait for a frame; a timeout prints the last frame so a failure shows the screen.
 import { stripVTControlCharacters } from 'node:util';
+import type { Client } from '@urql/core';
 import { render } from 'ink-testing-library';
 import { App, type AppProps } from '../app.tsx';
 import { createPortalClient } from '../graphql/client.ts';
 import { connect } from '../graphql/connect.ts';
+import type { Viewer } from '../graphql/operations/viewer.ts';
+import type { StubPortal } from './stub-portal.ts';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -28,6 +31,10 @@ export interface RenderedApp {
   press(...keys: string[]): Promise<void>;
   /** Types text one character at a time (as a person does). */
   type(text: string): Promise<void>;
+  /**
+   * The first frame since the last key (or the last match) that satisfies the predicate, so a
+   * state that shows only briefly (a flash while provisioning) is still seen.
+   */
   waitFor(predicate: string | RegExp | ((frame: string) => boolean), timeoutMs?: number): Promise<string>;
   /** Resizes the fake terminal, as a window manager or tmux does: the App hears 'resize'. */
   resize(columns: number, rows: number): void;
@@ -36,17 +43,28 @@ export interface RenderedApp {
 }
 
 export const tick = (ms = 30) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const SETTLE_MS = 150;
-const KEY_GAP_MS = 100;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Event-loop turns without a new frame after which the app counts as settled. */
+const QUIET_TURNS = 5;
+
+type RenderProps = Partial<Omit<AppProps, 'client' | 'viewer' | 'url'>>;
 
 /** The App against a live server at `url`, as `admin`. */
-export async function renderApp(
-  url: string,
-  token: string,
-  props: Partial<Omit<AppProps, 'client' | 'viewer' | 'url'>> = {},
-): Promise<RenderedApp> {
+export async function renderApp(url: string, token: string, props: RenderProps = {}): Promise<RenderedApp> {
   const client = createPortalClient({ url, token });
   const viewer = await connect(client, url);
+  return renderWithClient(client, viewer, url, props);
+}
+
+/** The admin a stubbed portal's App runs as. */
+export const STUB_ADMIN: Viewer = { id: 'usr_stub_admin', name: 'admin', role: 'ADMIN', organisation: null };
+
+/** The App against a stubbed portal (see stub-portal.ts), as STUB_ADMIN. */
+export function renderStub(portal: StubPortal, props: RenderProps = {}): RenderedApp {
+  return renderWithClient(portal.client, STUB_ADMIN, 'http://stub.invalid/graphql', props);
+}
+
+function renderWithClient(client: Client, viewer: Viewer, url: string, props: RenderProps): RenderedApp {
   // The App follows the fake terminal as it follows a real one: its size, then 'resize' events.
   const { size: initial, ...rest } = props;
   const size = { ...(initial ?? { columns: 140, rows: 30 }) };
@@ -55,6 +73,27 @@ export async function renderApp(
   Object.defineProperty(instance.stdout, 'columns', { get: () => size.columns });
   Object.defineProperty(instance.stdout, 'rows', { get: () => size.rows });
   instance.stdout.emit('resize');
+  // Settled: React has rendered, committed and run its effects (an input subscribes to stdin in
+  // an effect, and a handler sees the state of its last render). React's scheduler and Ink's
+  // lone-escape flush both run on setImmediate, so a few quiet turns of the event loop mean no
+  // work is pending. No fixed sleep: a loaded machine only makes the turns slower.
+  const settle = async () => {
+    let seen = instance.frames.length;
+    for (let quiet = 0; quiet < QUIET_TURNS; ) {
+      await nextTurn();
+      if (instance.frames.length === seen) quiet++;
+      else {
+        seen = instance.frames.length;
+        quiet = 0;
+      }
+    }
+  };
+  // Frames from this index on answer the next waitFor: those drawn after the last key.
+  let since = 0;
+  const write = (key: string) => {
+    instance.stdin.write(key);
+    since = instance.frames.length;
+  };
   const raw = () => instance.lastFrame() ?? '';
   const frame = () => stripVTControlCharacters(raw());
   const app: RenderedApp = {
@@ -65,25 +104,21 @@ export async function renderApp(
       size.columns = columns;
       size.rows = rows;
       instance.stdout.emit('resize');
+      since = instance.frames.length;
     },
     async press(...keys) {
-      // As in type(): let an input that has just appeared subscribe to stdin. Its first frame can
-      // come well before that effect runs on a loaded machine, so give it a generous moment.
-      await tick(SETTLE_MS);
       for (const key of keys) {
-        instance.stdin.write(key);
-        // A component acts on a key with the state of its last render; the next key must wait
-        // for the re-render, which a loaded machine can delay well past 30 ms.
-        await tick(KEY_GAP_MS);
+        await settle();
+        write(key);
       }
+      await settle();
     },
     async type(text) {
-      await tick(SETTLE_MS); // an input that has just appeared subscribes to stdin after its first render
       for (const char of text) {
-        instance.stdin.write(char);
-        await tick(5);
+        await settle();
+        write(char);
       }
-      await tick();
+      await settle();
     },
     async waitFor(predicate, timeoutMs = 20_000) {
       const test =
@@ -93,8 +128,17 @@ export async function renderApp(
             ? (f: string) => predicate.test(f)
             : predicate;
       const deadline = Date.now() + timeoutMs;
+      let next = since;
       while (Date.now() < deadline) {
-        if (test(frame())) return frame();
+        // No frame since the key: it changed nothing visible, and the screen as it is answers.
+        for (let i = Math.min(next, instance.frames.length - 1); i < instance.frames.length; i++) {
+          const candidate = stripVTControlCharacters(instance.frames[i] ?? '');
+          if (test(candidate)) {
+            since = i;
+            return candidate;
+          }
+        }
+        next = instance.frames.length;
         await tick(20);
       }
       throw new Error(`Timed out waiting for ${String(predicate)}. Last frame:\n${frame()}`);
