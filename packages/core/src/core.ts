@@ -35,15 +35,15 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   const providers = new ProviderService(deps);
-  const certificates = new CertificateService(deps, providers);
-  const sync = new SyncService(deps, providers);
-  const organisations = new OrganisationService(deps);
-  const users = new UserService(deps);
   const products = new ProductService(deps, providers);
-  const requestCheck = new RequestCheckService(deps, providers, products);
   const plans = new PlanService(deps);
   const apps = new AppService(deps);
   const provisioning = new ProvisioningService(deps, { providers, products, plans, apps });
+  const certificates = new CertificateService(deps, providers, () => provisioning.kick());
+  const sync = new SyncService(deps, providers);
+  const organisations = new OrganisationService(deps);
+  const users = new UserService(deps);
+  const requestCheck = new RequestCheckService(deps, providers, products);
   const accessRequests = new AccessRequestService(deps, { providers, products, plans, apps, provisioning });
   return {
     providers,

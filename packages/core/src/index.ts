@@ -69,6 +69,7 @@ export {
   type CertificateSort,
   MAX_PAGE_SIZE,
 } from './certificates/certificate-search.ts';
+export type { SuspensionError, SuspensionResult } from './certificates/certificate-suspension.ts';
 export type { CertificateUsage } from './certificates/certificate-usage.ts';
 export { type Core, createCore } from './core.ts';
 export { DashboardError, type DashboardErrorCode } from './dashboard/dashboard.errors.ts';

@@ -115,6 +115,16 @@ const MUTATIONS: Record<string, Operation> = {
     query: `mutation($input: CertificateSetOrganisationsInput!) { certificateSetOrganisations(input: $input) ${payload} }`,
     variables: () => ({ input: { ...certificate().input, organisations: [] } }),
   },
+  certificateSuspend: {
+    admin: true,
+    query: `mutation($input: CertificateSuspendInput!) { certificateSuspend(input: $input) ${payload} }`,
+    variables: () => ({ input: { ...certificate().input, reason: 'compromised' } }),
+  },
+  certificateResume: {
+    admin: true,
+    query: `mutation($input: CertificateResumeInput!) { certificateResume(input: $input) ${payload} }`,
+    variables: certificate,
+  },
   certificateDelete: {
     admin: true,
     query: `mutation($input: CertificateDeleteInput!) { certificateDelete(input: $input) ${payload} }`,

@@ -104,6 +104,51 @@ describeDatabases('certificate mutations', (ctx) => {
     });
   });
 
+  it('certificateSuspend and certificateResume mark the certificate, with userErrors for each refusal', async () => {
+    const { id } = await uploaded(h, { certificateName: 'fleet-1' });
+    const fields = '{ certificate { name suspendedAt suspendReason } userErrors { code path } }';
+    const suspend = (reason: string) =>
+      h.gql(
+        'admin',
+        `mutation($input: CertificateSuspendInput!) { certificateSuspend(input: $input) ${fields} }`,
+        { input: { certificate: id, reason } },
+      );
+    const resume = (certificate = id) =>
+      h.gql(
+        'admin',
+        `mutation($input: CertificateResumeInput!) { certificateResume(input: $input) ${fields} }`,
+        {
+          input: { certificate },
+        },
+      );
+
+    expect((await suspend(' ')).data.certificateSuspend).toEqual({
+      certificate: null,
+      userErrors: [{ code: 'INVALID_INPUT', path: ['input', 'reason'] }],
+    });
+    expect((await resume()).data.certificateResume).toEqual({
+      certificate: null,
+      userErrors: [{ code: 'CERTIFICATE_NOT_SUSPENDED', path: null }],
+    });
+    expect((await suspend('Key leaked')).data.certificateSuspend).toEqual({
+      certificate: { name: 'fleet-1', suspendedAt: expect.any(String), suspendReason: 'Key leaked' },
+      userErrors: [],
+    });
+    expect((await suspend('again')).data.certificateSuspend.userErrors).toEqual([
+      { code: 'CERTIFICATE_SUSPENDED', path: null },
+    ]);
+    // The listing shows it too: one field of the row, no extra statement.
+    const listed = await h.gql('admin', '{ certificates { nodes { name suspendedAt } } }');
+    expect(listed.data.certificates.nodes).toEqual([{ name: 'fleet-1', suspendedAt: expect.any(String) }]);
+    expect((await resume()).data.certificateResume).toEqual({
+      certificate: { name: 'fleet-1', suspendedAt: null, suspendReason: null },
+      userErrors: [],
+    });
+    expect((await resume(gid('Certificate', 'crt_unknown'))).data.certificateResume.userErrors).toMatchObject(
+      [{ code: 'NOT_FOUND', path: ['input', 'certificate'] }],
+    );
+  });
+
   it('certificateSetOrganisations replaces the set; unknown certificates and organisations are named', async () => {
     const { id } = await uploaded(h, { organisationIds: [h.orgA.id] });
     const set = (certificate: string, organisations: string[]) =>

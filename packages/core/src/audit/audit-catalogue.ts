@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = {
   'certificate.soft_delete': 'A sync no longer found a certificate in the Dashboard.',
   'certificate.restore': 'A sync found a soft-deleted certificate in the Dashboard again.',
   'certificate.delete': 'A certificate was deleted from the Dashboard and the portal.',
+  'certificate.suspend':
+    'An admin suspended a certificate: it left every allow list and binding the portal placed it on.',
+  'certificate.resume': 'An admin resumed a suspended certificate: its grants have it back.',
   'certificate.expiring_soon': 'A certificate entered its last 30 days of validity.',
   'certificate.expired': 'A certificate passed its notAfter date.',
   'key.create': 'A key was created on the Gateway for an access request.',

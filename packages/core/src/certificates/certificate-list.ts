@@ -69,6 +69,7 @@ export async function listCertificates(
       notBefore,
       notAfter,
       deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt),
+      suspendedAt: row.suspendedAt === null ? null : new Date(row.suspendedAt),
       status: portalStatus(certificateStatus({ notBefore, notAfter }, now), row.pendingApproval),
       // A consumer learns nothing of the other organisations a certificate serves.
       organisations: visibleOrganisations(row.organisationIds, organisations, scope),

@@ -10,6 +10,8 @@ export const CERTIFICATE_ERROR_CODES = {
     "The Dashboard registered the certificate under another id (the provider's org id is wrong).",
   CERTIFICATE_NOT_CA: 'A trusted-issuer mark on a certificate that is not a CA.',
   CERTIFICATE_NOT_ASSOCIATED: 'The certificate is not associated with the organisation named.',
+  CERTIFICATE_SUSPENDED: 'The certificate is suspended already (resume it first).',
+  CERTIFICATE_NOT_SUSPENDED: 'The certificate is not suspended, so there is nothing to resume.',
 } as const;
 
 /** The certificate is soft-deleted: it is gone from the Dashboard, so it cannot be edited or deleted again. */
@@ -125,5 +127,23 @@ export class CertificateNotAssociatedError extends DomainError {
       path: ['organisationId'],
       context: { id, organisationId },
     });
+  }
+}
+
+/** Suspending a certificate that is suspended already. */
+export class CertificateSuspendedError extends DomainError {
+  readonly code = 'CERTIFICATE_SUSPENDED' as const;
+
+  constructor(id: string, since: Date) {
+    super(`Certificate ${id} has been suspended since ${since.toISOString()}.`, { context: { id } });
+  }
+}
+
+/** Resuming a certificate that is not suspended. */
+export class CertificateNotSuspendedError extends DomainError {
+  readonly code = 'CERTIFICATE_NOT_SUSPENDED' as const;
+
+  constructor(id: string) {
+    super(`Certificate ${id} is not suspended.`, { context: { id } });
   }
 }

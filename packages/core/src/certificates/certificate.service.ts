@@ -14,6 +14,12 @@ import { type EditError, renameCertificate, setCertificateOrganisations } from '
 import { type CertificateInspection, inspectPem } from './certificate-inspect.ts';
 import { listCertificates } from './certificate-list.ts';
 import type { CertificateConnection, CertificateFilter, CertificatePage } from './certificate-search.ts';
+import {
+  resumeCertificate,
+  type SuspensionError,
+  type SuspensionResult,
+  suspendCertificate,
+} from './certificate-suspension.ts';
 import { setTrustedIssuer, type TrustedIssuerError } from './certificate-trusted-issuer.ts';
 import { type UploadError, uploadCertificate } from './certificate-upload.ts';
 import type { CertificateUsage } from './certificate-usage.ts';
@@ -21,9 +27,21 @@ import type { CertificateUsage } from './certificate-usage.ts';
 /** The portal's certificate store: a facade over each provider's Dashboard store (README "Core services"). */
 export class CertificateService {
   readonly #ctx: CertificateContext;
+  readonly #convergenceQueued: () => void;
 
-  constructor(deps: CoreDeps, providers: ProviderService) {
+  /**
+   * `convergenceQueued` wakes the provisioning worker after a change queued grants to converge
+   * (delete, organisations, trusted issuer, suspension), so they do not wait for its next poll.
+   */
+  constructor(deps: CoreDeps, providers: ProviderService, convergenceQueued: () => void = () => {}) {
     this.#ctx = { deps, providers, now: () => deps.clock?.() ?? new Date() };
+    this.#convergenceQueued = convergenceQueued;
+  }
+
+  /** Passes a result through, waking the worker when it is a success. */
+  #woke<R extends Result<unknown, unknown>>(result: R): R {
+    if (result.ok) this.#convergenceQueued();
+    return result;
   }
 
   /** Soft-deleted ones included. */
@@ -101,7 +119,7 @@ export class CertificateService {
     organisationIds: readonly string[],
     actor: Actor,
   ): Promise<Result<Certificate, EditError | UnknownOrganisationError>> {
-    return setCertificateOrganisations(this.#ctx, id, organisationIds, actor);
+    return setCertificateOrganisations(this.#ctx, id, organisationIds, actor).then((r) => this.#woke(r));
   }
 
   /**
@@ -115,19 +133,29 @@ export class CertificateService {
     trusted: boolean,
     actor: Actor,
   ): Promise<Result<Certificate, TrustedIssuerError>> {
-    return setTrustedIssuer(this.#ctx, id, organisationId, trusted, actor);
+    return setTrustedIssuer(this.#ctx, id, organisationId, trusted, actor).then((r) => this.#woke(r));
   }
 
   /**
    * Admins only. Deletes from the Dashboard (already gone there is fine), then soft-deletes here.
    * Errors: FORBIDDEN, NOT_FOUND, CERTIFICATE_DELETED, CERTIFICATE_IN_USE (unless `force`), DASHBOARD_*.
    */
+  /** Takes the certificate out of every grant until resumed (certificate-suspension.ts). */
+  suspend(id: string, reason: string, actor: Actor): Promise<Result<SuspensionResult, SuspensionError>> {
+    return suspendCertificate(this.#ctx, id, reason, actor).then((r) => this.#woke(r));
+  }
+
+  /** Gives a suspended certificate back to its grants, exactly as they had it. */
+  resume(id: string, actor: Actor): Promise<Result<SuspensionResult, SuspensionError>> {
+    return resumeCertificate(this.#ctx, id, actor).then((r) => this.#woke(r));
+  }
+
   delete(
     id: string,
     options: { readonly force?: boolean },
     actor: Actor,
   ): Promise<Result<Certificate, DeleteError>> {
-    return deleteCertificate(this.#ctx, id, options, actor);
+    return deleteCertificate(this.#ctx, id, options, actor).then((r) => this.#woke(r));
   }
 
   /**

@@ -43,6 +43,9 @@ export interface Certificate {
   readonly lastSeenAt: Date | null;
   /** Soft delete: gone from the Dashboard (or deleted here); name and organisations are kept. */
   readonly deletedAt: Date | null;
+  /** Suspended by an admin: on no allow list or binding the portal placed until resumed. */
+  readonly suspendedAt: Date | null;
+  readonly suspendReason: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -61,6 +64,7 @@ export const CERTIFICATE_SUMMARY_FIELDS = [
   'notBefore',
   'notAfter',
   'deletedAt',
+  'suspendedAt',
 ] as const satisfies readonly (keyof Certificate)[];
 
 /**
@@ -68,7 +72,7 @@ export const CERTIFICATE_SUMMARY_FIELDS = [
  * it is associated with (for a consumer, only its own). A listing reads a page of these, with
  * their organisations, in one statement; `byIds` has the full record for the fields a table does
  * not show. Every value read costs (PGlite copies each one out of its wire buffer), so a page
- * reads 14 values per row instead of 27 and a second statement for the organisations.
+ * reads 15 values per row instead of 29 and a second statement for the organisations.
  */
 export type CertificateSummary = Pick<Certificate, (typeof CERTIFICATE_SUMMARY_FIELDS)[number] | 'status'> & {
   readonly organisations: readonly Organisation[];

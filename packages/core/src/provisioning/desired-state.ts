@@ -8,8 +8,8 @@ import { allowListEntries } from '../db/schema/allow-list-entries.ts';
  * The desired state of the Dashboard, derived from the portal's tables alone. A grant is a request
  * that is APPROVED or being provisioned (PROVISIONING); its certificates are the ones provisioning
  * recorded (access_request_certificates). A grant's certificate is live when it is still in the
- * Dashboard's store (registered, not soft-deleted), valid now, still associated with the grant's
- * organisation, and not a CA unless an admin marked it a trusted issuer there. Allow lists hold
+ * Dashboard's store (registered, not soft-deleted), not suspended, valid now, still associated with
+ * the grant's organisation, and not a CA unless an admin marked it a trusted issuer there. Allow lists hold
  * the live certificates of live grants; a key exists exactly while its grant has one (or, for a
  * product without mTLS, while the grant is live), bound to them when the product binds.
  */
@@ -19,7 +19,7 @@ export const GRANTING = sql`('APPROVED', 'PROVISIONING')`;
 
 /** The liveness test of certificate `c` for the organisation link `co` (which may be missing). */
 function liveCertificate(now: Date): SQL {
-  return sql`(c.deleted_at IS NULL AND c.registered_at IS NOT NULL
+  return sql`(c.deleted_at IS NULL AND c.registered_at IS NOT NULL AND c.suspended_at IS NULL
     AND c.not_before <= ${now.toISOString()}::timestamptz AND c.not_after > ${now.toISOString()}::timestamptz
     AND co.certificate_id IS NOT NULL AND (NOT c.is_ca OR co.trusted_issuer))`;
 }
@@ -91,6 +91,7 @@ export async function grantCertificates(db: Db, requestId: string, now: Date): P
     db,
     sql`SELECT c.id, c.tyk_id, CASE
         WHEN c.deleted_at IS NOT NULL OR c.registered_at IS NULL THEN 'CERTIFICATE_DELETED'
+        WHEN c.suspended_at IS NOT NULL THEN 'CERTIFICATE_SUSPENDED'
         WHEN c.not_after <= ${at}::timestamptz THEN 'CERTIFICATE_EXPIRED'
         WHEN c.not_before > ${at}::timestamptz THEN 'CERTIFICATE_NOT_YET_VALID'
         WHEN co.certificate_id IS NULL OR (c.is_ca AND NOT co.trusted_issuer) THEN 'CERTIFICATE_LEFT_ORGANISATION'

@@ -3,12 +3,12 @@ import * as requests from '../access-requests/access-request.repo.ts';
 import { systemActor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
-import type { ProvisioningStep } from '../db/schema/access-requests.ts';
+import type { AccessLossReason, ProvisioningStep } from '../db/schema/access-requests.ts';
 import { certificates } from '../db/schema/certificates.ts';
 import { Ok, type Result } from '../result.ts';
 import { reconcileAllowList } from './allow-list-reconciler.ts';
 import { grantCertificates } from './desired-state.ts';
-import { storeCredential, usesKeys, writeKey } from './key-reconciler.ts';
+import { deleteKey, storeCredential, usesKeys, writeKey } from './key-reconciler.ts';
 import { type ProvisionContext, StepFailure } from './provision-context.ts';
 
 export { type ProvisionContext, StepFailure } from './provision-context.ts';
@@ -20,8 +20,11 @@ const actor = systemActor('provisioning');
  * PROVISIONING request. Each step is idempotent (allow lists are reconciled to the desired state,
  * the key id is derived from the request, the credential is one per request), so a retry after a
  * failure at any step repeats none of its effects twice. Throws `StepFailure`.
+ *
+ * A grant whose every certificate is suspended is approved without access (`lost`): suspension is
+ * temporary and an admin's, so the request must not end FAILED; resuming converges it to its key.
  */
-export async function provisionRequest(ctx: ProvisionContext): Promise<void> {
+export async function provisionRequest(ctx: ProvisionContext): Promise<{ lost: AccessLossReason | null }> {
   const mtls = ctx.product.authType === 'AUTH_TOKEN_MTLS';
   if (mtls) await step('RESOLVE_CERTIFICATES', () => resolveCertificates(ctx));
   if (mtls)
@@ -35,9 +38,14 @@ export async function provisionRequest(ctx: ProvisionContext): Promise<void> {
       return Ok(undefined);
     });
   const bindings = mtls ? await liveBindings(ctx) : [];
-  if (!usesKeys(ctx)) return; // JWT products: the token is the consumer's own JWT.
+  if (bindings === 'SUSPENDED') {
+    if (usesKeys(ctx)) await step('CREATE_KEY', () => deleteKey(ctx, { revoke: false }));
+    return { lost: 'CERTIFICATE_SUSPENDED' };
+  }
+  if (!usesKeys(ctx)) return { lost: null }; // JWT products: the token is the consumer's own JWT.
   const key = await step('CREATE_KEY', () => writeKey(ctx, bindings));
   await step('STORE_CREDENTIAL', async () => Ok(await storeCredential(ctx, key)));
+  return { lost: null };
 }
 
 /**
@@ -58,10 +66,15 @@ async function step<T>(name: ProvisioningStep, run: () => Promise<Result<T, Dash
   return result.value;
 }
 
-/** The grant's live certificates: what the key is bound to (all of them, when the product binds). */
-async function liveBindings(ctx: ProvisionContext): Promise<string[]> {
+/**
+ * The grant's live certificates: what the key is bound to (all of them, when the product binds);
+ * SUSPENDED when each is held back by a suspension alone.
+ */
+async function liveBindings(ctx: ProvisionContext): Promise<string[] | 'SUSPENDED'> {
   const certs = await grantCertificates(ctx.db, ctx.request.id, ctx.now);
   const live = certs.filter((c) => c.notLive === null).map((c) => c.tykId);
+  if (live.length === 0 && certs.length > 0 && certs.every((c) => c.notLive === 'CERTIFICATE_SUSPENDED'))
+    return 'SUSPENDED';
   if (live.length === 0)
     throw new StepFailure('RESOLVE_CERTIFICATES', 'None of the certificates is live any more.');
   return ctx.product.bindCertificateToToken ? live : [];

@@ -7,6 +7,7 @@ import type { AppService } from '../apps/app.service.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { Db } from '../db/open-database.ts';
+import type { AccessLossReason } from '../db/schema/access-requests.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import {
@@ -236,8 +237,9 @@ export class ProvisioningService {
 
   async #provision(job: Job, ctx: ProvisionContext): Promise<void> {
     const { request, now } = ctx;
+    let lost: AccessLossReason | null;
     try {
-      await provisionRequest(ctx);
+      ({ lost } = await provisionRequest(ctx));
     } catch (error) {
       if (!(error instanceof StepFailure)) throw error;
       return this.#finish(job, { ok: false, error: error.message }, async (tx) => {
@@ -260,15 +262,16 @@ export class ProvisioningService {
       await requests.transition(tx, request.id, ['PROVISIONING'], {
         status: 'APPROVED',
         approvedAt: now,
-        accessLostReason: null,
-        accessLostAt: null,
+        accessLostReason: lost,
+        // A loss that goes on keeps the instant it began.
+        accessLostAt: lost === null ? null : lost === request.accessLostReason ? request.accessLostAt : now,
       });
       await recordAudit(tx, system, [
         {
           action: 'access_request.provisioned',
           subjectType: 'access_request',
           subjectId: request.id,
-          after: { status: 'APPROVED' },
+          after: lost === null ? { status: 'APPROVED' } : { status: 'APPROVED', accessLostReason: lost },
         },
       ]);
     });

@@ -49,6 +49,10 @@ const AccessLossReasonEnum = builder.enumType('AccessLossReason', {
     CERTIFICATE_DELETED: {
       description: 'Its certificate is gone from the Dashboard (soft-deleted or deleted).',
     },
+    CERTIFICATE_SUSPENDED: {
+      description:
+        'An admin suspended its certificates (`certificateSuspend`); resuming one restores access.',
+    },
     CERTIFICATE_EXPIRED: { description: 'Its certificate has expired.' },
     CERTIFICATE_NOT_YET_VALID: { description: 'Its certificate is not valid yet.' },
     CERTIFICATE_LEFT_ORGANISATION: {

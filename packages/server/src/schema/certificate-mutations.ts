@@ -107,6 +107,21 @@ const CertificateDeleteInput = builder.inputType('CertificateDeleteInput', {
   }),
 });
 
+const CertificateSuspendInput = builder.inputType('CertificateSuspendInput', {
+  description: 'A certificate to take out of every grant, and why.',
+  fields: (t) => ({
+    certificate: t.globalID({ for: Certificate, required: true, description: 'The certificate.' }),
+    reason: t.string({ required: true, description: 'Why (1 to 2,000 characters, no control characters).' }),
+  }),
+});
+
+const CertificateResumeInput = builder.inputType('CertificateResumeInput', {
+  description: 'A suspended certificate to give back to its grants.',
+  fields: (t) => ({
+    certificate: t.globalID({ for: Certificate, required: true, description: 'The certificate.' }),
+  }),
+});
+
 const onCertificate = { subject: 'certificate' };
 
 builder.mutationFields((t) => ({
@@ -190,5 +205,37 @@ builder.mutationFields((t) => ({
         ),
         onCertificate,
       ),
+  }),
+  certificateSuspend: t.withAuth({ admin: true }).field({
+    type: certificatePayload('CertificateSuspendPayload', 'The suspended certificate, or why not.'),
+    description:
+      'Suspends a certificate (a compromise, say): it leaves every allow list and key binding the portal placed ' +
+      'it on, a grant left with no live certificate loses its key (`CERTIFICATE_SUSPENDED`), and nothing ' +
+      're-provisions it until `certificateResume`. It stays in the Dashboard store. Admins only.',
+    args: {
+      input: t.arg({ type: CertificateSuspendInput, required: true, description: 'The certificate.' }),
+    },
+    resolve: async (_root, { input }, ctx) => {
+      const suspended = await ctx.core.certificates.suspend(
+        input.certificate.id,
+        input.reason,
+        ctx.viewer.actor,
+      );
+      return settle(
+        suspended.ok ? { ok: true, value: suspended.value.certificate } : suspended,
+        onCertificate,
+      );
+    },
+  }),
+  certificateResume: t.withAuth({ admin: true }).field({
+    type: certificatePayload('CertificateResumePayload', 'The resumed certificate, or why not.'),
+    description:
+      'Resumes a suspended certificate: its grants converge back to exactly what they had (entries, bindings, ' +
+      'and the key under its request-derived id, so the same token). Admins only.',
+    args: { input: t.arg({ type: CertificateResumeInput, required: true, description: 'The certificate.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const resumed = await ctx.core.certificates.resume(input.certificate.id, ctx.viewer.actor);
+      return settle(resumed.ok ? { ok: true, value: resumed.value.certificate } : resumed, onCertificate);
+    },
   }),
 }));

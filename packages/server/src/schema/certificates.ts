@@ -149,6 +149,19 @@ builder.node(Certificate, {
       nullable: true,
       description: 'Set while it is gone from the store; it comes back with its name and organisations.',
     }),
+    suspendedAt: t.expose('suspendedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'Set while an admin has it suspended (`certificateSuspend`): it is on no allow list or key binding the ' +
+        'portal placed, and its grants show `accessLostReason: CERTIFICATE_SUSPENDED` when it was their last.',
+    }),
+    suspendReason: t.field({
+      type: 'String',
+      nullable: true,
+      description: 'Why it is suspended, as the admin said; null when it is not.',
+      resolve: detail('suspendReason'),
+    }),
     createdAt: t.field({
       type: 'DateTime',
       description: 'When the portal first knew it.',

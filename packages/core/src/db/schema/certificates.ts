@@ -72,6 +72,13 @@ export const certificates = table(
     lastSeenAt: instant(),
     /** Soft delete: set when the Dashboard no longer lists it, cleared when it returns. */
     deletedAt: instant(),
+    /**
+     * Suspended by an admin (a compromise, say): it counts as live for no grant, so it leaves every
+     * allow list and binding the portal placed it on until resumed. It stays in the Dashboard's store.
+     */
+    suspendedAt: instant(),
+    /** Why, as the admin said; set exactly while suspended. */
+    suspendReason: text(),
     ...lifecycleDates,
   },
   (t) => [
@@ -88,6 +95,10 @@ export const certificates = table(
       )}) = 0`,
     ),
     check('certificates_validity_ordered', sql`${t.notBefore} <= ${t.notAfter}`),
+    check(
+      'certificates_suspension_has_reason',
+      sql`(${t.suspendedAt} IS NULL) = (${t.suspendReason} IS NULL)`,
+    ),
     // Expiry lists and "expiring within N days" read only live rows, in expiry order with an id tiebreak.
     index('certificates_live_not_after_idx').on(t.notAfter, t.id).where(sql`${t.deletedAt} IS NULL`),
     index('certificates_sha256_idx').on(t.sha256),

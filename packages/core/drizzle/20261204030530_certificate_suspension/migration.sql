@@ -1,0 +1,4 @@
+ALTER TABLE "certificates" ADD COLUMN "suspended_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "certificates" ADD COLUMN "suspend_reason" text;--> statement-breakpoint
+ALTER TABLE "certificates" ADD CONSTRAINT "certificates_suspension_has_reason" CHECK (("suspended_at" IS NULL) = ("suspend_reason" IS NULL));--> statement-breakpoint
+ALTER TABLE "access_requests" DROP CONSTRAINT "access_requests_access_lost_reason_valid", ADD CONSTRAINT "access_requests_access_lost_reason_valid" CHECK ("access_lost_reason" IN ('CERTIFICATE_DELETED', 'CERTIFICATE_SUSPENDED', 'CERTIFICATE_EXPIRED', 'CERTIFICATE_NOT_YET_VALID', 'CERTIFICATE_LEFT_ORGANISATION'));
