@@ -30,13 +30,37 @@ export function portal(server: E2eServer) {
       );
       return userCreate.token;
     },
-    upload: (provider: string, cert: TestCertificate, organisation: string) =>
-      admin(
-        `mutation Upload($input: CertificateUploadInput!) { certificateUpload(input: $input) { certificate { id } userErrors { code message } } }`,
-        {
-          input: { provider, pem: cert.pem, organisations: [organisation] },
-        },
-      ),
+    upload: async (provider: string, cert: TestCertificate, organisation: string) =>
+      (
+        await admin<{ certificateUpload: { certificate: Id } }>(
+          `mutation Upload($input: CertificateUploadInput!) { certificateUpload(input: $input) { certificate { id } userErrors { code message } } }`,
+          {
+            input: { provider, pem: cert.pem, organisations: [organisation] },
+          },
+        )
+      ).certificateUpload.certificate.id,
+    suspend: async (certificate: string, reason: string) =>
+      (
+        await admin<{ certificateSuspend: { userErrors: { code: string }[] } }>(
+          `mutation Suspend($input: CertificateSuspendInput!) { certificateSuspend(input: $input) { certificate { id } userErrors { code message } } }`,
+          { input: { certificate, reason } },
+        )
+      ).certificateSuspend.userErrors,
+    resume: async (certificate: string) =>
+      (
+        await admin<{ certificateResume: { userErrors: { code: string }[] } }>(
+          `mutation Resume($input: CertificateResumeInput!) { certificateResume(input: $input) { certificate { id } userErrors { code message } } }`,
+          { input: { certificate } },
+        )
+      ).certificateResume.userErrors,
+    /** Why an APPROVED request has no access now (null when it has). */
+    accessLost: async (request: string) =>
+      (
+        await admin<{ node: { accessLostReason: string | null } }>(
+          `query Lost($id: ID!) { node(id: $id) { ... on AccessRequest { accessLostReason } } }`,
+          { id: request },
+        )
+      ).node.accessLostReason,
     product: async (provider: string, name: string, mode: 'MANAGED' | 'SELF_SERVE', bind: boolean) =>
       (
         await admin<{ productCreate: { product: Id } }>(

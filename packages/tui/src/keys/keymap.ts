@@ -85,6 +85,7 @@ const ROWS = [
   ['rename',        'r',             'rename',       'View',       CERT_VIEWS,  'writes',    'Rename (portal-only name)'],
   ['organisations', 'o',             'orgs',         'View',       CERT_VIEWS,  'writes',    'Edit its organisations'],
   ['delete',        'ctrl+d',        'delete',       'View',       CERT_VIEWS,  'dangerous', 'Delete from the Dashboard (confirms)'],
+  ['suspend',       'z',             'suspend/resume', 'View',     CERT_VIEWS,  'dangerous', 'Suspend (off every allow list and binding, with a reason) or resume'],
   ['toggleDeleted', 'x',             'deleted',      'View',       ['certs'],   'visible',   'Show soft-deleted: no / also / only'],
   ['sortName',      'N',             'sort name',    'View',       ['certs'],   'visible',   'Sort by name'],
   ['sortExpiry',    'E',             'sort expiry',  'View',       ['certs'],   'visible',   'Sort by expiry (soonest first)'],

@@ -35,6 +35,7 @@ export const CERTIFICATE = {
   notBefore: at(-10),
   notAfter: at(300),
   deletedAt: null,
+  suspendedAt: null,
   tykId: `5e9d9544a1dcd60001d0ed20${'ab'.repeat(32)}`,
   provider: { name: PROVIDER.name },
   organisations: [ACME],

@@ -6,7 +6,9 @@ export {
   CertificateDeleteDocument as CertificateDeleteMutation,
   CertificateInspectDocument as CertificateInspectQuery,
   CertificateRenameDocument as CertificateRenameMutation,
+  CertificateResumeDocument as CertificateResumeMutation,
   CertificateSetOrganisationsDocument as CertificateSetOrganisationsMutation,
+  CertificateSuspendDocument as CertificateSuspendMutation,
   CertificateUploadDocument as CertificateUploadMutation,
 } from '../generated.ts';
 

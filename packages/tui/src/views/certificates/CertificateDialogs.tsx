@@ -3,6 +3,7 @@ import type { CertificateRow } from '../../graphql/operations/certificates.ts';
 import { DeleteDialog } from './DeleteDialog.tsx';
 import { OrganisationsDialog } from './OrganisationsDialog.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
+import { SuspendDialog } from './SuspendDialog.tsx';
 import { UploadDialog } from './UploadDialog.tsx';
 import type { CertificateDialogKind } from './use-certificate-dialogs.ts';
 
@@ -20,5 +21,6 @@ export function CertificateDialogs({ dialog, certificate, close, provider }: Cer
   if (dialog === 'rename') return <RenameDialog certificate={certificate} onClose={close} />;
   if (dialog === 'organisations') return <OrganisationsDialog certificate={certificate} onClose={close} />;
   if (dialog === 'delete') return <DeleteDialog certificate={certificate} onClose={close} />;
+  if (dialog === 'suspend') return <SuspendDialog certificate={certificate} onClose={close} />;
   return null;
 }

@@ -76,6 +76,7 @@ export function CertificateList({ entry, height, width }: ViewProps) {
       case 'rename':
       case 'organisations':
       case 'delete':
+      case 'suspend':
         if (selected) dialogs.open(id, selected);
         return true;
     }

@@ -41,7 +41,13 @@ export function certificateColumns(now = Date.now()): Column<CertificateRow>[] {
         color: certificateStatus(c.status).color,
       }),
     },
-    { title: 'STATUS', width: 13, priority: 70, cell: (c) => certificateStatus(c.status) },
+    {
+      title: 'STATUS',
+      width: 13,
+      priority: 70,
+      // Suspension outranks validity: it is why the Gateway refuses it now.
+      cell: (c) => (c.suspendedAt ? { text: 'suspended', color: 'magenta' } : certificateStatus(c.status)),
+    },
     {
       title: 'SOURCE',
       width: 9,

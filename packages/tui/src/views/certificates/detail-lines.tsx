@@ -58,6 +58,16 @@ export function detailLines(
           ),
         ]
       : []),
+    ...(c.suspendedAt
+      ? [
+          text(
+            'suspended',
+            <Text color="magenta">
+              ⏸ Suspended {dateTime(c.suspendedAt)}: {c.suspendReason ?? ''} (z resumes)
+            </Text>,
+          ),
+        ]
+      : []),
     field('Organisations', c.organisations.map((o) => o.name).join(', ') || '—'),
     heading('Validity'),
     field('From → to', `${dateTime(c.notBefore)} → ${dateTime(c.notAfter)}`),

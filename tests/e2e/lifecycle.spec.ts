@@ -1,0 +1,49 @@
+import { makeCertificate } from '@repo/core/testing';
+import { describe, expect, it } from 'vitest';
+import { callGateway, servers } from './support/portal.ts';
+import { portal } from './support/stories.ts';
+
+// The lifecycle beyond Tyk's portal, through the server's GraphQL API and its provisioning worker,
+// ending in real TLS requests at the mock Gateway.
+describe.each(servers().map((s) => [s.database, s] as const))(
+  '[%s] certificate lifecycle',
+  (database, server) => {
+    const p = portal(server);
+    const tag = `${database}-${Date.now().toString(36)}`;
+    const POLL = { timeout: 20_000, interval: 100 };
+
+    it('suspension takes a certificate out at once; resuming admits it again with the same token', async () => {
+      const provider = await p.provider();
+      const acme = await p.organisation(`Suspended Acme ${tag}`);
+      const [one, two] = await Promise.all(
+        ['CN=fleet one', 'CN=fleet two'].map((name) => makeCertificate({ name, freshKey: true })),
+      );
+      const oneId = await p.upload(provider, one!, acme);
+      const twoId = await p.upload(provider, two!, acme);
+      const consumer = await p.consumer(acme, 'fleet dev');
+      const request = await p.request(consumer, {
+        product: await p.product(provider, `Suspendable ${tag}`, 'MANAGED', true),
+        plan: await p.plan(`fleet ${tag}`),
+        appName: 'fleet app',
+      });
+      await p.approve(request);
+      const token = await p.token(consumer, request);
+      const status = async (cert: typeof one) =>
+        (await callGateway('/payments/orders', { cert: cert!, token })).status;
+      expect([await status(one), await status(two)]).toEqual([200, 200]);
+
+      expect(await p.suspend(oneId, 'key in a public gist')).toEqual([]);
+      await expect.poll(() => status(one), POLL).toBe(403);
+      expect(await status(two)).toBe(200);
+      expect(await p.accessLost(request)).toBeNull();
+
+      expect(await p.suspend(twoId, 'the whole fleet')).toEqual([]);
+      await expect.poll(() => p.accessLost(request), POLL).toBe('CERTIFICATE_SUSPENDED');
+      expect(await status(two)).toBe(403);
+
+      for (const id of [oneId, twoId]) expect(await p.resume(id)).toEqual([]);
+      await expect.poll(() => p.accessLost(request), POLL).toBeNull();
+      await expect.poll(async () => [await status(one), await status(two)], POLL).toEqual([200, 200]);
+    });
+  },
+);
