@@ -59,6 +59,16 @@ export type {
   UploadOutcome,
   UploadResult,
 } from './certificates/certificate.ts';
+export {
+  type ImportInput,
+  type ImportItem,
+  type ImportOutcome,
+  type ImportProgress,
+  type ImportReport,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ITEMS,
+} from './certificates/certificate-import.ts';
+export type { KeyedImportProgress } from './certificates/certificate-import-events.ts';
 export type { CertificateInspection, InspectedFingerprints } from './certificates/certificate-inspect.ts';
 export {
   CERTIFICATE_SORTS,

@@ -115,6 +115,13 @@ const MUTATIONS: Record<string, Operation> = {
     query: `mutation($input: CertificateSetOrganisationsInput!) { certificateSetOrganisations(input: $input) ${payload} }`,
     variables: () => ({ input: { ...certificate().input, organisations: [] } }),
   },
+  certificateImport: {
+    admin: true,
+    query: `mutation($input: CertificateImportInput!) { certificateImport(input: $input) ${payload} }`,
+    variables: () => ({
+      input: { provider: gid('Provider', 'prv_x'), files: [{ name: 'x.pem', text: 'not a certificate' }] },
+    }),
+  },
   certificateSuspend: {
     admin: true,
     query: `mutation($input: CertificateSuspendInput!) { certificateSuspend(input: $input) ${payload} }`,
@@ -197,6 +204,7 @@ it('covers every root field of the schema', () => {
   expect(fields.sort()).toEqual([...Object.keys(QUERIES), ...Object.keys(MUTATIONS)].sort());
   expect(Object.keys(schema.getSubscriptionType()!.getFields()).sort()).toEqual([
     'accessRequestStatus',
+    'certificateImportProgress',
     'syncRunProgress',
   ]);
 });
@@ -222,17 +230,21 @@ describeDatabases('authorization matrix', (ctx) => {
     });
   }
 
-  it('syncRunProgress: anonymous and consumers get an error event, nothing else', async () => {
-    const query = 'subscription { syncRunProgress { status } }';
-    for (const [caller, code] of [
-      ['anonymous', 'UNAUTHENTICATED'],
-      ['consumerA', 'FORBIDDEN'],
-    ] as const) {
-      const events = await h.subscribe(caller, query);
-      expect(events.flatMap((e) => errorCodes(e))).toEqual([code]);
-      expect(events.every((e) => !e.data?.syncRunProgress)).toBe(true);
-    }
-  });
+  for (const [field, query] of [
+    ['syncRunProgress', 'subscription { syncRunProgress { status } }'],
+    ['certificateImportProgress', 'subscription { certificateImportProgress(progressKey: "k") { done } }'],
+  ] as const) {
+    it(`${field}: anonymous and consumers get an error event, nothing else`, async () => {
+      for (const [caller, code] of [
+        ['anonymous', 'UNAUTHENTICATED'],
+        ['consumerA', 'FORBIDDEN'],
+      ] as const) {
+        const events = await h.subscribe(caller, query);
+        expect(events.flatMap((e) => errorCodes(e))).toEqual([code]);
+        expect(events.every((e) => !e.data?.[field])).toBe(true);
+      }
+    });
+  }
 
   it('accessRequestStatus: anonymous gets an error event; an invisible request ends the stream', async () => {
     const query = `subscription { accessRequestStatus(accessRequest: "${gid('AccessRequest', 'acr_x')}") { status } }`;

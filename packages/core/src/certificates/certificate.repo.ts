@@ -110,6 +110,19 @@ export async function idsByTykIds(
   return new Map(rows.map((row) => [row.tykId, row.id]));
 }
 
+/** A provider's record of a Tyk id, soft-deleted or not: what an upload of it would find. */
+export async function findByTykId(
+  db: Db,
+  providerId: string,
+  tykId: string,
+): Promise<{ id: string; deletedAt: Date | null } | undefined> {
+  const [row] = await db
+    .select({ id: certificates.id, deletedAt: certificates.deletedAt })
+    .from(certificates)
+    .where(and(eq(certificates.providerId, providerId), eq(certificates.tykId, tykId)));
+  return row;
+}
+
 /** Inside a transaction: the row, locked against concurrent edits until the transaction ends. */
 export async function lockCertificate(db: Db, id: string): Promise<CertificateRow | undefined> {
   const [row] = await db.select(rowColumns).from(certificates).where(eq(certificates.id, id)).for('update');

@@ -11,6 +11,13 @@ import type { Certificate, CertificateOrganisation, UploadInput, UploadResult } 
 import { type CertificateContext, toCertificate } from './certificate-context.ts';
 import { type DeleteError, deleteCertificate, usageOf } from './certificate-delete.ts';
 import { type EditError, renameCertificate, setCertificateOrganisations } from './certificate-edit.ts';
+import {
+  type ImportError,
+  type ImportInput,
+  type ImportReport,
+  importCertificates,
+} from './certificate-import.ts';
+import { ImportEvents } from './certificate-import-events.ts';
 import { type CertificateInspection, inspectPem } from './certificate-inspect.ts';
 import { listCertificates } from './certificate-list.ts';
 import type { CertificateConnection, CertificateFilter, CertificatePage } from './certificate-search.ts';
@@ -26,6 +33,8 @@ import type { CertificateUsage } from './certificate-usage.ts';
 
 /** The portal's certificate store: a facade over each provider's Dashboard store (README "Core services"). */
 export class CertificateService {
+  /** Progress of imports given a `progressKey`, for the GraphQL subscription. */
+  readonly importEvents = new ImportEvents();
   readonly #ctx: CertificateContext;
   readonly #convergenceQueued: () => void;
 
@@ -109,6 +118,24 @@ export class CertificateService {
   }
 
   /** Admins only; null clears. Errors: FORBIDDEN, INVALID_INPUT, NOT_FOUND, CERTIFICATE_DELETED, CERTIFICATE_HAS_PRIVATE_KEY. */
+  /**
+   * Many certificates at once (certificate-import.ts): per-item results, a dry run first if asked.
+   * With a `progressKey`, progress is published on `importEvents` after each item.
+   */
+  import(
+    input: ImportInput,
+    actor: Actor,
+    options: { readonly progressKey?: string } = {},
+  ): Promise<Result<ImportReport, ImportError>> {
+    const { progressKey: key } = options;
+    return importCertificates(
+      this.#ctx,
+      input,
+      actor,
+      key ? (progress) => this.importEvents.emit({ key, ...progress }) : undefined,
+    );
+  }
+
   rename(id: string, name: string | null, actor: Actor): Promise<Result<Certificate, EditError>> {
     return renameCertificate(this.#ctx, id, name, actor);
   }

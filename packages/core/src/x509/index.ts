@@ -22,7 +22,7 @@ export {
 export { type LintCode, type LintWarning, lintChain, MIN_RSA_BITS } from './lint.ts';
 export { parseCertificateDer, parseCertificatePem, refuseExpired } from './parse.ts';
 export * as peculiar from './peculiar.ts';
-export { MAX_CERTIFICATES, MAX_PEM_BYTES } from './pem.ts';
+export { MAX_CERTIFICATES, MAX_PEM_BYTES, type PemBlockText, splitPemBundle } from './pem.ts';
 export { type PresentedCertificate, presentedCertificate } from './presented.ts';
 export {
   type CertificateStatus,

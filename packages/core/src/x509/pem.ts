@@ -51,6 +51,28 @@ export function decodeCertificateBlocks(input: string): CertificateBlock[] {
   return certificates;
 }
 
+/** One block of a bundle as its own PEM text, with its label (`CERTIFICATE`, `PRIVATE KEY`, …). */
+export interface PemBlockText {
+  readonly label: string;
+  /** The block alone, BEGIN to END; a block with no END keeps only its BEGIN line (refused as malformed). */
+  readonly pem: string;
+}
+
+/**
+ * Splits a bundle (a file of many certificates, as a fleet export is) into its blocks, each as
+ * PEM text the single-certificate path decodes and refuses with its own code. Linear in the input;
+ * no size limit of its own (the caller bounds the bundle).
+ */
+export function splitPemBundle(input: string): PemBlockText[] {
+  return splitBlocks(input.replace(/\r\n?/g, '\n')).map(({ label, body }) => ({
+    label,
+    pem:
+      body === undefined
+        ? `-----BEGIN ${label}-----\n`
+        : `-----BEGIN ${label}-----${body}-----END ${label}-----\n`,
+  }));
+}
+
 /**
  * A block is a BEGIN marker closed by the very next marker when that is its END. One pass over
  * the markers: searching the rest of the input for each BEGIN's END made unclosed BEGIN lines

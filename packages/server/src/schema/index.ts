@@ -15,6 +15,7 @@ import './certificate-search.ts';
 import './certificate-usage.ts';
 import './certificate-inspect.ts';
 import './certificate-mutations.ts';
+import './certificate-import.ts';
 import './sync.ts';
 import './sync-held-deletions.ts';
 import './sync-mutations.ts';

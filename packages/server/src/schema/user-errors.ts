@@ -40,7 +40,7 @@ const DEFAULT_FIELDS: Readonly<Record<string, string>> = {
 const typenameByCode = new Map<string, string>();
 
 // Built from core's list, so a code core can produce is never missing here (test/user-error-codes).
-const UserErrorCode = builder.enumType('UserErrorCode', {
+export const UserErrorCode = builder.enumType('UserErrorCode', {
   description: 'Why a mutation or query did not do what was asked: a stable machine-readable reason.',
   values: Object.fromEntries(
     Object.entries(ERROR_CODES).map(([code, description]) => [code, { description }]),
