@@ -45,5 +45,34 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       await expect.poll(() => p.accessLost(request), POLL).toBeNull();
       await expect.poll(async () => [await status(one), await status(two)], POLL).toEqual([200, 200]);
     });
+
+    it('bulk import: a bundle of a fleet, and each imported certificate works with the issued token', async () => {
+      const provider = await p.provider();
+      const fleet = await p.organisation(`Fleet ${tag}`);
+      const devices = await Promise.all(
+        ['CN=device a', 'CN=device b', 'CN=device c'].map((name) =>
+          makeCertificate({ name, freshKey: true }),
+        ),
+      );
+      const counts = await p.import(
+        provider,
+        [
+          { name: 'devices.pem', text: devices.map((d) => d.pem).join('') },
+          { name: 'device-a.key.pem', text: devices[0]!.keyPem },
+        ],
+        fleet,
+      );
+      expect(counts).toEqual({ created: 3, restored: 0, updated: 0, refused: 1 });
+      const consumer = await p.consumer(fleet, 'fleet admin');
+      const request = await p.request(consumer, {
+        product: await p.product(provider, `Fleet ${tag}`, 'MANAGED', true),
+        plan: await p.plan(`fleet import ${tag}`),
+        appName: 'devices',
+      });
+      await p.approve(request);
+      const token = await p.token(consumer, request);
+      for (const cert of devices)
+        expect((await callGateway('/payments/orders', { cert, token })).status).toBe(200);
+    });
   },
 );

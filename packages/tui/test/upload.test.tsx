@@ -1,7 +1,7 @@
 // The upload flow driven by keys against a live server and the mock Dashboard: inspect first,
 // then name and organisations, then the certificate is in the table and in the Dashboard.
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCertificate } from '@repo/core/testing';
@@ -90,5 +90,43 @@ describe('upload (live server)', () => {
     expect(app.lastFrame()).not.toContain('Name (portal-only)');
     await app.press(KEYS.esc);
     await app.waitFor((f) => !f.includes('Upload a certificate'));
+  });
+
+  it('imports a directory: a dry run first, then `y` imports with progress; a refused file says why', async () => {
+    const fleet = join(dir, 'fleet');
+    await mkdir(fleet);
+    const [one, two, three] = await Promise.all(
+      ['CN=fleet-one', 'CN=fleet-two', 'CN=fleet-three'].map((name) => makeCertificate({ name })),
+    );
+    await writeFile(join(fleet, 'pair.pem'), one!.pem + two!.pem);
+    await writeFile(join(fleet, 'three.crt'), three!.pem);
+    await writeFile(join(fleet, 'three.key.pem'), three!.keyPem);
+    await writeFile(join(fleet, 'README.txt'), 'not read: not a certificate file');
+    app = await renderApp(server.url, server.token, { cwd: dir });
+    await app.waitFor('Certificates (');
+
+    await app.press('I');
+    await app.waitFor('Directory (its .pem, .crt and .cer files');
+    await app.type('fleet');
+    await app.press(KEYS.enter);
+    await app.waitFor('3 files in');
+    await app.press(KEYS.enter); // the name pattern: {cn}
+    await app.waitFor('Organisations for all of them');
+    await app.press(KEYS.enter);
+    const dry = await app.waitFor('Would import 4: 3 new, 0 restored, 0 already present, 1 refused');
+    expect(dry).toMatch(/three\.key\.pem #1: PEM_PRIVATE_KEY/);
+    expect(((await dashboard(server.mock, 'GET', '/api/certs')) as { certs: string[] }).certs).toHaveLength(
+      1,
+    );
+
+    await app.press('y');
+    await app.waitFor('Importing');
+    await app.waitFor('Imported 4: 3 new, 0 restored, 0 already present, 1 refused');
+    expect(((await dashboard(server.mock, 'GET', '/api/certs')) as { certs: string[] }).certs).toHaveLength(
+      4,
+    );
+    await app.press(KEYS.esc);
+    const list = await app.waitFor((f) => f.includes('fleet-three') && f.includes('(1/4)'));
+    expect(list).toMatch(/fleet-one\s+fleet-one/);
   });
 });

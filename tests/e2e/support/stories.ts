@@ -39,6 +39,14 @@ export function portal(server: E2eServer) {
           },
         )
       ).certificateUpload.certificate.id,
+    /** Imports files of PEM bundles for an organisation; answers the report's counts. */
+    import: async (provider: string, files: { name: string; text: string }[], organisation: string) =>
+      (
+        await admin<{ certificateImport: { report: { counts: Record<string, number> } } }>(
+          `mutation Import($input: CertificateImportInput!) { certificateImport(input: $input) { report { counts { created restored updated refused } } userErrors { code message } } }`,
+          { input: { provider, files, organisations: [organisation], namePattern: '{file}-{n}' } },
+        )
+      ).certificateImport.report.counts,
     suspend: async (certificate: string, reason: string) =>
       (
         await admin<{ certificateSuspend: { userErrors: { code: string }[] } }>(

@@ -82,6 +82,7 @@ const ROWS = [
   ['open',          'enter d',       'details',      'Navigation', DETAILED,    'visible',   'Details of the selected row'],
   ['drill',         'enter',         'certificates', 'Navigation', DRILLS,      'visible',   'Its certificates'],
   ['upload',        'u',             'upload',       'View',       ['certs'],   'writes',    'Upload a PEM file (inspected first)'],
+  ['import',        'I',             'import dir',   'View',       ['certs'],   'writes',    'Import every certificate of a directory (a dry run first, with progress)'],
   ['rename',        'r',             'rename',       'View',       CERT_VIEWS,  'writes',    'Rename (portal-only name)'],
   ['organisations', 'o',             'orgs',         'View',       CERT_VIEWS,  'writes',    'Edit its organisations'],
   ['delete',        'ctrl+d',        'delete',       'View',       CERT_VIEWS,  'dangerous', 'Delete from the Dashboard (confirms)'],

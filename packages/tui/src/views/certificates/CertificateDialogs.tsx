@@ -1,6 +1,7 @@
 // The dialog a certificate view opened, if any.
 import type { CertificateRow } from '../../graphql/operations/certificates.ts';
 import { DeleteDialog } from './DeleteDialog.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
 import { OrganisationsDialog } from './OrganisationsDialog.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
 import { SuspendDialog } from './SuspendDialog.tsx';
@@ -17,6 +18,7 @@ export interface CertificateDialogsProps {
 
 export function CertificateDialogs({ dialog, certificate, close, provider }: CertificateDialogsProps) {
   if (dialog === 'upload') return <UploadDialog onClose={close} provider={provider} />;
+  if (dialog === 'import') return <ImportDialog onClose={close} />;
   if (!certificate) return null;
   if (dialog === 'rename') return <RenameDialog certificate={certificate} onClose={close} />;
   if (dialog === 'organisations') return <OrganisationsDialog certificate={certificate} onClose={close} />;

@@ -73,6 +73,9 @@ export function CertificateList({ entry, height, width }: ViewProps) {
       case 'upload':
         dialogs.open('upload');
         return true;
+      case 'import':
+        dialogs.open('import');
+        return true;
       case 'rename':
       case 'organisations':
       case 'delete':
