@@ -1,6 +1,7 @@
 import type { Db } from './db/open-database.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import type { HoldPolicy } from './sync/sync-plan.ts';
+import type { WebhookConfig } from './webhooks/webhook-events.ts';
 
 /** Everything core needs from outside. Core reads no environment: the caller builds these. */
 export interface CoreDeps {
@@ -11,6 +12,8 @@ export interface CoreDeps {
   readonly clock?: () => Date;
   /** Dashboard call tuning (tests shorten the backoff). */
   readonly dashboard?: { readonly retries?: number; readonly backoffMs?: number };
+  /** Where certificate and access events are POSTed, signed (webhooks/); none when absent. */
+  readonly webhook?: WebhookConfig;
   readonly sync?: {
     /** When a run would soft-delete an unusual share of the store (default: over 50% and at least 10). */
     readonly hold?: HoldPolicy;

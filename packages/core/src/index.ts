@@ -96,6 +96,7 @@ export { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '.
 export type {
   AffectedAccessRequest,
   AffectedCredential,
+  ExpiryImpact,
   ExpiryScanResult,
   ExpiryService,
   ExpiryStatus,
@@ -157,4 +158,11 @@ export type { SyncProgress } from './sync/sync-events.ts';
 export { DEFAULT_HOLD_POLICY, type HoldPolicy } from './sync/sync-plan.ts';
 export type { SyncRunFilter } from './sync/sync-run-list.ts';
 export type { User, UserFilter, UserInput, UserService } from './users/user.service.ts';
+export { SIGNATURE_HEADER, webhookSignature } from './webhooks/webhook-delivery.ts';
+export {
+  WEBHOOK_EVENT_TYPES,
+  type WebhookConfig,
+  type WebhookEvent,
+  type WebhookEventType,
+} from './webhooks/webhook-events.ts';
 export { type CertificateStatus, daysUntilExpiry, X509Error, type X509ErrorCode } from './x509/index.ts';

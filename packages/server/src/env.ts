@@ -33,6 +33,9 @@ const envSchema = z
     PROVISIONING_POLL_SECONDS: z.coerce.number().min(0).default(5),
     /** Open GraphQL subscriptions one token may hold at once. */
     MTLS_MAX_SUBSCRIPTIONS_PER_TOKEN: z.coerce.number().int().min(1).default(20),
+    /** Certificate and access events are POSTed here, signed with MTLS_WEBHOOK_SECRET. */
+    MTLS_WEBHOOK_URL: httpUrl.optional(),
+    MTLS_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -42,6 +45,11 @@ const envSchema = z
       for (const name of dashboard.filter((n) => env[n] === undefined)) {
         ctx.addIssue({ code: 'custom', path: [name], message: `is required with ${given.join(', ')}` });
       }
+    }
+    if ((env.MTLS_WEBHOOK_URL === undefined) !== (env.MTLS_WEBHOOK_SECRET === undefined)) {
+      const missing = env.MTLS_WEBHOOK_URL === undefined ? 'MTLS_WEBHOOK_URL' : 'MTLS_WEBHOOK_SECRET';
+      const given = missing === 'MTLS_WEBHOOK_URL' ? 'MTLS_WEBHOOK_SECRET' : 'MTLS_WEBHOOK_URL';
+      ctx.addIssue({ code: 'custom', path: [missing], message: `is required with ${given}` });
     }
     // Only the demo (embedded database) may generate its own secrets.
     if (env.DATABASE_URL !== undefined) {

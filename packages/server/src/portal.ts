@@ -56,7 +56,15 @@ export async function startPortal(options: { standIn?: DashboardStandIn } = {}):
   // 3. Database and core.
   const pgliteDir = env.PGLITE_DIR ?? join(dataDir, 'pglite');
   const database = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: pgliteDir });
-  const core = createCore({ db: database.db, secrets: new SecretBox(secretKey) });
+  const webhook =
+    env.MTLS_WEBHOOK_URL && env.MTLS_WEBHOOK_SECRET
+      ? { url: env.MTLS_WEBHOOK_URL, secret: env.MTLS_WEBHOOK_SECRET }
+      : undefined;
+  const core = createCore({
+    db: database.db,
+    secrets: new SecretBox(secretKey),
+    ...(webhook ? { webhook } : {}),
+  });
   await core.users.ensureAdmin(adminToken);
   // Before the demo's first sync, so /metrics counts it.
   const metrics = createMetrics(core, { processMetrics: true });

@@ -32,6 +32,7 @@ const QUERIES: Record<string, Operation> = {
   providers: { admin: true, query: '{ providers { edges { cursor } } }' },
   syncRuns: { admin: true, query: '{ syncRuns { edges { cursor } } }' },
   auditEvents: { admin: true, query: '{ auditEvents(first: 1) { edges { cursor } } }' },
+  expiringCertificates: { admin: true, query: '{ expiringCertificates(withinDays: 30) { daysLeft } }' },
   products: { admin: false, query: '{ products { edges { cursor } } }' },
   plans: { admin: false, query: '{ plans { edges { cursor } } }' },
   apps: { admin: false, query: '{ apps { edges { cursor } } }' },

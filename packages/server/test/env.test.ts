@@ -46,3 +46,20 @@ it('a Dashboard is configured whole or not at all', () => {
   });
   expect(env.DASHBOARD_NAME).toBe('Tyk Dashboard');
 });
+
+it('a webhook needs its URL and its secret together', () => {
+  expect(() => readEnv({ MTLS_WEBHOOK_URL: 'https://hooks.example.com/mtls' })).toThrowError(
+    /MTLS_WEBHOOK_SECRET: is required with MTLS_WEBHOOK_URL/,
+  );
+  expect(() => readEnv({ MTLS_WEBHOOK_SECRET: 'a-long-enough-secret' })).toThrowError(
+    /MTLS_WEBHOOK_URL: is required with MTLS_WEBHOOK_SECRET/,
+  );
+  expect(() => readEnv({ MTLS_WEBHOOK_URL: 'ftp://x', MTLS_WEBHOOK_SECRET: 'short' })).toThrowError(
+    /MTLS_WEBHOOK_URL: must be an http\(s\) URL\n {2}MTLS_WEBHOOK_SECRET: must be at least 16 characters/,
+  );
+  const env = readEnv({
+    MTLS_WEBHOOK_URL: 'https://hooks.example.com/mtls',
+    MTLS_WEBHOOK_SECRET: 'a-long-enough-secret',
+  });
+  expect(env.MTLS_WEBHOOK_URL).toBe('https://hooks.example.com/mtls');
+});

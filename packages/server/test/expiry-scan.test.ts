@@ -54,6 +54,37 @@ describeDatabases('expiry scan', (ctx) => {
     expect(metrics).toMatch(/portal_certificates\{status="EXPIRING_SOON"\} 1/);
   });
 
+  it('expiringCertificates lists the window, soonest first; a bad window or a consumer is refused', async () => {
+    const [fine, soon] = await seed();
+    const query = `query($days: Int!) {
+      expiringCertificates(withinDays: $days) {
+        certificate { name } daysLeft notAfter apiIds liveKeys
+        accessRequests { id } products { name } apps { name } organisations { name }
+      }
+    }`;
+    const within30 = await h.gql('admin', query, { days: 30 });
+    expect(within30.data.expiringCertificates).toEqual([
+      {
+        certificate: { name: 'soon' },
+        daysLeft: 7,
+        notAfter: soon!.notAfter.toISOString(),
+        apiIds: [],
+        liveKeys: 0,
+        accessRequests: [],
+        products: [],
+        apps: [],
+        organisations: [],
+      },
+    ]);
+    const within100 = await h.gql('admin', query, { days: 100 });
+    expect(
+      within100.data.expiringCertificates.map((i: { certificate: { name: string } }) => i.certificate.name),
+    ).toEqual(['soon', fine!.name]);
+    const refused = await h.gql('admin', query, { days: 0 });
+    expect(errorCodes(refused)).toEqual(['INVALID_INPUT']);
+    expect(errorCodes(await h.gql('consumerA', query, { days: 30 }))).toEqual(['FORBIDDEN']);
+  });
+
   it('anonymous callers and consumers cannot run it', async () => {
     await seed();
     expect(errorCodes(await h.gql('anonymous', RUN))).toEqual(['UNAUTHENTICATED']);

@@ -34,6 +34,29 @@ export interface PendingTransition {
   };
 }
 
+/**
+ * What a certificate `p` (aliased so in the caller's FROM) affects, as two JSON text columns: the
+ * requests that name it and have not ended (with their product's APIs), and their live credentials.
+ */
+const AFFECTS = sql`
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', ar.id, 'status', ar.status, 'productId', ar.product_id, 'appId', ar.app_id,
+          'organisationId', ap.organisation_id,
+          'apiIds', (SELECT coalesce(json_agg(pa.api_id ORDER BY pa.api_id), '[]'::json)
+                     FROM product_apis pa WHERE pa.product_id = ar.product_id)
+        ) ORDER BY ar.id), '[]'::json)::text
+       FROM access_requests ar JOIN apps ap ON ap.id = ar.app_id
+       WHERE ar.status NOT IN ('REJECTED', 'REVOKED')
+         AND ar.id IN (
+           SELECT arc.access_request_id FROM access_request_certificates arc WHERE arc.certificate_id = p.id
+           UNION SELECT sr.id FROM access_requests sr WHERE sr.certificate_id = p.id)
+      ) AS access_requests,
+      (SELECT coalesce(json_agg(json_build_object('id', cr.id, 'accessRequestId', cr.access_request_id)
+          ORDER BY cr.id), '[]'::json)::text
+       FROM credentials cr JOIN access_request_certificates arc ON arc.access_request_id = cr.access_request_id
+       WHERE arc.certificate_id = p.id AND cr.revoked_at IS NULL
+      ) AS credentials`;
+
 interface Row extends Record<string, unknown> {
   certificate_id: string;
   status: ExpiryStatus;
@@ -72,23 +95,7 @@ export async function pendingTransitions(
     )
     SELECT p.id AS certificate_id, p.status,
       to_char(p.not_after at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS not_after,
-      (SELECT coalesce(json_agg(json_build_object(
-          'id', ar.id, 'status', ar.status, 'productId', ar.product_id, 'appId', ar.app_id,
-          'organisationId', ap.organisation_id,
-          'apiIds', (SELECT coalesce(json_agg(pa.api_id ORDER BY pa.api_id), '[]'::json)
-                     FROM product_apis pa WHERE pa.product_id = ar.product_id)
-        ) ORDER BY ar.id), '[]'::json)::text
-       FROM access_requests ar JOIN apps ap ON ap.id = ar.app_id
-       WHERE ar.status NOT IN ('REJECTED', 'REVOKED')
-         AND ar.id IN (
-           SELECT arc.access_request_id FROM access_request_certificates arc WHERE arc.certificate_id = p.id
-           UNION SELECT sr.id FROM access_requests sr WHERE sr.certificate_id = p.id)
-      ) AS access_requests,
-      (SELECT coalesce(json_agg(json_build_object('id', cr.id, 'accessRequestId', cr.access_request_id)
-          ORDER BY cr.id), '[]'::json)::text
-       FROM credentials cr JOIN access_request_certificates arc ON arc.access_request_id = cr.access_request_id
-       WHERE arc.certificate_id = p.id AND cr.revoked_at IS NULL
-      ) AS credentials
+      ${AFFECTS}
     FROM pending p
     ORDER BY p.not_after, p.id`,
     'objects',
@@ -96,6 +103,44 @@ export async function pendingTransitions(
   return rows.map((r) => ({
     certificateId: r.certificate_id,
     status: r.status,
+    notAfter: new Date(r.not_after),
+    affects: { accessRequests: JSON.parse(r.access_requests), credentials: JSON.parse(r.credentials) },
+  }));
+}
+
+/** A live certificate that expires within the window, and what loses access when it does. */
+export interface ExpiringCertificate {
+  readonly certificateId: string;
+  readonly notAfter: Date;
+  readonly affects: PendingTransition['affects'];
+}
+
+/**
+ * Live (not soft-deleted) certificates valid now whose notAfter falls within (now, horizon], soonest
+ * first, with what each affects: one statement for the page, whatever its size.
+ */
+export async function expiringWithin(
+  db: Db,
+  now: Date,
+  horizon: Date,
+  limit: number,
+): Promise<ExpiringCertificate[]> {
+  const rows = await db.execute<Row>(
+    sql`
+    SELECT p.id AS certificate_id,
+      to_char(p.not_after at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS not_after,
+      ${AFFECTS}
+    FROM certificates p
+    WHERE p.deleted_at IS NULL
+      AND p.not_before <= ${now.toISOString()}::timestamptz
+      AND p.not_after > ${now.toISOString()}::timestamptz
+      AND p.not_after <= ${horizon.toISOString()}::timestamptz
+    ORDER BY p.not_after, p.id
+    LIMIT ${limit}`,
+    'objects',
+  );
+  return rows.map((r) => ({
+    certificateId: r.certificate_id,
     notAfter: new Date(r.not_after),
     affects: { accessRequests: JSON.parse(r.access_requests), credentials: JSON.parse(r.credentials) },
   }));

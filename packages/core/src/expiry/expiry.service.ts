@@ -1,12 +1,15 @@
+import { z } from 'zod';
 import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { withAdvisoryLock } from '../db/advisory-lock.ts';
 import type { CoreDeps } from '../deps.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, type InvalidInputError } from '../errors.ts';
 import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
+import { parseInput } from '../validation.ts';
+import { enqueueWebhooks } from '../webhooks/webhook-events.ts';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../x509/status.ts';
-import { EXPIRY_ACTIONS, type PendingTransition, pendingTransitions } from './expiry.repo.ts';
+import { EXPIRY_ACTIONS, expiringWithin, type PendingTransition, pendingTransitions } from './expiry.repo.ts';
 
 export type { AffectedAccessRequest, AffectedCredential, ExpiryStatus } from './expiry.repo.ts';
 /** A certificate that entered EXPIRING_SOON or EXPIRED, with the grants and credentials it affects. */
@@ -20,6 +23,31 @@ export interface ExpiryScanResult {
   /** The transitions recorded by this scan, soonest notAfter first. */
   readonly transitions: readonly ExpiryTransition[];
 }
+
+/**
+ * A certificate expiring within a window and who loses access when it does: the typed form of what
+ * the expiry scan's audit events carry.
+ */
+export interface ExpiryImpact {
+  readonly certificateId: string;
+  readonly notAfter: Date;
+  /** Whole days until notAfter, rounded down (0: within a day). */
+  readonly daysLeft: number;
+  /** Requests that name it and have not ended. */
+  readonly accessRequestIds: readonly string[];
+  /** Their products and those products' APIs, each once, sorted. */
+  readonly productIds: readonly string[];
+  readonly apiIds: readonly string[];
+  readonly appIds: readonly string[];
+  readonly organisationIds: readonly string[];
+  /** Live credentials (Dashboard keys) of those requests. */
+  readonly liveKeys: number;
+}
+
+const impactInput = z.object({
+  withinDays: z.number().int().min(1).max(3_650),
+  first: z.number().int().min(1).max(500),
+});
 
 type Listener = (transitions: readonly ExpiryTransition[]) => void;
 
@@ -38,6 +66,37 @@ export class ExpiryService {
 
   constructor(deps: CoreDeps) {
     this.#deps = deps;
+  }
+
+  /**
+   * Live certificates valid now that expire within `withinDays`, soonest first (at most `first`),
+   * with the requests, products, APIs, apps, organisations and keys that lose access: one statement.
+   * Admins only. Errors: FORBIDDEN, INVALID_INPUT.
+   */
+  async expiring(
+    options: { readonly withinDays: number; readonly first?: number },
+    actor: Actor,
+  ): Promise<Result<ExpiryImpact[], ForbiddenError | InvalidInputError>> {
+    if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins read the expiry impact.'));
+    const parsed = parseInput(impactInput, { withinDays: options.withinDays, first: options.first ?? 100 });
+    if (!parsed.ok) return parsed;
+    const now = this.#deps.clock?.() ?? new Date();
+    const horizon = new Date(now.getTime() + parsed.value.withinDays * 86_400_000);
+    const rows = await expiringWithin(this.#deps.db, now, horizon, parsed.value.first);
+    const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+    return Ok(
+      rows.map(({ certificateId, notAfter, affects }) => ({
+        certificateId,
+        notAfter,
+        daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / 86_400_000),
+        accessRequestIds: affects.accessRequests.map((r) => r.id),
+        productIds: sorted(affects.accessRequests.map((r) => r.productId)),
+        apiIds: sorted(affects.accessRequests.flatMap((r) => r.apiIds)),
+        appIds: sorted(affects.accessRequests.map((r) => r.appId)),
+        organisationIds: sorted(affects.accessRequests.map((r) => r.organisationId)),
+        liveKeys: affects.credentials.length,
+      })),
+    );
   }
 
   /**
@@ -68,6 +127,15 @@ export class ExpiryService {
           subjectType: 'certificate',
           subjectId: t.certificateId,
           after: { status: t.status, notAfter: t.notAfter.toISOString(), affects: t.affects },
+        })),
+      );
+      await enqueueWebhooks(
+        tx,
+        this.#deps.webhook,
+        transitions.map((t) => ({
+          type: t.status === 'EXPIRED' ? 'certificate.expired' : 'certificate.expiring',
+          occurredAt: at.toISOString(),
+          data: { certificateId: t.certificateId, notAfter: t.notAfter.toISOString(), affects: t.affects },
         })),
       );
       return transitions;

@@ -10,6 +10,8 @@ export interface JobSpec {
   readonly kind: string;
   readonly payload: Record<string, unknown>;
   readonly dedupeKey: string;
+  /** Attempts before the job is given up (default 5). */
+  readonly maxAttempts?: number;
 }
 
 /**

@@ -22,6 +22,8 @@ import type { PlanService } from '../plans/plan.service.ts';
 import type { ProductService } from '../products/product.service.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { Err, Ok, type Result } from '../result.ts';
+import { deliverWebhook } from '../webhooks/webhook-delivery.ts';
+import { enqueueWebhooks, WEBHOOK_JOB, type WebhookEvent } from '../webhooks/webhook-events.ts';
 import { reconcileAllowList } from './allow-list-reconciler.ts';
 import { convergeRequest } from './converge-request.ts';
 import {
@@ -188,6 +190,7 @@ export class ProvisioningService {
   async #run(job: Job): Promise<void> {
     try {
       if (job.kind === API_JOB) await this.#reconcileApi(job);
+      else if (job.kind === WEBHOOK_JOB) await this.#deliverWebhook(job);
       else if (job.kind === REQUEST_JOB || LEGACY_REQUEST_JOBS.includes(job.kind))
         await this.#runRequest(job);
       else await this.#finish(job, { ok: false, error: `Unknown job kind ${job.kind}.` });
@@ -199,6 +202,20 @@ export class ProvisioningService {
       }).catch(() => {});
       throw error;
     }
+  }
+
+  /** One attempt at one webhook event; the runner's backoff retries it until delivered. */
+  async #deliverWebhook(job: Job): Promise<void> {
+    const config = this.deps.webhook;
+    if (!config) return this.#finish(job, { ok: false, error: 'No webhook is configured any more.' });
+    const event = job.payload as unknown as WebhookEvent;
+    const delivered = await deliverWebhook(config, event, this.deps.clock?.() ?? new Date());
+    return this.#finish(
+      job,
+      delivered.ok
+        ? { ok: true }
+        : { ok: false, error: delivered.error, retryAfterMs: backoffMs(job.attempts) },
+    );
   }
 
   async #runRequest(job: Job): Promise<void> {
@@ -232,6 +249,14 @@ export class ProvisioningService {
           after: { accessLostReason: lost },
         },
       ]);
+      if (lost)
+        await enqueueWebhooks(tx, this.deps.webhook, [
+          {
+            type: 'access.lost',
+            occurredAt: ctx.now.toISOString(),
+            data: { accessRequestId: id, reason: lost, appId: request.appId, productId: request.productId },
+          },
+        ]);
     });
   }
 

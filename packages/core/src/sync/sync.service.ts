@@ -20,6 +20,7 @@ import {
 import type { ProviderService } from '../providers/provider.service.ts';
 import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
+import { enqueueWebhooks } from '../webhooks/webhook-events.ts';
 import { SyncAlreadyRunningError, SyncNotHeldError } from './sync.errors.ts';
 import * as repo from './sync.repo.ts';
 import { SyncEvents } from './sync-events.ts';
@@ -362,6 +363,15 @@ export class SyncService {
       ...entries(changed.softDeleted, 'certificate.soft_delete'),
     ];
     await recordAudit(tx, actor, audit);
+    await enqueueWebhooks(
+      tx,
+      this.#deps.webhook,
+      changed.softDeleted.map((certificateId) => ({
+        type: 'certificate.soft_deleted',
+        occurredAt: now.toISOString(),
+        data: { certificateId, providerId: run.providerId, syncRunId: run.id },
+      })),
+    );
     return changed;
   }
 

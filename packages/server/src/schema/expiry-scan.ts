@@ -1,7 +1,14 @@
-import type { ExpiryScanResult } from '@repo/core';
+import type { ExpiryImpact as ExpiryImpactModel, ExpiryScanResult } from '@repo/core';
+import { viewerOf } from '../context.ts';
+import { loadAll } from '../loaders.ts';
+import { AccessRequest } from './access-requests.ts';
+import { App } from './apps.ts';
 import { builder } from './builder.ts';
+import { Certificate } from './certificates.ts';
+import { Organisation } from './organisations.ts';
 import { payloadType } from './payloads.ts';
-import { settle } from './user-errors.ts';
+import { Product } from './products.ts';
+import { domainGraphQLError, settle } from './user-errors.ts';
 
 const ExpiryScan = builder.objectRef<ExpiryScanResult>('ExpiryScan').implement({
   description:
@@ -35,5 +42,72 @@ builder.mutationField('expiryScanRun', (t) =>
       'Runs the daily expiry scan now (the server also runs it daily); read what it recorded with ' +
       '`auditEvents(filter: { action: "certificate.expired" })`. Admins only.',
     resolve: async (_root, _args, ctx) => settle(await ctx.core.expiry.scan(undefined, ctx.viewer.actor)),
+  }),
+);
+
+const ExpiryImpact = builder.objectRef<ExpiryImpactModel>('CertificateExpiryImpact').implement({
+  description:
+    'A certificate that expires within the window asked, and what loses access when it does: the typed ' +
+    'form of what the expiry scan records in its audit events.',
+  fields: (t) => ({
+    certificate: t.field({
+      type: Certificate,
+      description: 'The certificate.',
+      resolve: async (i, _args, ctx) => (await ctx.loaders.certificates.load(i.certificateId))!,
+    }),
+    notAfter: t.expose('notAfter', { type: 'DateTime', description: 'When it expires.' }),
+    daysLeft: t.exposeInt('daysLeft', {
+      description: 'Whole days until then, rounded down (0: within a day).',
+    }),
+    accessRequests: t.field({
+      type: [AccessRequest],
+      description:
+        'Requests that name it and have not ended (their credentials are the keys that stop working).',
+      resolve: async (i, _args, ctx) =>
+        (await loadAll(ctx.loaders.accessRequests, i.accessRequestIds)).filter((x) => x !== null),
+    }),
+    products: t.field({
+      type: [Product],
+      description: 'Their products.',
+      resolve: async (i, _args, ctx) =>
+        (await loadAll(ctx.loaders.products, i.productIds)).filter((x) => x !== null),
+    }),
+    apiIds: t.exposeStringList('apiIds', { description: "The products' Dashboard API ids, each once." }),
+    apps: t.field({
+      type: [App],
+      description: 'The apps of those requests.',
+      resolve: async (i, _args, ctx) => (await loadAll(ctx.loaders.apps, i.appIds)).filter((x) => x !== null),
+    }),
+    organisations: t.field({
+      type: [Organisation],
+      description: 'Their organisations.',
+      resolve: async (i, _args, ctx) =>
+        (await loadAll(ctx.loaders.organisations, i.organisationIds)).filter((x) => x !== null),
+    }),
+    liveKeys: t.exposeInt('liveKeys', {
+      description: 'Live credentials (Dashboard keys) of those requests.',
+    }),
+  }),
+});
+
+builder.queryField('expiringCertificates', (t) =>
+  t.field({
+    authScopes: { admin: true },
+    type: [ExpiryImpact],
+    description:
+      'Live certificates, valid now, that expire within `withinDays`, soonest first, with the requests, ' +
+      'products, APIs, apps, organisations and keys that lose access. Admins only.',
+    args: {
+      withinDays: t.arg.int({ required: true, description: 'The window, 1 to 3,650 days.' }),
+      first: t.arg.int({ description: 'At most this many (default 100, at most 500).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const impact = await ctx.core.expiry.expiring(
+        { withinDays: args.withinDays, first: args.first ?? undefined },
+        viewerOf(ctx).actor,
+      );
+      if (!impact.ok) throw domainGraphQLError(impact.error);
+      return impact.value;
+    },
   }),
 );
