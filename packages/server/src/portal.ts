@@ -92,6 +92,11 @@ export async function startPortal(options: { standIn?: DashboardStandIn } = {}):
       maxSubscriptionsPerToken: env.MTLS_MAX_SUBSCRIPTIONS_PER_TOKEN,
     }),
   );
+  // Idle keep-alive sockets: clients (undici's fetch: 4 s) must give up before the server does.
+  // With Node's 5 s a loaded server closed a socket just as a client reused it, and the request
+  // failed with "other side closed" (seen in CI). Longer than any client's, as behind a proxy.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(env.PORT, env.HOST, resolve);
