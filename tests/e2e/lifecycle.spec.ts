@@ -74,5 +74,30 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       for (const cert of devices)
         expect((await callGateway('/payments/orders', { cert, token })).status).toBe(200);
     });
+
+    it('rotation: both certificates pass during the overlap; after completion only the new one', async () => {
+      const provider = await p.provider();
+      const acme = await p.organisation(`Rotating Acme ${tag}`);
+      const [old, next] = await Promise.all(
+        ['CN=rotating old', 'CN=rotating new'].map((name) => makeCertificate({ name, freshKey: true })),
+      );
+      const oldId = await p.upload(provider, old!, acme);
+      const consumer = await p.consumer(acme, 'rotating dev');
+      const request = await p.request(consumer, {
+        product: await p.product(provider, `Rotating ${tag}`, 'MANAGED', true),
+        plan: await p.plan(`rotating ${tag}`),
+        appName: 'rotating app',
+      });
+      await p.approve(request);
+      const token = await p.token(consumer, request);
+      const status = async (cert: typeof old) =>
+        (await callGateway('/payments/orders', { cert: cert!, token })).status;
+      expect(await status(old)).toBe(200);
+
+      const rotation = await p.rotate(oldId, next!.pem);
+      await expect.poll(async () => [await status(old), await status(next)], POLL).toEqual([200, 200]);
+      expect(await p.completeRotation(rotation)).toEqual([]);
+      await expect.poll(async () => [await status(old), await status(next)], POLL).toEqual([403, 200]);
+    });
   },
 );

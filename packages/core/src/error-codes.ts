@@ -1,6 +1,7 @@
 import { ACCESS_REQUEST_ERROR_CODES } from './access-requests/access-request.errors.ts';
 import { APP_ERROR_CODES } from './apps/app.service.ts';
 import { CERTIFICATE_ERROR_CODES } from './certificates/certificate.errors.ts';
+import { ROTATION_ERROR_CODES } from './certificates/certificate-rotation.ts';
 import { DASHBOARD_ERROR_CODES } from './dashboard/dashboard.errors.ts';
 import { GENERIC_ERROR_CODES } from './errors.ts';
 import { ORGANISATION_ERROR_CODES } from './organisations/organisation.service.ts';
@@ -21,6 +22,7 @@ export const ERROR_CODES = {
   ...ACCESS_REQUEST_ERROR_CODES,
   ...APP_ERROR_CODES,
   ...CERTIFICATE_ERROR_CODES,
+  ...ROTATION_ERROR_CODES,
   ...DASHBOARD_ERROR_CODES,
   ...ORGANISATION_ERROR_CODES,
   ...PLAN_ERROR_CODES,

@@ -17,6 +17,7 @@ export const ID_PREFIXES = {
   syncRun: 'syn',
   auditEvent: 'aud',
   job: 'job',
+  rotation: 'rot',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

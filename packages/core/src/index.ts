@@ -70,6 +70,12 @@ export {
 } from './certificates/certificate-import.ts';
 export type { KeyedImportProgress } from './certificates/certificate-import-events.ts';
 export type { CertificateInspection, InspectedFingerprints } from './certificates/certificate-inspect.ts';
+export type {
+  Rotation,
+  RotationGrantChange,
+  RotationStartInput,
+  RotationStep,
+} from './certificates/certificate-rotation.ts';
 export {
   CERTIFICATE_SORTS,
   CERTIFICATE_STATUSES,

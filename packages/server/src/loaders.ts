@@ -10,6 +10,7 @@ import type {
   Plan,
   Product,
   Provider,
+  Rotation,
   SyncRun,
   User,
 } from '@repo/core';
@@ -36,6 +37,7 @@ export interface Loaders {
   readonly plans: DataLoader<string, Plan | null>;
   readonly apps: DataLoader<string, App | null>;
   readonly accessRequests: DataLoader<string, AccessRequest | null>;
+  readonly rotations: DataLoader<string, Rotation | null>;
   /** The credentials of an access request, oldest first (the token only for its organisation). */
   readonly credentials: DataLoader<string, readonly Credential[]>;
 }
@@ -77,6 +79,7 @@ export function createLoaders(core: Core, actor: Actor | undefined): Loaders {
     plans: visible((ids, a) => core.plans.byIds(ids, a)),
     apps: visible((ids, a) => core.apps.byIds(ids, a)),
     accessRequests: visible((ids, a) => core.accessRequests.byIds(ids, a)),
+    rotations: visible((ids, a) => core.certificates.rotationsByIds(ids, a)),
     credentials: new DataLoader(async (ids) => {
       const rows = actor ? await core.accessRequests.credentials(ids, actor) : [];
       return ids.map((id) => rows.filter((row) => row.accessRequestId === id));

@@ -33,6 +33,7 @@ const QUERIES: Record<string, Operation> = {
   syncRuns: { admin: true, query: '{ syncRuns { edges { cursor } } }' },
   auditEvents: { admin: true, query: '{ auditEvents(first: 1) { edges { cursor } } }' },
   expiringCertificates: { admin: true, query: '{ expiringCertificates(withinDays: 30) { daysLeft } }' },
+  certificateRotations: { admin: true, query: '{ certificateRotations { id } }' },
   products: { admin: false, query: '{ products { edges { cursor } } }' },
   plans: { admin: false, query: '{ plans { edges { cursor } } }' },
   apps: { admin: false, query: '{ apps { edges { cursor } } }' },
@@ -122,6 +123,21 @@ const MUTATIONS: Record<string, Operation> = {
     variables: () => ({
       input: { provider: gid('Provider', 'prv_x'), files: [{ name: 'x.pem', text: 'not a certificate' }] },
     }),
+  },
+  certificateRotationStart: {
+    admin: true,
+    query: `mutation($input: CertificateRotationStartInput!) { certificateRotationStart(input: $input) ${payload} }`,
+    variables: () => ({ input: { from: gid('Certificate', 'crt_x'), to: gid('Certificate', 'crt_y') } }),
+  },
+  certificateRotationComplete: {
+    admin: true,
+    query: `mutation($input: CertificateRotationInput!) { certificateRotationComplete(input: $input) ${payload} }`,
+    variables: () => ({ input: { rotation: gid('CertificateRotation', 'rot_x') } }),
+  },
+  certificateRotationCancel: {
+    admin: true,
+    query: `mutation($input: CertificateRotationInput!) { certificateRotationCancel(input: $input) ${payload} }`,
+    variables: () => ({ input: { rotation: gid('CertificateRotation', 'rot_x') } }),
   },
   certificateSuspend: {
     admin: true,

@@ -56,6 +56,7 @@ it('every object a client can refetch is a Node; lists are connections with a pa
     'App',
     'AuditEvent',
     'Certificate',
+    'CertificateRotation',
     'Credential',
     'Organisation',
     'Plan',

@@ -47,6 +47,20 @@ export function portal(server: E2eServer) {
           { input: { provider, files, organisations: [organisation], namePattern: '{file}-{n}' } },
         )
       ).certificateImport.report.counts,
+    rotate: async (from: string, pem: string) =>
+      (
+        await admin<{ certificateRotationStart: { step: { rotation: Id } } }>(
+          `mutation Rotate($input: CertificateRotationStartInput!) { certificateRotationStart(input: $input) { step { rotation { id } } userErrors { code message } } }`,
+          { input: { from, pem } },
+        )
+      ).certificateRotationStart.step.rotation.id,
+    completeRotation: async (rotation: string) =>
+      (
+        await admin<{ certificateRotationComplete: { userErrors: { code: string }[] } }>(
+          `mutation Complete($input: CertificateRotationInput!) { certificateRotationComplete(input: $input) { step { rotation { status } } userErrors { code message } } }`,
+          { input: { rotation } },
+        )
+      ).certificateRotationComplete.userErrors,
     suspend: async (certificate: string, reason: string) =>
       (
         await admin<{ certificateSuspend: { userErrors: { code: string }[] } }>(

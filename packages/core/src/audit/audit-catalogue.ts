@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = {
   'certificate.suspend':
     'An admin suspended a certificate: it left every allow list and binding the portal placed it on.',
   'certificate.resume': 'An admin resumed a suspended certificate: its grants have it back.',
+  'certificate.rotation_start':
+    'An admin started rotating a certificate: the new one joined every grant of the old (both admitted).',
+  'certificate.rotation_complete':
+    'A rotation ended: the old certificate left its grants and organisations; the new one stays.',
+  'certificate.rotation_cancel': 'A rotation was cancelled: the new certificate left the grants it joined.',
   'certificate.expiring_soon': 'A certificate entered its last 30 days of validity.',
   'certificate.expired': 'A certificate passed its notAfter date.',
   'key.create': 'A key was created on the Gateway for an access request.',

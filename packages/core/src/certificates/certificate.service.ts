@@ -20,6 +20,17 @@ import {
 import { ImportEvents } from './certificate-import-events.ts';
 import { type CertificateInspection, inspectPem } from './certificate-inspect.ts';
 import { listCertificates } from './certificate-list.ts';
+import {
+  cancelRotation,
+  completeRotation,
+  listRotations,
+  type Rotation,
+  type RotationError,
+  type RotationStartInput,
+  type RotationStep,
+  rotationsByIds,
+  startRotation,
+} from './certificate-rotation.ts';
 import type { CertificateConnection, CertificateFilter, CertificatePage } from './certificate-search.ts';
 import {
   resumeCertificate,
@@ -167,6 +178,31 @@ export class CertificateService {
    * Admins only. Deletes from the Dashboard (already gone there is fine), then soft-deletes here.
    * Errors: FORBIDDEN, NOT_FOUND, CERTIFICATE_DELETED, CERTIFICATE_IN_USE (unless `force`), DASHBOARD_*.
    */
+  /** Starts a rotation with overlap (certificate-rotation.ts): both certificates admitted. */
+  startRotation(input: RotationStartInput, actor: Actor): Promise<Result<RotationStep, RotationError>> {
+    return startRotation(this.#ctx, input, actor).then((r) => this.#woke(r));
+  }
+
+  /** Ends a rotation's overlap: the old certificate leaves its grants and organisations. */
+  completeRotation(id: string, actor: Actor): Promise<Result<RotationStep, RotationError>> {
+    return completeRotation(this.#ctx, id, actor).then((r) => this.#woke(r));
+  }
+
+  /** Abandons a rotation: the new certificate leaves the grants it joined. */
+  cancelRotation(id: string, actor: Actor): Promise<Result<RotationStep, RotationError>> {
+    return cancelRotation(this.#ctx, id, actor).then((r) => this.#woke(r));
+  }
+
+  /** Rotations by id (admins; a consumer sees none). */
+  async rotationsByIds(ids: readonly string[], actor: Actor): Promise<Rotation[]> {
+    return actor.kind === 'CONSUMER' ? [] : rotationsByIds(this.#ctx.deps.db, ids);
+  }
+
+  /** The latest 500 rotations, newest first, optionally of one status (admins). */
+  async rotations(actor: Actor, status?: Rotation['status']): Promise<Rotation[]> {
+    return actor.kind === 'CONSUMER' ? [] : listRotations(this.#ctx.deps.db, status);
+  }
+
   /** Takes the certificate out of every grant until resumed (certificate-suspension.ts). */
   suspend(id: string, reason: string, actor: Actor): Promise<Result<SuspensionResult, SuspensionError>> {
     return suspendCertificate(this.#ctx, id, reason, actor).then((r) => this.#woke(r));

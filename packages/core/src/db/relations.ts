@@ -3,6 +3,7 @@ import { accessRequestCertificates, accessRequests } from './schema/access-reque
 import { allowListEntries } from './schema/allow-list-entries.ts';
 import { apps } from './schema/apps.ts';
 import { auditEvents } from './schema/audit-events.ts';
+import { certificateRotations } from './schema/certificate-rotations.ts';
 import { certificateOrganisations, certificates } from './schema/certificates.ts';
 import { credentials } from './schema/credentials.ts';
 import { jobs } from './schema/jobs.ts';
@@ -28,6 +29,7 @@ export const schema = {
   apps,
   accessRequests,
   accessRequestCertificates,
+  certificateRotations,
   credentials,
   syncRuns,
   auditEvents,

@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as requests from '../access-requests/access-request.repo.ts';
 import { systemActor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { AccessLossReason, ProvisioningStep } from '../db/schema/access-requests.ts';
+import { certificateRotations } from '../db/schema/certificate-rotations.ts';
 import { certificates } from '../db/schema/certificates.ts';
 import { Ok, type Result } from '../result.ts';
 import { reconcileAllowList } from './allow-list-reconciler.ts';
@@ -91,6 +92,18 @@ async function resolveCertificates(ctx: ProvisionContext): Promise<Result<void, 
     const registered = await registerSelfServe(ctx, request.certificateId);
     if (!registered.ok) return registered;
     certs = [registered.value];
+    // During a rotation's overlap the grant holds the new certificate too (certificate-rotation.ts).
+    const [overlap] = await db
+      .select({ id: certificates.id, tykId: certificates.tykId })
+      .from(certificateRotations)
+      .innerJoin(certificates, eq(certificates.id, certificateRotations.toCertificateId))
+      .where(
+        and(
+          eq(certificateRotations.fromCertificateId, request.certificateId),
+          eq(certificateRotations.status, 'OVERLAP'),
+        ),
+      );
+    if (overlap) certs.push(overlap);
   } else {
     certs = await requests.organisationCertificates(db, product.providerId, ctx.app.organisationId, ctx.now);
     if (certs.length === 0)

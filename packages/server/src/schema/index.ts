@@ -16,6 +16,7 @@ import './certificate-usage.ts';
 import './certificate-inspect.ts';
 import './certificate-mutations.ts';
 import './certificate-import.ts';
+import './certificate-rotation.ts';
 import './sync.ts';
 import './sync-held-deletions.ts';
 import './sync-mutations.ts';

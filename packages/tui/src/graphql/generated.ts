@@ -96,6 +96,12 @@ export type AuditAction =
   | 'CERTIFICATE_RESTORE'
   /** An admin resumed a suspended certificate: its grants have it back. */
   | 'CERTIFICATE_RESUME'
+  /** A rotation was cancelled: the new certificate left the grants it joined. */
+  | 'CERTIFICATE_ROTATION_CANCEL'
+  /** A rotation ended: the old certificate left its grants and organisations; the new one stays. */
+  | 'CERTIFICATE_ROTATION_COMPLETE'
+  /** An admin started rotating a certificate: the new one joined every grant of the old (both admitted). */
+  | 'CERTIFICATE_ROTATION_START'
   /** The organisations a certificate belongs to changed. */
   | 'CERTIFICATE_SET_ORGANISATIONS'
   /** A CA was marked (or unmarked) as a trusted issuer of an organisation's leaves. */
@@ -424,6 +430,10 @@ export type UserErrorCode =
   | 'CERTIFICATE_NOT_CA'
   /** The certificate is not suspended, so there is nothing to resume. */
   | 'CERTIFICATE_NOT_SUSPENDED'
+  /** The certificate is already being rotated. */
+  | 'CERTIFICATE_ROTATION_ACTIVE'
+  /** The rotation is completed or cancelled already. */
+  | 'CERTIFICATE_ROTATION_FINISHED'
   /** The certificate is suspended already (resume it first). */
   | 'CERTIFICATE_SUSPENDED'
   /** An answer from the Dashboard that cannot be read: not JSON, truncated, or misshapen. */
@@ -589,6 +599,7 @@ export type AccessRequestQuery = { readonly node:
     | { readonly __typename: 'App' }
     | { readonly __typename: 'AuditEvent' }
     | { readonly __typename: 'Certificate' }
+    | { readonly __typename: 'CertificateRotation' }
     | { readonly __typename: 'Credential' }
     | { readonly __typename: 'Organisation' }
     | { readonly __typename: 'Plan' }
@@ -610,6 +621,7 @@ export type AuditEventsQuery = { readonly auditEvents: { readonly pageInfo: { re
         | { readonly __typename: 'App', readonly name: string }
         | { readonly __typename: 'AuditEvent' }
         | { readonly __typename: 'Certificate', readonly subjectCn: string | null, readonly certificateName: string | null }
+        | { readonly __typename: 'CertificateRotation' }
         | { readonly __typename: 'Credential' }
         | { readonly __typename: 'Organisation', readonly name: string }
         | { readonly __typename: 'Plan', readonly name: string }
@@ -759,6 +771,7 @@ export type CertificateQuery = { readonly node:
     | { readonly __typename: 'App' }
     | { readonly __typename: 'AuditEvent' }
     | { readonly __typename: 'Certificate', readonly suspendReason: string | null, readonly subjectDn: string | null, readonly issuerDn: string | null, readonly issuerCn: string | null, readonly serialNumber: string | null, readonly keyAlgorithm: string | null, readonly signatureAlgorithm: string | null, readonly isCa: boolean, readonly hasPrivateKey: boolean, readonly extendedKeyUsage: ReadonlyArray<string> | null, readonly subjectAltNames: ReadonlyArray<string>, readonly registeredAt: string | null, readonly lastSeenAt: string | null, readonly createdAt: string, readonly id: string, readonly name: string | null, readonly subjectCn: string | null, readonly status: CertificateStatus, readonly source: CertificateSource, readonly notBefore: string, readonly notAfter: string, readonly deletedAt: string | null, readonly suspendedAt: string | null, readonly tykId: string, readonly fingerprints: { readonly sha256: string, readonly sha256Colons: string, readonly sha1: string | null, readonly sha1Colons: string | null, readonly x5tS256: string }, readonly lintWarnings: ReadonlyArray<{ readonly block: number, readonly code: string, readonly message: string }>, readonly provider: { readonly name: string } | null, readonly organisations: ReadonlyArray<{ readonly id: string, readonly name: string }> }
+    | { readonly __typename: 'CertificateRotation' }
     | { readonly __typename: 'Credential' }
     | { readonly __typename: 'Organisation' }
     | { readonly __typename: 'Plan' }
@@ -790,6 +803,7 @@ export type CertificatePemQuery = { readonly node:
     | { readonly __typename: 'App' }
     | { readonly __typename: 'AuditEvent' }
     | { readonly __typename: 'Certificate', readonly pem: string | null }
+    | { readonly __typename: 'CertificateRotation' }
     | { readonly __typename: 'Credential' }
     | { readonly __typename: 'Organisation' }
     | { readonly __typename: 'Plan' }
@@ -1020,6 +1034,7 @@ export type SyncRunQuery = { readonly node:
     | { readonly __typename: 'App' }
     | { readonly __typename: 'AuditEvent' }
     | { readonly __typename: 'Certificate' }
+    | { readonly __typename: 'CertificateRotation' }
     | { readonly __typename: 'Credential' }
     | { readonly __typename: 'Organisation' }
     | { readonly __typename: 'Plan' }
@@ -1083,6 +1098,7 @@ export type HeldDeletionsQuery = { readonly node:
     | { readonly __typename: 'App' }
     | { readonly __typename: 'AuditEvent' }
     | { readonly __typename: 'Certificate' }
+    | { readonly __typename: 'CertificateRotation' }
     | { readonly __typename: 'Credential' }
     | { readonly __typename: 'Organisation' }
     | { readonly __typename: 'Plan' }

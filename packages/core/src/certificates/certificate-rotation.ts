@@ -1,0 +1,373 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../actor.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { Db } from '../db/open-database.ts';
+import { isUniqueViolation } from '../db/pg-error.ts';
+import { accessRequestCertificates, accessRequests } from '../db/schema/access-requests.ts';
+import { certificateRotations, type RotationStatus } from '../db/schema/certificate-rotations.ts';
+import { certificateOrganisations } from '../db/schema/certificates.ts';
+import { productApis } from '../db/schema/products.ts';
+import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
+import { enqueueJobs } from '../jobs/job-queue.ts';
+import { requestJob } from '../provisioning/convergence-queue.ts';
+import { grantCertificates, grantsUsing } from '../provisioning/desired-state.ts';
+import { Err, Ok, type Result } from '../result.ts';
+import { CertificateDeletedError, CertificateNotAssociatedError } from './certificate.errors.ts';
+import * as repo from './certificate.repo.ts';
+import type { CertificateContext } from './certificate-context.ts';
+import { type UploadError, uploadCertificate } from './certificate-upload.ts';
+
+/*
+ * Guided rotation with an overlap (RFC 8705's rotation problem; Tyk's bindings "allow several
+ * entries to support rotation"). Start adds `to` to every grant that has `from`, so the desired
+ * state (provisioning/desired-state.ts) allow-lists and binds both and the Gateway admits either
+ * with the same token; complete takes `from` out of those grants and retires it from the
+ * organisations it served (so a Managed re-provision does not bring it back); cancel takes `to`
+ * out again. Each step is one transaction that queues the grants' convergence jobs, so a rotation
+ * survives restarts and Dashboard faults exactly as provisioning does, and each step reports, per
+ * grant, the APIs and key it touches and the certificates there before and after.
+ */
+
+/** A rotation in OVERLAP already replaces this certificate. */
+export class CertificateRotationActiveError extends DomainError {
+  readonly code = 'CERTIFICATE_ROTATION_ACTIVE' as const;
+  constructor(fromId: string) {
+    super(`Certificate ${fromId} is already being rotated; complete or cancel that rotation first.`, {
+      path: ['fromId'],
+      context: { fromId },
+    });
+  }
+}
+
+/** Complete or cancel on a rotation that is no longer in its overlap. */
+export class CertificateRotationFinishedError extends DomainError {
+  readonly code = 'CERTIFICATE_ROTATION_FINISHED' as const;
+  constructor(id: string, status: RotationStatus) {
+    super(`Rotation ${id} is ${status}; only a rotation in its overlap can be completed or cancelled.`, {
+      context: { id, status },
+    });
+  }
+}
+
+export const ROTATION_ERROR_CODES = {
+  CERTIFICATE_ROTATION_ACTIVE: 'The certificate is already being rotated.',
+  CERTIFICATE_ROTATION_FINISHED: 'The rotation is completed or cancelled already.',
+} as const;
+
+export type RotationError =
+  | ForbiddenError
+  | InvalidInputError
+  | NotFoundError
+  | CertificateDeletedError
+  | CertificateNotAssociatedError
+  | CertificateRotationActiveError
+  | CertificateRotationFinishedError
+  | UploadError;
+
+export interface Rotation {
+  readonly id: string;
+  readonly fromCertificateId: string;
+  readonly toCertificateId: string;
+  readonly status: RotationStatus;
+  readonly accessRequestIds: readonly string[];
+  readonly createdAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+/** One grant a rotation step touches: its APIs, whether its key is bound, and the certificates. */
+export interface RotationGrantChange {
+  readonly accessRequestId: string;
+  readonly apiIds: readonly string[];
+  /** The grant's key is bound to its certificates (Tyk's mtls_static_certificate_bindings). */
+  readonly keyBound: boolean;
+  /** Tyk ids of its live certificates before the step, and what convergence makes them. */
+  readonly before: readonly string[];
+  readonly after: readonly string[];
+}
+
+export interface RotationStep {
+  readonly rotation: Rotation;
+  readonly changes: readonly RotationGrantChange[];
+}
+
+export interface RotationStartInput {
+  readonly fromId: string;
+  /** A stored certificate of the same organisation(s)… */
+  readonly toId?: string;
+  /** …or a new PEM, uploaded with `from`'s organisations. */
+  readonly pem?: string;
+  readonly name?: string;
+}
+
+export async function startRotation(
+  ctx: CertificateContext,
+  input: RotationStartInput,
+  actor: Actor,
+): Promise<Result<RotationStep, RotationError>> {
+  if (actor.kind === 'CONSUMER') return Err(new ForbiddenError('Only admins rotate certificates.'));
+  if ((input.toId === undefined) === (input.pem === undefined))
+    return Err(
+      new InvalidInputError('Give the new certificate as toId or as pem, not both.', { path: ['toId'] }),
+    );
+  const { db } = ctx.deps;
+  const from = await repo.findCertificate(db, input.fromId);
+  if (!from) return Err(new NotFoundError('certificate', input.fromId, ['fromId']));
+  if (from.deletedAt) return Err(new CertificateDeletedError(from.id));
+  const organisationIds = await repo.organisationIdsOf(db, from.id);
+
+  let toId = input.toId;
+  let createdTo = false;
+  if (input.pem !== undefined) {
+    // The upload talks to the Dashboard: outside the transaction, as every Dashboard call is.
+    const uploaded = await uploadCertificate(
+      ctx,
+      {
+        providerId: from.providerId,
+        pem: input.pem,
+        organisationIds,
+        ...(input.name ? { name: input.name } : {}),
+      },
+      actor,
+    );
+    if (!uploaded.ok) return uploaded;
+    toId = uploaded.value.certificate.id;
+    createdTo = uploaded.value.outcome === 'CREATED';
+  }
+  const to = await repo.findCertificate(db, toId!);
+  if (!to) return Err(new NotFoundError('certificate', toId!, ['toId']));
+  if (to.id === from.id)
+    return Err(new InvalidInputError('The new certificate is the one being rotated.', { path: ['toId'] }));
+  if (to.deletedAt) return Err(new CertificateDeletedError(to.id));
+  if (to.providerId !== from.providerId)
+    return Err(
+      new InvalidInputError("The new certificate is in another provider's store.", { path: ['toId'] }),
+    );
+  const toOrganisations = new Set(await repo.organisationIdsOf(db, to.id));
+  const missing = organisationIds.find((o) => !toOrganisations.has(o));
+  if (missing) return Err(new CertificateNotAssociatedError(to.id, missing));
+
+  try {
+    return Ok(
+      await db.transaction(async (tx) => {
+        const grants = await grantsUsing(tx, [from.id]);
+        const before = await liveOf(tx, grants, ctx.now());
+        const added =
+          grants.length === 0
+            ? []
+            : await tx
+                .insert(accessRequestCertificates)
+                .values(grants.map((accessRequestId) => ({ accessRequestId, certificateId: to.id })))
+                .onConflictDoNothing()
+                .returning({ id: accessRequestCertificates.accessRequestId });
+        const [row] = await tx
+          .insert(certificateRotations)
+          .values({
+            fromCertificateId: from.id,
+            toCertificateId: to.id,
+            createdTo,
+            accessRequestIds: grants,
+            addedToRequestIds: added.map((a) => a.id).sort(),
+            organisationIds,
+          })
+          .returning();
+        await enqueueJobs(tx, grants.map(requestJob));
+        const changes = await report(tx, grants, before, ctx.now());
+        await audit(tx, actor, 'certificate.rotation_start', row!, changes);
+        return { rotation: toRotation(row!), changes };
+      }),
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) return Err(new CertificateRotationActiveError(from.id));
+    throw error;
+  }
+}
+
+/** Ends the overlap: `from` leaves every grant that has it and the organisations it served. */
+export function completeRotation(ctx: CertificateContext, id: string, actor: Actor) {
+  return finish(ctx, id, actor, 'COMPLETED', async (tx, row) => {
+    // Grants approved during the overlap may hold `from` too: all leave it.
+    const grants = [
+      ...new Set([...row.accessRequestIds, ...(await grantsUsing(tx, [row.fromCertificateId]))]),
+    ];
+    if (grants.length > 0) {
+      await tx
+        .delete(accessRequestCertificates)
+        .where(
+          and(
+            eq(accessRequestCertificates.certificateId, row.fromCertificateId),
+            inArray(accessRequestCertificates.accessRequestId, grants),
+          ),
+        );
+      // A Self-Serve request names its certificate: re-provisioning registers `to` from now on.
+      await tx
+        .update(accessRequests)
+        .set({ certificateId: row.toCertificateId })
+        .where(
+          and(inArray(accessRequests.id, grants), eq(accessRequests.certificateId, row.fromCertificateId)),
+        );
+    }
+    await unlink(tx, row.fromCertificateId, row.organisationIds);
+    return grants;
+  });
+}
+
+/** Abandons the overlap: `to` leaves the grants it was added to (and, if the rotation uploaded it, their organisations). */
+export function cancelRotation(ctx: CertificateContext, id: string, actor: Actor) {
+  return finish(ctx, id, actor, 'CANCELLED', async (tx, row) => {
+    if (row.addedToRequestIds.length > 0)
+      await tx
+        .delete(accessRequestCertificates)
+        .where(
+          and(
+            eq(accessRequestCertificates.certificateId, row.toCertificateId),
+            inArray(accessRequestCertificates.accessRequestId, row.addedToRequestIds),
+          ),
+        );
+    if (row.createdTo) await unlink(tx, row.toCertificateId, row.organisationIds);
+    return row.accessRequestIds;
+  });
+}
+
+export async function rotationsByIds(db: Db, ids: readonly string[]): Promise<Rotation[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(certificateRotations)
+    .where(inArray(certificateRotations.id, [...ids]));
+  return rows.map(toRotation);
+}
+
+export async function listRotations(db: Db, status?: RotationStatus): Promise<Rotation[]> {
+  const rows = await db
+    .select()
+    .from(certificateRotations)
+    .where(status ? eq(certificateRotations.status, status) : undefined)
+    .orderBy(sql`${certificateRotations.createdAt} desc`, certificateRotations.id)
+    .limit(500);
+  return rows.map(toRotation);
+}
+
+type Row = typeof certificateRotations.$inferSelect;
+
+async function finish(
+  ctx: CertificateContext,
+  id: string,
+  actor: Actor,
+  status: 'COMPLETED' | 'CANCELLED',
+  change: (tx: Db, row: Row) => Promise<readonly string[]>,
+): Promise<Result<RotationStep, RotationError>> {
+  if (actor.kind === 'CONSUMER') return Err(new ForbiddenError('Only admins rotate certificates.'));
+  return ctx.deps.db.transaction(async (tx): Promise<Result<RotationStep, RotationError>> => {
+    const [row] = await tx
+      .select()
+      .from(certificateRotations)
+      .where(eq(certificateRotations.id, id))
+      .for('update');
+    if (!row) return Err(new NotFoundError('rotation', id, ['rotationId']));
+    if (row.status !== 'OVERLAP') return Err(new CertificateRotationFinishedError(id, row.status));
+    const now = ctx.now();
+    const touched = [
+      ...new Set([...row.accessRequestIds, ...(await grantsUsing(tx, [row.fromCertificateId]))]),
+    ];
+    const before = await liveOf(tx, touched, now);
+    const grants = await change(tx, row);
+    const [updated] = await tx
+      .update(certificateRotations)
+      .set({ status, finishedAt: now, updatedAt: now })
+      .where(eq(certificateRotations.id, id))
+      .returning();
+    // Every grant that used `from` converges: its organisation link is gone on completion.
+    await enqueueJobs(tx, [...new Set([...grants, ...touched])].map(requestJob));
+    const changes = await report(tx, touched, before, now);
+    await audit(
+      tx,
+      actor,
+      status === 'COMPLETED' ? 'certificate.rotation_complete' : 'certificate.rotation_cancel',
+      updated!,
+      changes,
+    );
+    return Ok({ rotation: toRotation(updated!), changes });
+  });
+}
+
+async function unlink(tx: Db, certificateId: string, organisationIds: readonly string[]) {
+  if (organisationIds.length === 0) return;
+  await tx
+    .delete(certificateOrganisations)
+    .where(
+      and(
+        eq(certificateOrganisations.certificateId, certificateId),
+        inArray(certificateOrganisations.organisationId, [...organisationIds]),
+      ),
+    );
+}
+
+/** Each grant's live certificates (Tyk ids) as the reconciler sees them now. */
+async function liveOf(tx: Db, grants: readonly string[], now: Date): Promise<Map<string, string[]>> {
+  const live = new Map<string, string[]>();
+  for (const id of grants)
+    live.set(
+      id,
+      (await grantCertificates(tx, id, now)).filter((c) => c.notLive === null).map((c) => c.tykId),
+    );
+  return live;
+}
+
+async function report(
+  tx: Db,
+  grants: readonly string[],
+  before: Map<string, string[]>,
+  now: Date,
+): Promise<RotationGrantChange[]> {
+  if (grants.length === 0) return [];
+  const after = await liveOf(tx, grants, now);
+  const rows = await tx
+    .select({
+      id: accessRequests.id,
+      apiId: productApis.apiId,
+      binds: sql<boolean>`p.bind_certificate_to_token`,
+    })
+    .from(accessRequests)
+    .innerJoin(sql`products p`, sql`p.id = ${accessRequests.productId}`)
+    .innerJoin(productApis, eq(productApis.productId, accessRequests.productId))
+    .where(inArray(accessRequests.id, [...grants]));
+  return grants.map((id) => {
+    const mine = rows.filter((r) => r.id === id);
+    return {
+      accessRequestId: id,
+      apiIds: mine.map((r) => r.apiId).sort(),
+      keyBound: mine[0]?.binds ?? false,
+      before: before.get(id) ?? [],
+      after: after.get(id) ?? [],
+    };
+  });
+}
+
+async function audit(
+  tx: Db,
+  actor: Actor,
+  action: 'certificate.rotation_start' | 'certificate.rotation_complete' | 'certificate.rotation_cancel',
+  row: Row,
+  changes: readonly RotationGrantChange[],
+) {
+  await recordAudit(tx, actor, [
+    {
+      action,
+      subjectType: 'certificate',
+      subjectId: row.fromCertificateId,
+      after: { rotationId: row.id, toCertificateId: row.toCertificateId, status: row.status, changes },
+    },
+  ]);
+}
+
+function toRotation(row: Row): Rotation {
+  return {
+    id: row.id,
+    fromCertificateId: row.fromCertificateId,
+    toCertificateId: row.toCertificateId,
+    status: row.status,
+    accessRequestIds: row.accessRequestIds,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+  };
+}

@@ -1,0 +1,200 @@
+import { type Core, createCore } from '@repo/core';
+import { describeDatabases, makeCertificate, type TestCertificate } from '@repo/core/testing';
+import { sha256Hex } from '@repo/core/x509';
+import { expect, it } from 'vitest';
+import {
+  ACCESS_SEED,
+  consumerOrganisation,
+  gold,
+  must,
+  PAYMENTS_API,
+  selfServeRequest,
+} from '../support/access-fixtures.ts';
+import { ADMIN, ORG_ID, useCoreHarness } from '../support/core-harness.ts';
+import { callGateway } from '../support/gateway-client.ts';
+
+// Guided rotation (lifecycle issue, item 1): during the overlap both certificates are admitted with
+// the same token; completing leaves only the new one, cancelling only the old — real TLS each time.
+describeDatabases('certificate rotation', (ctx) => {
+  const h = useCoreHarness(ctx, { seed: ACCESS_SEED });
+
+  const tykId = (cert: TestCertificate) => ORG_ID + sha256Hex(cert.der);
+  const allowList = async (): Promise<string[]> =>
+    (
+      (await (await h.dashboard('GET', `/api/apis/${PAYMENTS_API}`)).json()).api_definition
+        .client_certificates as string[]
+    ).sort();
+  const bindings = async () =>
+    (
+      (await h.control('GET', '/_mock/state')) as {
+        keys: { session: { mtls_static_certificate_bindings?: string[] } }[];
+      }
+    ).keys.map((k) => [...(k.session.mtls_static_certificate_bindings ?? [])].sort());
+  const drain = async (core: Core = h.core) => {
+    while ((await core.provisioning.runDue()) > 0);
+  };
+  const status = async (cert: TestCertificate, token: string) =>
+    (await callGateway(h.mock, '/payments/a', { cert, token })).status;
+
+  /** Acme's Managed grant (binding on) over one certificate, and its token. */
+  const managedGrant = async () => {
+    const acme = await consumerOrganisation(h.core, 'Acme');
+    const old = await makeCertificate({ name: 'CN=old', freshKey: true });
+    const oldId = must(
+      await h.core.certificates.upload(
+        { providerId: h.provider.id, pem: old.pem, organisationIds: [acme.organisationId] },
+        ADMIN,
+      ),
+    ).certificate.id;
+    const product = must(
+      await h.core.products.create(
+        {
+          providerId: h.provider.id,
+          name: 'Payments',
+          apiIds: [PAYMENTS_API],
+          certificateMode: 'MANAGED',
+          bindCertificateToToken: true,
+        },
+        ADMIN,
+      ),
+    );
+    const request = must(
+      await h.core.accessRequests.submit(
+        { appId: acme.app.id, productId: product.id, planId: (await gold(h.core)).id },
+        acme.actor,
+      ),
+    );
+    must(await h.core.accessRequests.approve(request.id, h.admin));
+    await drain();
+    const [credential] = await h.core.accessRequests.credentials([request.id], acme.actor);
+    return { acme, old, oldId, request, token: credential!.token! };
+  };
+
+  it('Managed: overlap admits both with the same token; complete (after a restart) leaves only the new', async () => {
+    const { acme, old, oldId, request, token } = await managedGrant();
+    const next = await makeCertificate({ name: 'CN=next', freshKey: true });
+
+    const started = must(await h.core.certificates.startRotation({ fromId: oldId, pem: next.pem }, ADMIN));
+    expect(started.rotation).toMatchObject({
+      fromCertificateId: oldId,
+      status: 'OVERLAP',
+      accessRequestIds: [request.id],
+    });
+    expect(started.changes).toEqual([
+      {
+        accessRequestId: request.id,
+        apiIds: [PAYMENTS_API],
+        keyBound: true,
+        before: [tykId(old)],
+        after: [tykId(old), tykId(next)].sort(),
+      },
+    ]);
+    await drain();
+    expect(await allowList()).toEqual([tykId(old), tykId(next)].sort());
+    expect(await bindings()).toEqual([[tykId(old), tykId(next)].sort()]);
+    expect([await status(old, token), await status(next, token)]).toEqual([200, 200]);
+
+    // A re-provision during the overlap keeps both.
+    must(await h.core.accessRequests.reprovision(request.id, h.admin));
+    await drain();
+    expect(await allowList()).toEqual([tykId(old), tykId(next)].sort());
+
+    // Another process completes it: the rotation's state is in the database, not in memory.
+    const restarted = createCore({ db: ctx.db, secrets: h.secrets, dashboard: { retries: 0, backoffMs: 1 } });
+    const completed = must(await restarted.certificates.completeRotation(started.rotation.id, ADMIN));
+    expect(completed.rotation.status).toBe('COMPLETED');
+    expect(completed.changes).toEqual([
+      expect.objectContaining({ before: [tykId(old), tykId(next)].sort(), after: [tykId(next)] }),
+    ]);
+    await drain(restarted);
+    expect(await allowList()).toEqual([tykId(next)]);
+    expect(await bindings()).toEqual([[tykId(next)]]);
+    expect(await status(old, token)).toBe(403);
+    expect(await status(next, token)).toBe(200);
+    // Retired from the organisation: a later re-provision does not bring it back.
+    expect((await restarted.certificates.organisationsOf([oldId]))[0]).toEqual([]);
+    must(await restarted.accessRequests.reprovision(request.id, h.admin));
+    await drain(restarted);
+    expect(await allowList()).toEqual([tykId(next)]);
+    expect(await restarted.accessRequests.get(request.id, ADMIN)).toMatchObject({ status: 'APPROVED' });
+    expect(acme).toBeDefined();
+
+    expect(await restarted.certificates.completeRotation(started.rotation.id, ADMIN)).toMatchObject({
+      ok: false,
+      error: { code: 'CERTIFICATE_ROTATION_FINISHED' },
+    });
+    const audit = await ctx.db.query.auditEvents.findMany({
+      where: {
+        subjectId: oldId,
+        action: { in: ['certificate.rotation_start', 'certificate.rotation_complete'] },
+      },
+      orderBy: { at: 'asc' },
+    });
+    expect(audit.map((e) => e.action)).toEqual([
+      'certificate.rotation_start',
+      'certificate.rotation_complete',
+    ]);
+  });
+
+  it('Self-Serve: a re-provision in the overlap keeps both; cancel leaves only the old one', async () => {
+    const setup = await selfServeRequest(h, 'CN=self old');
+    must(await h.core.accessRequests.approve(setup.request.id, h.admin));
+    await drain();
+    const [credential] = await h.core.accessRequests.credentials([setup.request.id], setup.consumer.actor);
+    const token = credential!.token!;
+    const next = await makeCertificate({ name: 'CN=self next', freshKey: true });
+    const started = must(
+      await h.core.certificates.startRotation({ fromId: setup.request.certificateId!, pem: next.pem }, ADMIN),
+    );
+    must(await h.core.accessRequests.reprovision(setup.request.id, h.admin));
+    await drain();
+    expect([await status(setup.cert, token), await status(next, token)]).toEqual([200, 200]);
+
+    must(await h.core.certificates.cancelRotation(started.rotation.id, ADMIN));
+    await drain();
+    expect([await status(setup.cert, token), await status(next, token)]).toEqual([200, 403]);
+    // The rotation uploaded it, so cancelling takes its organisation away too.
+    const nextId = started.rotation.toCertificateId;
+    expect((await h.core.certificates.organisationsOf([nextId]))[0]).toEqual([]);
+  });
+
+  it('refuses what it cannot do, changing nothing', async () => {
+    const { acme, oldId } = await managedGrant();
+    const stranger = await makeCertificate({ name: 'CN=stranger', freshKey: true });
+    const strangerId = must(
+      await h.core.certificates.upload({ providerId: h.provider.id, pem: stranger.pem }, ADMIN),
+    ).certificate.id;
+    const before = {
+      rotations: await ctx.db.query.certificateRotations.findMany(),
+      links: await ctx.db.query.accessRequestCertificates.findMany(),
+    };
+    const cases = [
+      [await h.core.certificates.startRotation({ fromId: oldId, toId: strangerId }, acme.actor), 'FORBIDDEN'],
+      [await h.core.certificates.startRotation({ fromId: oldId }, ADMIN), 'INVALID_INPUT'],
+      [await h.core.certificates.startRotation({ fromId: oldId, toId: oldId }, ADMIN), 'INVALID_INPUT'],
+      [
+        await h.core.certificates.startRotation({ fromId: oldId, toId: strangerId }, ADMIN),
+        'CERTIFICATE_NOT_ASSOCIATED',
+      ],
+      [
+        await h.core.certificates.startRotation({ fromId: 'crt_unknown', toId: strangerId }, ADMIN),
+        'NOT_FOUND',
+      ],
+      [await h.core.certificates.completeRotation('rot_unknown', ADMIN), 'NOT_FOUND'],
+    ] as const;
+    for (const [result, code] of cases) expect(result).toMatchObject({ ok: false, error: { code } });
+    expect({
+      rotations: await ctx.db.query.certificateRotations.findMany(),
+      links: await ctx.db.query.accessRequestCertificates.findMany(),
+    }).toEqual(before);
+
+    must(await h.core.certificates.setOrganisations(strangerId, [acme.organisationId], ADMIN));
+    must(await h.core.certificates.startRotation({ fromId: oldId, toId: strangerId }, ADMIN));
+    expect(await h.core.certificates.startRotation({ fromId: oldId, toId: strangerId }, ADMIN)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'CERTIFICATE_ROTATION_ACTIVE' },
+      },
+    );
+  });
+});
