@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { makeCertificate } from '@repo/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, type RenderedApp, renderApp } from '../src/testing/render.tsx';
-import { dashboard, type LiveServer, startLiveServer } from './support/live-server.ts';
+import {
+  dashboard,
+  type LiveServer,
+  PAYMENTS_API_ID,
+  startLiveServer,
+  system,
+  unwrap,
+} from './support/live-server.ts';
 
 const DAY = 86_400_000;
 
@@ -128,5 +135,64 @@ describe('upload (live server)', () => {
     await app.press(KEYS.esc);
     const list = await app.waitFor((f) => f.includes('fleet-three') && f.includes('(1/4)'));
     expect(list).toMatch(/fleet-one\s+fleet-one/);
+  });
+
+  it('rotates a certificate: R starts the overlap from a PEM path and lists the grant; R then c completes', async () => {
+    const [acme] = server.organisations;
+    const [old, next] = await Promise.all(
+      ['CN=rot-old', 'CN=rot-new'].map((name) => makeCertificate({ name })),
+    );
+    unwrap(
+      await server.core.certificates.upload(
+        { providerId: server.provider.id, pem: old!.pem, name: 'rot-old', organisationIds: [acme!.id] },
+        system,
+      ),
+    );
+    const product = unwrap(
+      await server.core.products.create(
+        {
+          providerId: server.provider.id,
+          name: 'Rotating',
+          apiIds: [PAYMENTS_API_ID],
+          certificateMode: 'MANAGED',
+        },
+        system,
+      ),
+    );
+    const plan = unwrap(await server.core.plans.create({ name: 'Rotation plan', rate: 10, per: 1 }, system));
+    const consumer = unwrap(
+      await server.core.users.create({ role: 'CONSUMER', name: 'Rot dev', organisationId: acme!.id }, system),
+    );
+    const actor = { kind: 'CONSUMER', userId: consumer.user.id, organisationId: acme!.id } as const;
+    const appId = unwrap(await server.core.apps.create({ name: 'Rot app' }, actor)).id;
+    const request = unwrap(
+      await server.core.accessRequests.submit({ appId, productId: product.id, planId: plan.id }, actor),
+    );
+    unwrap(await server.core.accessRequests.approve(request.id, system));
+    await writeFile(join(dir, 'rot-new.pem'), next!.pem);
+
+    app = await renderApp(server.url, server.token, { cwd: dir });
+    await app.waitFor('Certificates (');
+    await app.press('/');
+    await app.type('rot-old');
+    await app.press(KEYS.enter);
+    await app.waitFor((f) => f.includes('rot-old') && f.includes('(1/1)'));
+    await app.press('R');
+    await app.waitFor('New certificate (PEM path)');
+    await app.type('rot-new.pem');
+    await app.press(KEYS.enter);
+    const started = await app.waitFor('1 grant (certificates before → after)');
+    // Acme's other certificates (earlier tests) are on the grant too: the new one joins them.
+    const [, before, after] = /Rot app → Rotating: 1 API, key not bound, (\d+) → (\d+)/.exec(started) ?? [];
+    expect(Number(after)).toBe(Number(before) + 1);
+    expect(started).toContain('c complete');
+    await app.press(KEYS.esc);
+
+    // Later: R shows the rotation in its overlap, and c completes it.
+    await app.press('R');
+    await app.waitFor('In overlap with rot-new');
+    await app.press('c');
+    const completed = await app.waitFor('Rotation completed.');
+    expect(completed).toContain(`${after} → ${before}`);
   });
 });

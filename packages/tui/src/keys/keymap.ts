@@ -86,6 +86,7 @@ const ROWS = [
   ['rename',        'r',             'rename',       'View',       CERT_VIEWS,  'writes',    'Rename (portal-only name)'],
   ['organisations', 'o',             'orgs',         'View',       CERT_VIEWS,  'writes',    'Edit its organisations'],
   ['delete',        'ctrl+d',        'delete',       'View',       CERT_VIEWS,  'dangerous', 'Delete from the Dashboard (confirms)'],
+  ['rotate',        'R',             'rotate',       'View',       CERT_VIEWS,  'writes',    'Rotate: a new certificate joins its grants (overlap), then complete or cancel'],
   ['suspend',       'z',             'suspend/resume', 'View',     CERT_VIEWS,  'dangerous', 'Suspend (off every allow list and binding, with a reason) or resume'],
   ['toggleDeleted', 'x',             'deleted',      'View',       ['certs'],   'visible',   'Show soft-deleted: no / also / only'],
   ['sortName',      'N',             'sort name',    'View',       ['certs'],   'visible',   'Sort by name'],

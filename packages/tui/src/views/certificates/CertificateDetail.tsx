@@ -1,5 +1,5 @@
 // `enter` on a certificate: everything the portal knows about it, and where it is used. Scrolls
-// with the navigation keys; rename, organisations, delete, suspend and copy act on it.
+// with the navigation keys; rename, organisations, delete, suspend, rotate and copy act on it.
 import { Box, Text } from 'ink';
 import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
 import { useTableCursor } from '../../components/use-table-cursor.ts';
@@ -44,7 +44,13 @@ export function CertificateDetail({ entry, height }: ViewProps) {
     if (!certificate) return false;
     if (action === 'copy') copy('Tyk id', certificate.tykId);
     else if (action === 'copySha') copy('SHA-256', certificate.fingerprints.sha256);
-    else if (action === 'rename' || action === 'organisations' || action === 'delete' || action === 'suspend')
+    else if (
+      action === 'rename' ||
+      action === 'organisations' ||
+      action === 'delete' ||
+      action === 'suspend' ||
+      action === 'rotate'
+    )
       dialogs.open(action, certificate);
     else return false;
     return true;

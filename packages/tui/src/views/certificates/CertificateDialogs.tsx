@@ -4,6 +4,7 @@ import { DeleteDialog } from './DeleteDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { OrganisationsDialog } from './OrganisationsDialog.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
+import { RotateDialog } from './RotateDialog.tsx';
 import { SuspendDialog } from './SuspendDialog.tsx';
 import { UploadDialog } from './UploadDialog.tsx';
 import type { CertificateDialogKind } from './use-certificate-dialogs.ts';
@@ -23,6 +24,7 @@ export function CertificateDialogs({ dialog, certificate, close, provider }: Cer
   if (dialog === 'rename') return <RenameDialog certificate={certificate} onClose={close} />;
   if (dialog === 'organisations') return <OrganisationsDialog certificate={certificate} onClose={close} />;
   if (dialog === 'delete') return <DeleteDialog certificate={certificate} onClose={close} />;
+  if (dialog === 'rotate') return <RotateDialog certificate={certificate} onClose={close} />;
   if (dialog === 'suspend') return <SuspendDialog certificate={certificate} onClose={close} />;
   return null;
 }

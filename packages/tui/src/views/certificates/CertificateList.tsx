@@ -80,6 +80,7 @@ export function CertificateList({ entry, height, width }: ViewProps) {
       case 'organisations':
       case 'delete':
       case 'suspend':
+      case 'rotate':
         if (selected) dialogs.open(id, selected);
         return true;
     }

@@ -4,7 +4,14 @@ import { useCallback, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import type { CertificateRow } from '../../graphql/operations/certificates.ts';
 
-export type CertificateDialogKind = 'upload' | 'import' | 'rename' | 'organisations' | 'delete' | 'suspend';
+export type CertificateDialogKind =
+  | 'upload'
+  | 'import'
+  | 'rename'
+  | 'organisations'
+  | 'delete'
+  | 'suspend'
+  | 'rotate';
 
 export function useCertificateDialogs(onChanged: () => void) {
   const { dispatch } = useApp();
