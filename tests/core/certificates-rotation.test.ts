@@ -154,7 +154,7 @@ describeDatabases('certificate rotation', (ctx) => {
     await drain();
     expect([await status(setup.cert, token), await status(next, token)]).toEqual([200, 403]);
     // The rotation uploaded it, so cancelling takes its organisation away too.
-    const nextId = started.rotation.toCertificateId;
+    const nextId = started.rotation.toCertificateId!;
     expect((await h.core.certificates.organisationsOf([nextId]))[0]).toEqual([]);
   });
 
@@ -169,7 +169,11 @@ describeDatabases('certificate rotation', (ctx) => {
       links: await ctx.db.query.accessRequestCertificates.findMany(),
     };
     const cases = [
-      [await h.core.certificates.startRotation({ fromId: oldId, toId: strangerId }, acme.actor), 'FORBIDDEN'],
+      // A consumer gives a PEM, never a stored certificate (and may rotate only its Self-Serve ones).
+      [
+        await h.core.certificates.startRotation({ fromId: oldId, toId: strangerId }, acme.actor),
+        'INVALID_INPUT',
+      ],
       [await h.core.certificates.startRotation({ fromId: oldId }, ADMIN), 'INVALID_INPUT'],
       [await h.core.certificates.startRotation({ fromId: oldId, toId: oldId }, ADMIN), 'INVALID_INPUT'],
       [
@@ -196,5 +200,92 @@ describeDatabases('certificate rotation', (ctx) => {
         error: { code: 'CERTIFICATE_ROTATION_ACTIVE' },
       },
     );
+  });
+
+  it('a consumer asks to rotate its Self-Serve certificate; nothing changes until an admin approves', async () => {
+    const setup = await selfServeRequest(h, 'CN=consumer old');
+    must(await h.core.accessRequests.approve(setup.request.id, h.admin));
+    await drain();
+    const [credential] = await h.core.accessRequests.credentials([setup.request.id], setup.consumer.actor);
+    const token = credential!.token!;
+    const fromId = setup.request.certificateId!;
+    const next = await makeCertificate({ name: 'CN=consumer new', freshKey: true });
+    const dashboardCerts = async () =>
+      ((await (await h.dashboard('GET', '/api/certs?p=-1')).json()) as { certs: string[] }).certs.sort();
+    const before = { allowList: await allowList(), dashboard: await dashboardCerts() };
+
+    expect(
+      await h.core.certificates.startRotation({ fromId, toId: fromId }, setup.consumer.actor),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const requested = must(
+      await h.core.certificates.startRotation({ fromId, pem: next.pem }, setup.consumer.actor),
+    );
+    expect(requested).toMatchObject({
+      rotation: { status: 'REQUESTED', toCertificateId: null },
+      changes: [],
+    });
+    await drain();
+    expect({ allowList: await allowList(), dashboard: await dashboardCerts() }).toEqual(before);
+    expect(await status(next, token)).toBe(403);
+    expect(
+      await h.core.certificates.approveRotation(requested.rotation.id, setup.consumer.actor),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+
+    const approved = must(await h.core.certificates.approveRotation(requested.rotation.id, ADMIN));
+    expect(approved.rotation.status).toBe('OVERLAP');
+    expect(approved.changes).toEqual([
+      expect.objectContaining({
+        accessRequestId: setup.request.id,
+        after: [tykId(setup.cert), tykId(next)].sort(),
+      }),
+    ]);
+    await drain();
+    expect([await status(setup.cert, token), await status(next, token)]).toEqual([200, 200]);
+    must(await h.core.certificates.completeRotation(requested.rotation.id, ADMIN));
+    await drain();
+    expect([await status(setup.cert, token), await status(next, token)]).toEqual([403, 200]);
+    expect(await h.core.accessRequests.get(setup.request.id, ADMIN)).toMatchObject({
+      certificateId: approved.rotation.toCertificateId,
+    });
+  });
+
+  it("a consumer cannot rotate a Managed certificate or another organisation's; an admin can decline a request", async () => {
+    const setup = await selfServeRequest(h, 'CN=declined old');
+    const next = await makeCertificate({ name: 'CN=not yours', freshKey: true });
+    // Acme's certificate associated by an admin (Managed mode): the admin's to rotate.
+    const managed = await makeCertificate({ name: 'CN=managed', freshKey: true });
+    const managedId = must(
+      await h.core.certificates.upload(
+        { providerId: h.provider.id, pem: managed.pem, organisationIds: [setup.consumer.organisationId] },
+        ADMIN,
+      ),
+    ).certificate.id;
+    expect(
+      await h.core.certificates.startRotation({ fromId: managedId, pem: next.pem }, setup.consumer.actor),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const globex = await consumerOrganisation(h.core, 'Globex');
+    const fromId = setup.request.certificateId!;
+    expect(await h.core.certificates.startRotation({ fromId, pem: next.pem }, globex.actor)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    const requested = must(
+      await h.core.certificates.startRotation({ fromId, pem: next.pem }, setup.consumer.actor),
+    );
+    expect(
+      await h.core.certificates.startRotation({ fromId, pem: next.pem }, setup.consumer.actor),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CERTIFICATE_ROTATION_ACTIVE' },
+    });
+    const declined = must(await h.core.certificates.cancelRotation(requested.rotation.id, ADMIN));
+    expect(declined).toMatchObject({ rotation: { status: 'CANCELLED' }, changes: [] });
+    expect(await h.core.certificates.approveRotation(requested.rotation.id, ADMIN)).toMatchObject({
+      ok: false,
+      error: { code: 'CERTIFICATE_ROTATION_FINISHED' },
+    });
   });
 });

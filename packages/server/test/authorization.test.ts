@@ -125,9 +125,14 @@ const MUTATIONS: Record<string, Operation> = {
     }),
   },
   certificateRotationStart: {
-    admin: true,
+    admin: false,
     query: `mutation($input: CertificateRotationStartInput!) { certificateRotationStart(input: $input) ${payload} }`,
     variables: () => ({ input: { from: gid('Certificate', 'crt_x'), to: gid('Certificate', 'crt_y') } }),
+  },
+  certificateRotationApprove: {
+    admin: true,
+    query: `mutation($input: CertificateRotationInput!) { certificateRotationApprove(input: $input) ${payload} }`,
+    variables: () => ({ input: { rotation: gid('CertificateRotation', 'rot_x') } }),
   },
   certificateRotationComplete: {
     admin: true,

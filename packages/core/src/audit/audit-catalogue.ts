@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   'certificate.suspend':
     'An admin suspended a certificate: it left every allow list and binding the portal placed it on.',
   'certificate.resume': 'An admin resumed a suspended certificate: its grants have it back.',
+  'certificate.rotation_request':
+    "A consumer asked to rotate its Self-Serve certificate; it waits for an admin's approval.",
   'certificate.rotation_start':
     'An admin started rotating a certificate: the new one joined every grant of the old (both admitted).',
   'certificate.rotation_complete':

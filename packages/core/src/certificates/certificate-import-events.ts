@@ -1,3 +1,4 @@
+import { EventHub } from '../events/event-hub.ts';
 import type { ImportProgress } from './certificate-import.ts';
 
 /** Progress of one import, under the key its caller chose (the subscription follows that key). */
@@ -5,27 +6,5 @@ export interface KeyedImportProgress extends ImportProgress {
   readonly key: string;
 }
 
-type Listener = (event: KeyedImportProgress) => void;
-
-/**
- * In-process fan-out of import progress, as SyncEvents is for sync runs: an import runs inside its
- * caller's request, so only this process can see it.
- */
-export class ImportEvents {
-  readonly #listeners = new Set<Listener>();
-
-  subscribe(listener: Listener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  emit(event: KeyedImportProgress): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(event);
-      } catch {
-        // A subscriber's failure must not stop the import or the other subscribers.
-      }
-    }
-  }
-}
+/** Progress of imports run by this process: an import runs inside its caller's request. */
+export class ImportEvents extends EventHub<KeyedImportProgress> {}

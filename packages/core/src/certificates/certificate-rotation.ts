@@ -4,9 +4,10 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import type { Db } from '../db/open-database.ts';
 import { isUniqueViolation } from '../db/pg-error.ts';
 import { accessRequestCertificates, accessRequests } from '../db/schema/access-requests.ts';
+import { apps } from '../db/schema/apps.ts';
 import { certificateRotations, type RotationStatus } from '../db/schema/certificate-rotations.ts';
 import { certificateOrganisations } from '../db/schema/certificates.ts';
-import { productApis } from '../db/schema/products.ts';
+import { productApis, products } from '../db/schema/products.ts';
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import { requestJob } from '../provisioning/convergence-queue.ts';
@@ -15,6 +16,8 @@ import { Err, Ok, type Result } from '../result.ts';
 import { CertificateDeletedError, CertificateNotAssociatedError } from './certificate.errors.ts';
 import * as repo from './certificate.repo.ts';
 import type { CertificateContext } from './certificate-context.ts';
+import { validateUpload } from './certificate-inspect.ts';
+import { leafPem } from './certificate-record.ts';
 import { type UploadError, uploadCertificate } from './certificate-upload.ts';
 
 /*
@@ -26,6 +29,12 @@ import { type UploadError, uploadCertificate } from './certificate-upload.ts';
  * out again. Each step is one transaction that queues the grants' convergence jobs, so a rotation
  * survives restarts and Dashboard faults exactly as provisioning does, and each step reports, per
  * grant, the APIs and key it touches and the certificates there before and after.
+ *
+ * Who may start one follows the product's certificate mode: a Managed certificate is the admin's
+ * (the organisation's certificates are associated by admins), so only admins rotate it, at once. A
+ * Self-Serve certificate is the consumer's: its organisation may ask to rotate it with a new PEM,
+ * and the rotation waits REQUESTED (the PEM checked and kept, in no store) until an admin approves
+ * it, as the access request that brought the certificate waited; approval starts the overlap.
  */
 
 /** A rotation in OVERLAP already replaces this certificate. */
@@ -43,7 +52,7 @@ export class CertificateRotationActiveError extends DomainError {
 export class CertificateRotationFinishedError extends DomainError {
   readonly code = 'CERTIFICATE_ROTATION_FINISHED' as const;
   constructor(id: string, status: RotationStatus) {
-    super(`Rotation ${id} is ${status}; only a rotation in its overlap can be completed or cancelled.`, {
+    super(`Rotation ${id} is ${status}: that step does not apply to it now.`, {
       context: { id, status },
     });
   }
@@ -51,7 +60,7 @@ export class CertificateRotationFinishedError extends DomainError {
 
 export const ROTATION_ERROR_CODES = {
   CERTIFICATE_ROTATION_ACTIVE: 'The certificate is already being rotated.',
-  CERTIFICATE_ROTATION_FINISHED: 'The rotation is completed or cancelled already.',
+  CERTIFICATE_ROTATION_FINISHED: 'The rotation is not in the state that step needs (e.g. completed already).',
 } as const;
 
 export type RotationError =
@@ -67,7 +76,8 @@ export type RotationError =
 export interface Rotation {
   readonly id: string;
   readonly fromCertificateId: string;
-  readonly toCertificateId: string;
+  /** Null while REQUESTED. */
+  readonly toCertificateId: string | null;
   readonly status: RotationStatus;
   readonly accessRequestIds: readonly string[];
   readonly createdAt: Date;
@@ -104,34 +114,157 @@ export async function startRotation(
   input: RotationStartInput,
   actor: Actor,
 ): Promise<Result<RotationStep, RotationError>> {
-  if (actor.kind === 'CONSUMER') return Err(new ForbiddenError('Only admins rotate certificates.'));
+  if (actor.kind === 'CONSUMER') return requestRotation(ctx, input, actor);
   if ((input.toId === undefined) === (input.pem === undefined))
     return Err(
       new InvalidInputError('Give the new certificate as toId or as pem, not both.', { path: ['toId'] }),
     );
-  const { db } = ctx.deps;
-  const from = await repo.findCertificate(db, input.fromId);
+  const from = await repo.findCertificate(ctx.deps.db, input.fromId);
   if (!from) return Err(new NotFoundError('certificate', input.fromId, ['fromId']));
   if (from.deletedAt) return Err(new CertificateDeletedError(from.id));
-  const organisationIds = await repo.organisationIdsOf(db, from.id);
+  const organisationIds = await repo.organisationIdsOf(ctx.deps.db, from.id);
+  const to = await resolveTo(ctx, from, organisationIds, input, actor);
+  if (!to.ok) return to;
+  try {
+    return Ok(
+      await ctx.deps.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(certificateRotations)
+          .values({
+            fromCertificateId: from.id,
+            toCertificateId: to.value.id,
+            createdTo: to.value.created,
+            organisationIds,
+          })
+          .returning();
+        return overlap(tx, ctx, row!, actor);
+      }),
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) return Err(new CertificateRotationActiveError(from.id));
+    throw error;
+  }
+}
 
+/**
+ * A consumer's request to rotate its organisation's Self-Serve certificate: the PEM is checked now
+ * (as an upload would) and kept on the rotation; nothing else changes until an admin approves.
+ */
+async function requestRotation(
+  ctx: CertificateContext,
+  input: RotationStartInput,
+  actor: Extract<Actor, { kind: 'CONSUMER' }>,
+): Promise<Result<RotationStep, RotationError>> {
+  if (input.pem === undefined || input.toId !== undefined)
+    return Err(new InvalidInputError('Give the new certificate as pem.', { path: ['pem'] }));
+  const { db } = ctx.deps;
+  // Its own Self-Serve certificate only; anything else is not found (nothing said of its owner).
+  const [own] = await db
+    .select({ id: accessRequests.certificateId })
+    .from(accessRequests)
+    .innerJoin(apps, eq(apps.id, accessRequests.appId))
+    .innerJoin(products, eq(products.id, accessRequests.productId))
+    .where(
+      and(
+        eq(accessRequests.certificateId, input.fromId),
+        eq(apps.organisationId, actor.organisationId),
+        eq(products.certificateMode, 'SELF_SERVE'),
+      ),
+    )
+    .limit(1);
+  const from = own && (await repo.findCertificate(db, input.fromId));
+  if (!from) return Err(new NotFoundError('certificate', input.fromId, ['fromId']));
+  if (from.deletedAt) return Err(new CertificateDeletedError(from.id));
+  const checked = validateUpload(input.pem, ctx.now());
+  if (!checked.ok) return checked;
+  if (checked.value.leaf.fingerprints.sha256 === from.sha256)
+    return Err(new InvalidInputError('The new certificate is the one being rotated.', { path: ['pem'] }));
+  try {
+    return Ok(
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(certificateRotations)
+          .values({
+            fromCertificateId: from.id,
+            status: 'REQUESTED',
+            requestedPem: leafPem(checked.value.leaf),
+            organisationIds: await repo.organisationIdsOf(tx, from.id),
+          })
+          .returning();
+        await audit(tx, actor, 'certificate.rotation_request', row!, []);
+        return { rotation: toRotation(row!), changes: [] };
+      }),
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) return Err(new CertificateRotationActiveError(from.id));
+    throw error;
+  }
+}
+
+/** An admin approves a consumer's REQUESTED rotation: its PEM is stored and the overlap starts. */
+export async function approveRotation(
+  ctx: CertificateContext,
+  id: string,
+  actor: Actor,
+): Promise<Result<RotationStep, RotationError>> {
+  if (actor.kind === 'CONSUMER') return Err(new ForbiddenError('Only admins approve rotations.'));
+  const { db } = ctx.deps;
+  const [row] = await db.select().from(certificateRotations).where(eq(certificateRotations.id, id));
+  if (!row) return Err(new NotFoundError('rotation', id, ['rotationId']));
+  if (row.status !== 'REQUESTED') return Err(new CertificateRotationFinishedError(id, row.status));
+  const from = (await repo.findCertificate(db, row.fromCertificateId))!;
+  if (from.deletedAt) return Err(new CertificateDeletedError(from.id));
+  const to = await resolveTo(
+    ctx,
+    from,
+    row.organisationIds,
+    { fromId: from.id, pem: row.requestedPem! },
+    actor,
+  );
+  if (!to.ok) return to;
+  return db.transaction(async (tx): Promise<Result<RotationStep, RotationError>> => {
+    const [locked] = await tx
+      .update(certificateRotations)
+      .set({
+        status: 'OVERLAP',
+        toCertificateId: to.value.id,
+        createdTo: to.value.created,
+        requestedPem: null,
+      })
+      .where(and(eq(certificateRotations.id, id), eq(certificateRotations.status, 'REQUESTED')))
+      .returning();
+    // Approved or declined meanwhile by another admin: that decision stands.
+    if (!locked) return Err(new CertificateRotationFinishedError(id, 'CANCELLED'));
+    return Ok(await overlap(tx, ctx, locked, actor));
+  });
+}
+
+/** The new certificate: stored already (associated with `from`'s organisations), or uploaded now with them. */
+async function resolveTo(
+  ctx: CertificateContext,
+  from: repo.CertificateRow,
+  organisationIds: readonly string[],
+  input: RotationStartInput,
+  actor: Actor,
+): Promise<Result<{ id: string; created: boolean }, RotationError>> {
+  const { db } = ctx.deps;
   let toId = input.toId;
-  let createdTo = false;
+  let created = false;
   if (input.pem !== undefined) {
-    // The upload talks to the Dashboard: outside the transaction, as every Dashboard call is.
+    // The upload talks to the Dashboard: outside any transaction, as every Dashboard call is.
     const uploaded = await uploadCertificate(
       ctx,
       {
         providerId: from.providerId,
         pem: input.pem,
-        organisationIds,
+        organisationIds: [...organisationIds],
         ...(input.name ? { name: input.name } : {}),
       },
-      actor,
+      actor, // an admin: starting or approving a rotation is theirs
     );
     if (!uploaded.ok) return uploaded;
     toId = uploaded.value.certificate.id;
-    createdTo = uploaded.value.outcome === 'CREATED';
+    created = uploaded.value.outcome === 'CREATED';
   }
   const to = await repo.findCertificate(db, toId!);
   if (!to) return Err(new NotFoundError('certificate', toId!, ['toId']));
@@ -145,41 +278,30 @@ export async function startRotation(
   const toOrganisations = new Set(await repo.organisationIdsOf(db, to.id));
   const missing = organisationIds.find((o) => !toOrganisations.has(o));
   if (missing) return Err(new CertificateNotAssociatedError(to.id, missing));
+  return Ok({ id: to.id, created });
+}
 
-  try {
-    return Ok(
-      await db.transaction(async (tx) => {
-        const grants = await grantsUsing(tx, [from.id]);
-        const before = await liveOf(tx, grants, ctx.now());
-        const added =
-          grants.length === 0
-            ? []
-            : await tx
-                .insert(accessRequestCertificates)
-                .values(grants.map((accessRequestId) => ({ accessRequestId, certificateId: to.id })))
-                .onConflictDoNothing()
-                .returning({ id: accessRequestCertificates.accessRequestId });
-        const [row] = await tx
-          .insert(certificateRotations)
-          .values({
-            fromCertificateId: from.id,
-            toCertificateId: to.id,
-            createdTo,
-            accessRequestIds: grants,
-            addedToRequestIds: added.map((a) => a.id).sort(),
-            organisationIds,
-          })
-          .returning();
-        await enqueueJobs(tx, grants.map(requestJob));
-        const changes = await report(tx, grants, before, ctx.now());
-        await audit(tx, actor, 'certificate.rotation_start', row!, changes);
-        return { rotation: toRotation(row!), changes };
-      }),
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) return Err(new CertificateRotationActiveError(from.id));
-    throw error;
-  }
+/** In the caller's transaction: the new certificate joins every grant of the old; jobs, report, audit. */
+async function overlap(tx: Db, ctx: CertificateContext, row: Row, actor: Actor): Promise<RotationStep> {
+  const grants = await grantsUsing(tx, [row.fromCertificateId]);
+  const before = await liveOf(tx, grants, ctx.now());
+  const added =
+    grants.length === 0
+      ? []
+      : await tx
+          .insert(accessRequestCertificates)
+          .values(grants.map((accessRequestId) => ({ accessRequestId, certificateId: row.toCertificateId! })))
+          .onConflictDoNothing()
+          .returning({ id: accessRequestCertificates.accessRequestId });
+  const [updated] = await tx
+    .update(certificateRotations)
+    .set({ accessRequestIds: grants, addedToRequestIds: added.map((a) => a.id).sort() })
+    .where(eq(certificateRotations.id, row.id))
+    .returning();
+  await enqueueJobs(tx, grants.map(requestJob));
+  const changes = await report(tx, grants, before, ctx.now());
+  await audit(tx, actor, 'certificate.rotation_start', updated!, changes);
+  return { rotation: toRotation(updated!), changes };
 }
 
 /** Ends the overlap: `from` leaves every grant that has it and the organisations it served. */
@@ -201,7 +323,7 @@ export function completeRotation(ctx: CertificateContext, id: string, actor: Act
       // A Self-Serve request names its certificate: re-provisioning registers `to` from now on.
       await tx
         .update(accessRequests)
-        .set({ certificateId: row.toCertificateId })
+        .set({ certificateId: row.toCertificateId! })
         .where(
           and(inArray(accessRequests.id, grants), eq(accessRequests.certificateId, row.fromCertificateId)),
         );
@@ -214,16 +336,17 @@ export function completeRotation(ctx: CertificateContext, id: string, actor: Act
 /** Abandons the overlap: `to` leaves the grants it was added to (and, if the rotation uploaded it, their organisations). */
 export function cancelRotation(ctx: CertificateContext, id: string, actor: Actor) {
   return finish(ctx, id, actor, 'CANCELLED', async (tx, row) => {
+    if (row.status === 'REQUESTED') return []; // declined before it changed anything
     if (row.addedToRequestIds.length > 0)
       await tx
         .delete(accessRequestCertificates)
         .where(
           and(
-            eq(accessRequestCertificates.certificateId, row.toCertificateId),
+            eq(accessRequestCertificates.certificateId, row.toCertificateId!),
             inArray(accessRequestCertificates.accessRequestId, row.addedToRequestIds),
           ),
         );
-    if (row.createdTo) await unlink(tx, row.toCertificateId, row.organisationIds);
+    if (row.createdTo && row.toCertificateId) await unlink(tx, row.toCertificateId, row.organisationIds);
     return row.accessRequestIds;
   });
 }
@@ -264,7 +387,8 @@ async function finish(
       .where(eq(certificateRotations.id, id))
       .for('update');
     if (!row) return Err(new NotFoundError('rotation', id, ['rotationId']));
-    if (row.status !== 'OVERLAP') return Err(new CertificateRotationFinishedError(id, row.status));
+    const allowed = status === 'CANCELLED' ? ['REQUESTED', 'OVERLAP'] : ['OVERLAP'];
+    if (!allowed.includes(row.status)) return Err(new CertificateRotationFinishedError(id, row.status));
     const now = ctx.now();
     const touched = [
       ...new Set([...row.accessRequestIds, ...(await grantsUsing(tx, [row.fromCertificateId]))]),
@@ -273,7 +397,7 @@ async function finish(
     const grants = await change(tx, row);
     const [updated] = await tx
       .update(certificateRotations)
-      .set({ status, finishedAt: now, updatedAt: now })
+      .set({ status, finishedAt: now, updatedAt: now, requestedPem: null })
       .where(eq(certificateRotations.id, id))
       .returning();
     // Every grant that used `from` converges: its organisation link is gone on completion.
@@ -346,7 +470,11 @@ async function report(
 async function audit(
   tx: Db,
   actor: Actor,
-  action: 'certificate.rotation_start' | 'certificate.rotation_complete' | 'certificate.rotation_cancel',
+  action:
+    | 'certificate.rotation_request'
+    | 'certificate.rotation_start'
+    | 'certificate.rotation_complete'
+    | 'certificate.rotation_cancel',
   row: Row,
   changes: readonly RotationGrantChange[],
 ) {

@@ -21,6 +21,7 @@ import { ImportEvents } from './certificate-import-events.ts';
 import { type CertificateInspection, inspectPem } from './certificate-inspect.ts';
 import { listCertificates } from './certificate-list.ts';
 import {
+  approveRotation,
   cancelRotation,
   completeRotation,
   listRotations,
@@ -183,6 +184,11 @@ export class CertificateService {
     return startRotation(this.#ctx, input, actor).then((r) => this.#woke(r));
   }
 
+  /** Approves a consumer's requested rotation: the new certificate is stored and the overlap starts. */
+  approveRotation(id: string, actor: Actor): Promise<Result<RotationStep, RotationError>> {
+    return approveRotation(this.#ctx, id, actor).then((r) => this.#woke(r));
+  }
+
   /** Ends a rotation's overlap: the old certificate leaves its grants and organisations. */
   completeRotation(id: string, actor: Actor): Promise<Result<RotationStep, RotationError>> {
     return completeRotation(this.#ctx, id, actor).then((r) => this.#woke(r));
@@ -193,7 +199,7 @@ export class CertificateService {
     return cancelRotation(this.#ctx, id, actor).then((r) => this.#woke(r));
   }
 
-  /** Rotations by id (admins; a consumer sees none). */
+  /** Rotations by id (admins; a consumer sees none through this). */
   async rotationsByIds(ids: readonly string[], actor: Actor): Promise<Rotation[]> {
     return actor.kind === 'CONSUMER' ? [] : rotationsByIds(this.#ctx.deps.db, ids);
   }

@@ -20,6 +20,9 @@ registerNodeIdPrefix(ID_PREFIXES.rotation, 'CertificateRotation');
 const RotationStatus = builder.enumType('CertificateRotationStatus', {
   description: 'Where a rotation stands.',
   values: {
+    REQUESTED: {
+      description: "A consumer asked to rotate its Self-Serve certificate; it waits for an admin's approval.",
+    },
     OVERLAP: { description: 'Both certificates are allow-listed and bound: the Gateway admits either.' },
     COMPLETED: { description: 'The old certificate left its grants and organisations; the new one stays.' },
     CANCELLED: { description: 'The new certificate left the grants it joined; the old one stays.' },
@@ -42,8 +45,9 @@ builder.node(CertificateRotation, {
     to: t.field({
       type: Certificate,
       nullable: true,
-      description: 'Its replacement.',
-      resolve: (r, _args, ctx) => ctx.loaders.certificates.load(r.toCertificateId),
+      description: 'Its replacement; null while REQUESTED (stored on approval).',
+      resolve: (r, _args, ctx) =>
+        r.toCertificateId ? ctx.loaders.certificates.load(r.toCertificateId) : null,
     }),
     status: t.expose('status', { type: RotationStatus, description: 'Where it stands.' }),
     accessRequests: t.field({
@@ -111,11 +115,13 @@ const RotationInput = builder.inputType('CertificateRotationInput', {
 const onRotation = { subject: 'rotation', fields: { rotationId: 'rotation' } };
 
 builder.mutationFields((t) => ({
-  certificateRotationStart: t.withAuth({ admin: true }).field({
-    type: stepPayload('CertificateRotationStartPayload', 'The rotation in its overlap, or why not.'),
+  certificateRotationStart: t.withAuth({ loggedIn: true }).field({
+    type: stepPayload('CertificateRotationStartPayload', 'The rotation, or why not.'),
     description:
       'Starts rotating a certificate: the new one joins every grant of the old, so both are allow-listed and ' +
-      'bound and the Gateway admits either with the same token. Admins only.',
+      'bound and the Gateway admits either with the same token. Admins rotate any certificate at once. A ' +
+      "consumer may rotate its organisation's Self-Serve certificate with a new `pem`: the rotation waits " +
+      'REQUESTED until an admin approves it (`certificateRotationApprove`).',
     args: { input: t.arg({ type: StartInput, required: true, description: 'The two certificates.' }) },
     resolve: async (_root, { input }, ctx) =>
       settle(
@@ -134,6 +140,15 @@ builder.mutationFields((t) => ({
         },
       ),
   }),
+  certificateRotationApprove: t.withAuth({ admin: true }).field({
+    type: stepPayload('CertificateRotationApprovePayload', 'The rotation in its overlap, or why not.'),
+    description:
+      "Approves a consumer's REQUESTED rotation: the new certificate is stored with the old one's " +
+      'organisations and joins its grants (the overlap starts). Admins only.',
+    args: { input: t.arg({ type: RotationInput, required: true, description: 'The rotation.' }) },
+    resolve: async (_root, { input }, ctx) =>
+      settle(await ctx.core.certificates.approveRotation(input.rotation.id, ctx.viewer.actor), onRotation),
+  }),
   certificateRotationComplete: t.withAuth({ admin: true }).field({
     type: stepPayload('CertificateRotationCompletePayload', 'The completed rotation, or why not.'),
     description:
@@ -145,7 +160,9 @@ builder.mutationFields((t) => ({
   }),
   certificateRotationCancel: t.withAuth({ admin: true }).field({
     type: stepPayload('CertificateRotationCancelPayload', 'The cancelled rotation, or why not.'),
-    description: 'Abandons the overlap: the new certificate leaves the grants it joined. Admins only.',
+    description:
+      'Abandons the overlap (the new certificate leaves the grants it joined), or declines a REQUESTED ' +
+      'rotation. Admins only.',
     args: { input: t.arg({ type: RotationInput, required: true, description: 'The rotation.' }) },
     resolve: async (_root, { input }, ctx) =>
       settle(await ctx.core.certificates.cancelRotation(input.rotation.id, ctx.viewer.actor), onRotation),

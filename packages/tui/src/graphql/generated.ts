@@ -100,6 +100,8 @@ export type AuditAction =
   | 'CERTIFICATE_ROTATION_CANCEL'
   /** A rotation ended: the old certificate left its grants and organisations; the new one stays. */
   | 'CERTIFICATE_ROTATION_COMPLETE'
+  /** A consumer asked to rotate its Self-Serve certificate; it waits for an admin's approval. */
+  | 'CERTIFICATE_ROTATION_REQUEST'
   /** An admin started rotating a certificate: the new one joined every grant of the old (both admitted). */
   | 'CERTIFICATE_ROTATION_START'
   /** The organisations a certificate belongs to changed. */
@@ -282,7 +284,9 @@ export type CertificateRotationStatus =
   /** The old certificate left its grants and organisations; the new one stays. */
   | 'COMPLETED'
   /** Both certificates are allow-listed and bound: the Gateway admits either. */
-  | 'OVERLAP';
+  | 'OVERLAP'
+  /** A consumer asked to rotate its Self-Serve certificate; it waits for an admin's approval. */
+  | 'REQUESTED';
 
 /** How the portal came to know a certificate. */
 export type CertificateSource =
@@ -441,7 +445,7 @@ export type UserErrorCode =
   | 'CERTIFICATE_NOT_SUSPENDED'
   /** The certificate is already being rotated. */
   | 'CERTIFICATE_ROTATION_ACTIVE'
-  /** The rotation is completed or cancelled already. */
+  /** The rotation is not in the state that step needs (e.g. completed already). */
   | 'CERTIFICATE_ROTATION_FINISHED'
   /** The certificate is suspended already (resume it first). */
   | 'CERTIFICATE_SUSPENDED'
