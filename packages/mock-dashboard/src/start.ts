@@ -93,6 +93,13 @@ export async function startMockDashboard(options: MockDashboardOptions = {}): Pr
     peerLists,
   );
   const plain = options.gatewayHttpPort === undefined ? undefined : createHttpServer(gatewayListener);
+  // Clients must give up idle keep-alive sockets before the server does (undici's fetch: 4 s,
+  // Node's server: 5 s): on a loaded CI machine the mock closed one just as a test reused it
+  // ("other side closed"). As the portal's server does (packages/server/src/portal.ts).
+  for (const server of [dashboard, ...(plain ? [plain] : [])]) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const servers = [dashboard, gateway, ...(plain ? [plain] : [])];
   try {
     await listen(dashboard, options.port ?? 0, host);
