@@ -99,5 +99,35 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       expect(await p.completeRotation(rotation)).toEqual([]);
       await expect.poll(async () => [await status(old), await status(next)], POLL).toEqual([403, 200]);
     });
+
+    it('expiry impact: a certificate expiring in 5 days shows who loses access, and still passes today', async () => {
+      const provider = await p.provider();
+      const acme = await p.organisation(`Expiring Acme ${tag}`);
+      const soon = await makeCertificate({
+        name: 'CN=expiring soon',
+        freshKey: true,
+        notBefore: new Date(Date.now() - 86_400_000),
+        notAfter: new Date(Date.now() + 5.5 * 86_400_000),
+      });
+      const soonId = await p.upload(provider, soon, acme);
+      const consumer = await p.consumer(acme, 'expiring dev');
+      const request = await p.request(consumer, {
+        product: await p.product(provider, `Expiring ${tag}`, 'MANAGED', true),
+        plan: await p.plan(`expiring ${tag}`),
+        appName: 'expiring app',
+      });
+      await p.approve(request);
+      const token = await p.token(consumer, request);
+      const impact = (await p.expiring(7)).find((i) => i.certificate.id === soonId);
+      expect(impact).toEqual({
+        certificate: { id: soonId },
+        daysLeft: 5,
+        liveKeys: 1,
+        apps: [{ name: 'expiring app' }],
+        organisations: [{ id: acme }],
+      });
+      expect((await p.expiring(3)).some((i) => i.certificate.id === soonId)).toBe(false);
+      expect((await callGateway('/payments/orders', { cert: soon, token })).status).toBe(200);
+    });
   },
 );

@@ -61,6 +61,22 @@ export function portal(server: E2eServer) {
           { input: { rotation } },
         )
       ).certificateRotationComplete.userErrors,
+    /** expiringCertificates(withinDays:) as the admin reads it. */
+    expiring: async (withinDays: number) =>
+      (
+        await admin<{
+          expiringCertificates: {
+            certificate: Id;
+            daysLeft: number;
+            liveKeys: number;
+            apps: { name: string }[];
+            organisations: Id[];
+          }[];
+        }>(
+          `query Expiring($days: Int!) { expiringCertificates(withinDays: $days) { certificate { id } daysLeft liveKeys apps { name } organisations { id } } }`,
+          { days: withinDays },
+        )
+      ).expiringCertificates,
     suspend: async (certificate: string, reason: string) =>
       (
         await admin<{ certificateSuspend: { userErrors: { code: string }[] } }>(
