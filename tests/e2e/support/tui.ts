@@ -30,18 +30,30 @@ export async function pickOrganisation(terminal: Terminal, name: string): Promis
       .filter((line) => /[○◉]/.test(line))
       .map((line) => ({ focused: line.includes('❯'), label: line.replace(/[❯○◉│]/g, '').trim() }));
   let screen = await terminal.waitFor(/❯/, 'the organisation picker');
+  // The picker shows a window of 10: a name outside it is reached by scrolling, down first and,
+  // once the focus stops moving (the end of the list), back up.
+  let direction: 'Down' | 'Up' = 'Down';
   for (let moves = 0; ; moves++) {
     const list = options(screen);
     const at = list.findIndex((o) => o.focused);
     const target = list.findIndex((o) => o.label === name);
-    if (target < 0 || moves > 100) throw new Error(`TUI: no organisation ${name} in the picker:\n${screen}`);
+    if (moves > 300) throw new Error(`TUI: no organisation ${name} in the picker:\n${screen}`);
     if (at === target) break;
+    if (target >= 0) direction = target > at ? 'Down' : 'Up';
     const before = list[at]?.label;
-    terminal.keys(target > at ? 'Down' : 'Up');
-    screen = await terminal.waitFor(
-      (s) => options(s).find((o) => o.focused)?.label !== before,
-      `the picker's focus moving from ${before} towards ${name}`,
-    );
+    terminal.keys(direction);
+    try {
+      screen = await terminal.waitFor(
+        (s) => options(s).find((o) => o.focused)?.label !== before,
+        `the picker's focus moving ${direction.toLowerCase()} from ${before} towards ${name}`,
+        target >= 0 ? 20_000 : 2_000,
+      );
+    } catch (error) {
+      // At an end of the list while the name is out of sight: turn round (twice means it is absent).
+      if (target >= 0 || direction === 'Up') throw error;
+      direction = 'Up';
+      screen = terminal.screen();
+    }
   }
   terminal.keys('Space');
   await terminal.waitFor(new RegExp(`❯\\s*◉\\s*${escapeRegExp(name)}`), `${name} ticked in the picker`);
