@@ -11,7 +11,7 @@ import { productApis, products } from '../db/schema/products.ts';
 import { DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import { requestJob } from '../provisioning/convergence-queue.ts';
-import { grantCertificates, grantsUsing } from '../provisioning/desired-state.ts';
+import { grantsCertificates, grantsUsing } from '../provisioning/desired-state.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { CertificateDeletedError, CertificateNotAssociatedError } from './certificate.errors.ts';
 import * as repo from './certificate.repo.ts';
@@ -426,15 +426,15 @@ async function unlink(tx: Db, certificateId: string, organisationIds: readonly s
     );
 }
 
-/** Each grant's live certificates (Tyk ids) as the reconciler sees them now. */
+/** Each grant's live certificates (Tyk ids) as the reconciler sees them now: one statement. */
 async function liveOf(tx: Db, grants: readonly string[], now: Date): Promise<Map<string, string[]>> {
-  const live = new Map<string, string[]>();
-  for (const id of grants)
-    live.set(
+  const certificates = await grantsCertificates(tx, grants, now);
+  return new Map(
+    grants.map((id) => [
       id,
-      (await grantCertificates(tx, id, now)).filter((c) => c.notLive === null).map((c) => c.tykId),
-    );
-  return live;
+      (certificates.get(id) ?? []).filter((c) => c.notLive === null).map((c) => c.tykId),
+    ]),
+  );
 }
 
 async function report(

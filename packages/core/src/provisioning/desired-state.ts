@@ -86,10 +86,29 @@ export interface GrantCertificate {
 
 /** The certificates a request's provisioning recorded, with their liveness at `now`. */
 export async function grantCertificates(db: Db, requestId: string, now: Date): Promise<GrantCertificate[]> {
+  return (await grantsCertificates(db, [requestId], now)).get(requestId) ?? [];
+}
+
+/**
+ * The same for many requests in one statement (a rotation reports on every grant it touches), by
+ * request id; a request with none is absent.
+ */
+export async function grantsCertificates(
+  db: Db,
+  requestIds: readonly string[],
+  now: Date,
+): Promise<Map<string, GrantCertificate[]>> {
+  const byRequest = new Map<string, GrantCertificate[]>();
+  if (requestIds.length === 0) return byRequest;
   const at = now.toISOString();
-  const rows = await queryRows<{ id: string; tyk_id: string; not_live: AccessLossReason | null }>(
+  const rows = await queryRows<{
+    request_id: string;
+    id: string;
+    tyk_id: string;
+    not_live: AccessLossReason | null;
+  }>(
     db,
-    sql`SELECT c.id, c.tyk_id, CASE
+    sql`SELECT arc.access_request_id AS request_id, c.id, c.tyk_id, CASE
         WHEN c.deleted_at IS NOT NULL OR c.registered_at IS NULL THEN 'CERTIFICATE_DELETED'
         WHEN c.suspended_at IS NOT NULL THEN 'CERTIFICATE_SUSPENDED'
         WHEN c.not_after <= ${at}::timestamptz THEN 'CERTIFICATE_EXPIRED'
@@ -102,10 +121,14 @@ export async function grantCertificates(db: Db, requestId: string, now: Date): P
       JOIN certificates c ON c.id = arc.certificate_id
       LEFT JOIN certificate_organisations co
         ON co.certificate_id = c.id AND co.organisation_id = a.organisation_id
-      WHERE arc.access_request_id = ${requestId}
-      ORDER BY c.tyk_id`,
+      WHERE arc.access_request_id IN ${list(requestIds)}
+      ORDER BY arc.access_request_id, c.tyk_id`,
   );
-  return rows.map((r) => ({ id: r.id, tykId: r.tyk_id, notLive: r.not_live }));
+  for (const r of rows) {
+    const certificate = { id: r.id, tykId: r.tyk_id, notLive: r.not_live };
+    byRequest.set(r.request_id, [...(byRequest.get(r.request_id) ?? []), certificate]);
+  }
+  return byRequest;
 }
 
 /**
