@@ -288,4 +288,56 @@ describeDatabases('certificate rotation', (ctx) => {
       error: { code: 'CERTIFICATE_ROTATION_FINISHED' },
     });
   });
+
+  it('lists rotations newest first by keyset, filtered by status and by either certificate', async () => {
+    const acme = await consumerOrganisation(h.core, 'Acme');
+    const rotations: { id: string; fromId: string; toId: string }[] = [];
+    for (const n of [1, 2, 3]) {
+      const old = await makeCertificate({ name: `CN=fleet-${n}`, freshKey: true });
+      const fromId = must(
+        await h.core.certificates.upload(
+          { providerId: h.provider.id, pem: old.pem, organisationIds: [acme.organisationId] },
+          ADMIN,
+        ),
+      ).certificate.id;
+      const next = await makeCertificate({ name: `CN=fleet-${n}-next`, freshKey: true });
+      const { rotation } = must(await h.core.certificates.startRotation({ fromId, pem: next.pem }, ADMIN));
+      rotations.push({ id: rotation.id, fromId, toId: rotation.toCertificateId! });
+    }
+    must(await h.core.certificates.cancelRotation(rotations[1]!.id, ADMIN));
+    const newestFirst = rotations.map((r) => r.id).reverse();
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = must(await h.core.certificates.rotations({}, { first: 1, after }, ADMIN));
+      expect(page.nodes.length).toBeLessThanOrEqual(1);
+      seen.push(...page.nodes.map((r) => r.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
+    } while (after);
+    expect(seen).toEqual(newestFirst);
+
+    const ids = async (filter: Parameters<Core['certificates']['rotations']>[0]) =>
+      must(await h.core.certificates.rotations(filter, {}, ADMIN)).nodes.map((r) => r.id);
+    expect(await ids({ status: ['OVERLAP'] })).toEqual([rotations[2]!.id, rotations[0]!.id]);
+    expect(await ids({ status: ['CANCELLED'] })).toEqual([rotations[1]!.id]);
+    expect(await ids({ status: [] })).toEqual([]);
+    expect(await ids({ fromCertificateId: rotations[0]!.fromId })).toEqual([rotations[0]!.id]);
+    expect(await ids({ toCertificateId: rotations[2]!.toId })).toEqual([rotations[2]!.id]);
+    expect(await ids({ toCertificateId: rotations[2]!.fromId })).toEqual([]);
+
+    expect(await h.core.certificates.rotations({}, {}, acme.actor)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    // Another listing's cursor, well formed, is refused as much as a mangled one.
+    const foreign = Buffer.from(JSON.stringify(['syncRuns', '2031-01-01T00:00:00.000000Z', 'x'])).toString(
+      'base64url',
+    );
+    for (const bad of ['not-a-cursor', foreign])
+      expect(await h.core.certificates.rotations({}, { after: bad }, ADMIN)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', path: ['after'] },
+      });
+  });
 });

@@ -49,8 +49,8 @@ describeDatabases('expiry impact', (ctx) => {
     must(await h.core.accessRequests.approve(request.id, h.admin));
     while ((await h.core.provisioning.runDue()) > 0);
 
-    const within30 = must(await h.core.expiry.expiring({ withinDays: 30 }, ADMIN));
-    expect(within30).toEqual([
+    const within30 = must(await h.core.expiry.expiring(30, {}, ADMIN));
+    expect(within30.nodes).toEqual([
       {
         certificateId: ids.soon,
         notAfter: expect.any(Date),
@@ -74,25 +74,68 @@ describeDatabases('expiry impact', (ctx) => {
         liveKeys: 0,
       },
     ]);
-    const within90 = must(await h.core.expiry.expiring({ withinDays: 90, first: 2 }, ADMIN));
-    expect(within90.map((i) => i.certificateId)).toEqual([ids.soon, ids.unused]);
-    expect(must(await h.core.expiry.expiring({ withinDays: 90 }, ADMIN)).map((i) => i.certificateId)).toEqual(
-      [ids.soon, ids.unused, ids.later],
-    );
+    const listed = async (withinDays: number) =>
+      must(await h.core.expiry.expiring(withinDays, {}, ADMIN)).nodes.map((i) => i.certificateId);
+    expect(await listed(90)).toEqual([ids.soon, ids.unused, ids.later]);
     // A soft-deleted certificate loses nobody anything more: it is not listed.
     must(await h.core.certificates.delete(ids.unused!, { force: true }, ADMIN));
-    expect(must(await h.core.expiry.expiring({ withinDays: 30 }, ADMIN)).map((i) => i.certificateId)).toEqual(
-      [ids.soon],
-    );
+    expect(await listed(30)).toEqual([ids.soon]);
 
-    expect(await h.core.expiry.expiring({ withinDays: 30 }, acme.actor)).toMatchObject({
+    expect(await h.core.expiry.expiring(30, {}, acme.actor)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     for (const withinDays of [0, -1, 1.5, 4_000])
-      expect(await h.core.expiry.expiring({ withinDays }, ADMIN)).toMatchObject({
+      expect(await h.core.expiry.expiring(withinDays, {}, ADMIN)).toMatchObject({
         ok: false,
-        error: { code: 'INVALID_INPUT' },
+        error: { code: 'INVALID_INPUT', path: ['withinDays'] },
       });
+  });
+
+  it('pages by keyset: certificates expiring at the same instant are each listed once', async () => {
+    const notAfter = new Date(Math.floor((Date.now() + 5 * DAY) / 1000) * 1000);
+    const twins = await Promise.all(
+      ['a', 'b', 'c'].map((n) =>
+        makeCertificate({
+          name: `CN=twin-${n}`,
+          freshKey: true,
+          notBefore: new Date(Date.now() - DAY),
+          notAfter,
+        }),
+      ),
+    );
+    const later = await expiringIn(6.5, 'CN=after-twins');
+    for (const cert of [...twins, later])
+      must(await h.core.certificates.upload({ providerId: h.provider.id, pem: cert.pem }, ADMIN));
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const page = must(await h.core.expiry.expiring(10, { first: 1, after }, ADMIN));
+      seen.push(...page.nodes.map((i) => i.certificateId));
+      pages++;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor ?? undefined;
+    }
+    const all = must(await h.core.expiry.expiring(10, {}, ADMIN)).nodes.map((i) => i.certificateId);
+    expect(all).toHaveLength(4);
+    expect(seen).toEqual(all);
+    expect(pages).toBe(4);
+    // Twins sort by id after notAfter; the later one comes last.
+    expect([...all.slice(0, 3)].sort()).toEqual(all.slice(0, 3));
+
+    for (const bad of [
+      'not-a-cursor',
+      Buffer.from(JSON.stringify(['rotations', 'x', 'y'])).toString('base64url'),
+    ])
+      expect(await h.core.expiry.expiring(10, { after: bad }, ADMIN)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', path: ['after'] },
+      });
+    expect(await h.core.expiry.expiring(10, { first: 101 }, ADMIN)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });

@@ -76,6 +76,7 @@ export type {
   RotationStartInput,
   RotationStep,
 } from './certificates/certificate-rotation.ts';
+export type { RotationFilter } from './certificates/certificate-rotation-list.ts';
 export {
   CERTIFICATE_SORTS,
   CERTIFICATE_STATUSES,

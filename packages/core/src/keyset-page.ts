@@ -4,9 +4,9 @@ import { InvalidInputError } from './errors.ts';
 import { Err, Ok, type Result } from './result.ts';
 import { parseInput } from './validation.ts';
 
-// Pure parts shared by the keyset listings of providers, organisations, users, sync runs and access
-// requests: the page input, the opaque cursor, and the page made of the `first + 1` rows a
-// repository read.
+// Pure parts shared by the keyset listings of providers, organisations, users, sync runs, access
+// requests, rotations and expiring certificates: the page input, the opaque cursor, and the page
+// made of the `first + 1` rows a repository read.
 
 /** A forward page: `first` rows after the cursor `after` (one a listing made). */
 export const keysetPage = z.object({
@@ -40,7 +40,9 @@ export type KeysetListing =
   | 'syncRuns'
   | 'audit'
   | 'accessRequests'
-  | 'heldDeletions';
+  | 'heldDeletions'
+  | 'rotations'
+  | 'expiring';
 
 export function encodeKeysetCursor(listing: KeysetListing, position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([listing, position.key, position.id])).toString('base64url');

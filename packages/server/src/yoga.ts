@@ -17,7 +17,7 @@ export interface YogaServerOptions {
   readonly logger?: Logger;
   /** Default: metrics of this server alone, without process metrics. */
   readonly metrics?: Metrics;
-  /** Largest request body accepted (default 1 MiB: a PEM is at most 256 KiB). */
+  /** Largest request body accepted (default 4 MiB: a bulk import; a single PEM is at most 256 KiB). */
   readonly maxBodyBytes?: number;
   /** Open subscriptions one token may hold (default 20). */
   readonly maxSubscriptionsPerToken?: number;

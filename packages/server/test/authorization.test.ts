@@ -32,8 +32,11 @@ const QUERIES: Record<string, Operation> = {
   providers: { admin: true, query: '{ providers { edges { cursor } } }' },
   syncRuns: { admin: true, query: '{ syncRuns { edges { cursor } } }' },
   auditEvents: { admin: true, query: '{ auditEvents(first: 1) { edges { cursor } } }' },
-  expiringCertificates: { admin: true, query: '{ expiringCertificates(withinDays: 30) { daysLeft } }' },
-  certificateRotations: { admin: true, query: '{ certificateRotations { id } }' },
+  expiringCertificates: {
+    admin: true,
+    query: '{ expiringCertificates(withinDays: 30) { nodes { daysLeft } } }',
+  },
+  certificateRotations: { admin: true, query: '{ certificateRotations { nodes { id } } }' },
   products: { admin: false, query: '{ products { edges { cursor } } }' },
   plans: { admin: false, query: '{ plans { edges { cursor } } }' },
   apps: { admin: false, query: '{ apps { edges { cursor } } }' },

@@ -51,8 +51,18 @@ describeDatabases('certificate rotation over GraphQL', (ctx) => {
     expect((await start({ from, pem: next.pem })).data.certificateRotationStart.userErrors).toEqual([
       { code: 'CERTIFICATE_ROTATION_ACTIVE', path: ['input', 'from'] },
     ]);
-    const listed = await h.gql('admin', '{ certificateRotations(status: OVERLAP) { id status } }');
-    expect(listed.data.certificateRotations).toEqual([{ id: rotation, status: 'OVERLAP' }]);
+    const LIST = `query($filter: CertificateRotationFilter) {
+      certificateRotations(filter: $filter) { nodes { id status } pageInfo { hasNextPage } }
+    }`;
+    const listed = async (filter: object) =>
+      (await h.gql('admin', LIST, { filter })).data.certificateRotations;
+    expect(await listed({ status: ['OVERLAP'] })).toEqual({
+      nodes: [{ id: rotation, status: 'OVERLAP' }],
+      pageInfo: { hasNextPage: false },
+    });
+    expect((await listed({ from })).nodes).toEqual([{ id: rotation, status: 'OVERLAP' }]);
+    expect((await listed({ to: from })).nodes).toEqual([]);
+    expect((await listed({ status: ['COMPLETED'] })).nodes).toEqual([]);
     const node = await h.gql(
       'admin',
       `{ node(id: "${rotation}") { __typename ... on CertificateRotation { status } } }`,
@@ -69,8 +79,8 @@ describeDatabases('certificate rotation over GraphQL', (ctx) => {
       (await finish('Complete', gid('CertificateRotation', 'rot_01m8gzzzzzzzzzzzzzzzzzzzzz'))).data
         .certificateRotationComplete.userErrors,
     ).toEqual([{ code: 'NOT_FOUND', path: ['input', 'rotation'] }]);
-    expect((await h.gql('consumerA', '{ certificateRotations { id } }')).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await h.gql('consumerA', '{ certificateRotations { nodes { id } } }')).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });

@@ -58,12 +58,16 @@ describeDatabases('expiry scan', (ctx) => {
     const [fine, soon] = await seed();
     const query = `query($days: Int!) {
       expiringCertificates(withinDays: $days) {
-        certificate { name } daysLeft notAfter apiIds liveKeys
-        accessRequests { id } products { name } apps { name } organisations { name }
+        nodes {
+          certificate { name } daysLeft notAfter apiIds liveKeys
+          accessRequests { id } products { name } apps { name } organisations { name }
+        }
+        pageInfo { hasNextPage }
       }
     }`;
     const within30 = await h.gql('admin', query, { days: 30 });
-    expect(within30.data.expiringCertificates).toEqual([
+    expect(within30.data.expiringCertificates.pageInfo).toEqual({ hasNextPage: false });
+    expect(within30.data.expiringCertificates.nodes).toEqual([
       {
         certificate: { name: 'soon' },
         daysLeft: 7,
@@ -78,11 +82,34 @@ describeDatabases('expiry scan', (ctx) => {
     ]);
     const within100 = await h.gql('admin', query, { days: 100 });
     expect(
-      within100.data.expiringCertificates.map((i: { certificate: { name: string } }) => i.certificate.name),
+      within100.data.expiringCertificates.nodes.map(
+        (i: { certificate: { name: string } }) => i.certificate.name,
+      ),
     ).toEqual(['soon', fine!.name]);
     const refused = await h.gql('admin', query, { days: 0 });
     expect(errorCodes(refused)).toEqual(['INVALID_INPUT']);
     expect(errorCodes(await h.gql('consumerA', query, { days: 30 }))).toEqual(['FORBIDDEN']);
+
+    // One per page, by cursor, the same two; a page size over 100 is refused as every listing's is.
+    const PAGE = `query($after: String) {
+      expiringCertificates(withinDays: 100, first: 1, after: $after) {
+        nodes { certificate { name } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const first = (await h.gql('admin', PAGE)).data.expiringCertificates;
+    expect(first.nodes).toEqual([{ certificate: { name: 'soon' } }]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await h.gql('admin', PAGE, { after: first.pageInfo.endCursor })).data
+      .expiringCertificates;
+    expect(second).toMatchObject({
+      nodes: [{ certificate: { name: fine!.name } }],
+      pageInfo: { hasNextPage: false },
+    });
+    expect(
+      errorCodes(
+        await h.gql('admin', '{ expiringCertificates(withinDays: 30, first: 101) { nodes { daysLeft } } }'),
+      ),
+    ).toEqual(['BAD_USER_INPUT']);
   });
 
   it('anonymous callers and consumers cannot run it', async () => {

@@ -4,6 +4,7 @@ import {
   insertTestCertificates,
   insertTestOrganisation,
   insertTestProvider,
+  insertTestRotations,
   insertTestSyncRuns,
 } from '@repo/core/testing';
 import { beforeEach, expect, it } from 'vitest';
@@ -62,10 +63,15 @@ const LISTS = {
   organisations: 'organisations(first: $first) { pageInfo { hasNextPage endCursor } nodes { id name } }',
   users:
     'users(first: $first) { pageInfo { hasNextPage endCursor } nodes { id name organisation { name } } }',
+  expiringCertificates:
+    'expiringCertificates(withinDays: 30, first: $first) { pageInfo { hasNextPage endCursor } nodes { daysLeft liveKeys certificate { name } } }',
+  certificateRotations:
+    'certificateRotations(first: $first) { pageInfo { hasNextPage endCursor } nodes { id status from { name } to { name } } }',
 } as const;
 
 // The other keyset listings: authentication, the page, and one batched load of what the rows
-// refer to (a run's provider, a user's organisation), whatever the page size.
+// refer to (a run's provider, a user's organisation, a rotation's certificates), whatever the page
+// size.
 describeDatabases('SQL statements per page of the other listings', (ctx) => {
   const h = useServerHarness(ctx);
 
@@ -76,6 +82,26 @@ describeDatabases('SQL statements per page of the other listings', (ctx) => {
       const start = Date.parse('2031-01-01T00:00:00Z');
       const runs = Array.from({ length: 120 }, (_, i) => ({ startedAt: new Date(start + i * 60_000) }));
       await insertTestSyncRuns(ctx.db, h.provider.id, runs);
+    }
+    if (list === 'expiringCertificates' || list === 'certificateRotations') {
+      const DAY = 86_400_000;
+      const certificates = await insertTestCertificates(
+        ctx.db,
+        h.provider,
+        Array.from({ length: 240 }, (_, i) => ({
+          name: `certificate ${numbered(i)}`,
+          notBefore: new Date(Date.now() - DAY),
+          notAfter: new Date(Date.now() + (1 + (i % 20)) * DAY),
+        })),
+      );
+      if (list === 'certificateRotations')
+        await insertTestRotations(
+          ctx.db,
+          Array.from({ length: 120 }, (_, i) => ({
+            fromCertificateId: certificates[2 * i]!.id,
+            toCertificateId: certificates[2 * i + 1]!.id,
+          })),
+        );
     }
     for (let i = 0; i < 120; i++) {
       if (list === 'providers') await insertTestProvider(ctx.db, { name: `provider ${numbered(i)}` });

@@ -66,17 +66,19 @@ export function portal(server: E2eServer) {
       (
         await admin<{
           expiringCertificates: {
-            certificate: Id;
-            daysLeft: number;
-            liveKeys: number;
-            apps: { name: string }[];
-            organisations: Id[];
-          }[];
+            nodes: {
+              certificate: Id;
+              daysLeft: number;
+              liveKeys: number;
+              apps: { name: string }[];
+              organisations: Id[];
+            }[];
+          };
         }>(
-          `query Expiring($days: Int!) { expiringCertificates(withinDays: $days) { certificate { id } daysLeft liveKeys apps { name } organisations { id } } }`,
+          `query Expiring($days: Int!) { expiringCertificates(withinDays: $days, first: 100) { nodes { certificate { id } daysLeft liveKeys apps { name } organisations { id } } } }`,
           { days: withinDays },
         )
-      ).expiringCertificates,
+      ).expiringCertificates.nodes,
     suspend: async (certificate: string, reason: string) =>
       (
         await admin<{ certificateSuspend: { userErrors: { code: string }[] } }>(

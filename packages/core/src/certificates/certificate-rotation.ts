@@ -360,16 +360,6 @@ export async function rotationsByIds(db: Db, ids: readonly string[]): Promise<Ro
   return rows.map(toRotation);
 }
 
-export async function listRotations(db: Db, status?: RotationStatus): Promise<Rotation[]> {
-  const rows = await db
-    .select()
-    .from(certificateRotations)
-    .where(status ? eq(certificateRotations.status, status) : undefined)
-    .orderBy(sql`${certificateRotations.createdAt} desc`, certificateRotations.id)
-    .limit(500);
-  return rows.map(toRotation);
-}
-
 type Row = typeof certificateRotations.$inferSelect;
 
 async function finish(
@@ -488,7 +478,7 @@ async function audit(
   ]);
 }
 
-function toRotation(row: Row): Rotation {
+export function toRotation(row: Row): Rotation {
   return {
     id: row.id,
     fromCertificateId: row.fromCertificateId,

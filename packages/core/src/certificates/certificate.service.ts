@@ -1,7 +1,8 @@
 import { type Actor, organisationScope } from '../actor.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import { type InvalidInputError, NotFoundError } from '../errors.ts';
+import { type ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import type { KeysetConnection, KeysetPage } from '../keyset-page.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { Err, type Result } from '../result.ts';
 import type { X509Error } from '../x509/x509.errors.ts';
@@ -24,7 +25,6 @@ import {
   approveRotation,
   cancelRotation,
   completeRotation,
-  listRotations,
   type Rotation,
   type RotationError,
   type RotationStartInput,
@@ -32,6 +32,7 @@ import {
   rotationsByIds,
   startRotation,
 } from './certificate-rotation.ts';
+import { listRotations, type RotationFilter } from './certificate-rotation-list.ts';
 import type { CertificateConnection, CertificateFilter, CertificatePage } from './certificate-search.ts';
 import {
   resumeCertificate,
@@ -204,9 +205,13 @@ export class CertificateService {
     return actor.kind === 'CONSUMER' ? [] : rotationsByIds(this.#ctx.deps.db, ids);
   }
 
-  /** The latest 500 rotations, newest first, optionally of one status (admins). */
-  async rotations(actor: Actor, status?: Rotation['status']): Promise<Rotation[]> {
-    return actor.kind === 'CONSUMER' ? [] : listRotations(this.#ctx.deps.db, status);
+  /** A page of rotations, newest first (certificate-rotation-list.ts). Admins only. */
+  rotations(
+    filter: RotationFilter,
+    page: KeysetPage,
+    actor: Actor,
+  ): Promise<Result<KeysetConnection<Rotation>, ForbiddenError | InvalidInputError>> {
+    return listRotations(this.#ctx.deps.db, filter, page, actor);
   }
 
   /** Takes the certificate out of every grant until resumed (certificate-suspension.ts). */

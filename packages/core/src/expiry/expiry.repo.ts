@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
+import type { KeysetPosition } from '../keyset-page.ts';
 
 /** The two statuses a scan records, and the audit action each becomes. */
 export const EXPIRY_ACTIONS = {
@@ -113,35 +114,43 @@ export interface ExpiringCertificate {
   readonly certificateId: string;
   readonly notAfter: Date;
   readonly affects: PendingTransition['affects'];
+  /** notAfter as exact ISO text (microseconds): the keyset cursor's key. */
+  readonly notAfterKey: string;
+}
+
+interface ExpiringRow extends Row {
+  not_after_key: string;
 }
 
 /**
  * Live (not soft-deleted) certificates valid now whose notAfter falls within (now, horizon], soonest
- * first, with what each affects: one statement for the page, whatever its size.
+ * first (then by id), after the keyset position `after`, with what each affects: one statement for
+ * the page, whatever its size.
  */
 export async function expiringWithin(
   db: Db,
-  now: Date,
-  horizon: Date,
-  limit: number,
+  q: { readonly now: Date; readonly horizon: Date; readonly after?: KeysetPosition; readonly limit: number },
 ): Promise<ExpiringCertificate[]> {
-  const rows = await db.execute<Row>(
+  const rows = await db.execute<ExpiringRow>(
     sql`
     SELECT p.id AS certificate_id,
       to_char(p.not_after at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS not_after,
+      to_char(p.not_after at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS not_after_key,
       ${AFFECTS}
     FROM certificates p
     WHERE p.deleted_at IS NULL
-      AND p.not_before <= ${now.toISOString()}::timestamptz
-      AND p.not_after > ${now.toISOString()}::timestamptz
-      AND p.not_after <= ${horizon.toISOString()}::timestamptz
+      AND p.not_before <= ${q.now.toISOString()}::timestamptz
+      AND p.not_after > ${q.now.toISOString()}::timestamptz
+      AND p.not_after <= ${q.horizon.toISOString()}::timestamptz
+      ${q.after ? sql`AND (p.not_after, p.id) > (${q.after.key}::timestamptz, ${q.after.id}::text)` : sql``}
     ORDER BY p.not_after, p.id
-    LIMIT ${limit}`,
+    LIMIT ${q.limit}`,
     'objects',
   );
   return rows.map((r) => ({
     certificateId: r.certificate_id,
     notAfter: new Date(r.not_after),
+    notAfterKey: r.not_after_key,
     affects: { accessRequests: JSON.parse(r.access_requests), credentials: JSON.parse(r.credentials) },
   }));
 }

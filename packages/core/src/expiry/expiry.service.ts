@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { withAdvisoryLock } from '../db/advisory-lock.ts';
+import { isInstantText } from '../db/instant-text.ts';
 import type { CoreDeps } from '../deps.ts';
 import { ForbiddenError, type InvalidInputError } from '../errors.ts';
+import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
 import { enqueueForCertificates } from '../provisioning/convergence-queue.ts';
 import { Err, Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
@@ -44,10 +46,7 @@ export interface ExpiryImpact {
   readonly liveKeys: number;
 }
 
-const impactInput = z.object({
-  withinDays: z.number().int().min(1).max(3_650),
-  first: z.number().int().min(1).max(500),
-});
+const impactWindow = z.object({ withinDays: z.number().int().min(1).max(3_650) });
 
 type Listener = (transitions: readonly ExpiryTransition[]) => void;
 
@@ -69,33 +68,50 @@ export class ExpiryService {
   }
 
   /**
-   * Live certificates valid now that expire within `withinDays`, soonest first (at most `first`),
-   * with the requests, products, APIs, apps, organisations and keys that lose access: one statement.
-   * Admins only. Errors: FORBIDDEN, INVALID_INPUT.
+   * A page of the live certificates valid now that expire within `withinDays`, soonest first (then
+   * by id, a keyset cursor), with the requests, products, APIs, apps, organisations and keys that
+   * lose access: one statement per page. Admins only. Errors: FORBIDDEN, INVALID_INPUT (the window,
+   * `first`, or an `after` this listing did not make).
    */
   async expiring(
-    options: { readonly withinDays: number; readonly first?: number },
+    withinDays: number,
+    page: KeysetPage,
     actor: Actor,
-  ): Promise<Result<ExpiryImpact[], ForbiddenError | InvalidInputError>> {
+  ): Promise<Result<KeysetConnection<ExpiryImpact>, ForbiddenError | InvalidInputError>> {
     if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins read the expiry impact.'));
-    const parsed = parseInput(impactInput, { withinDays: options.withinDays, first: options.first ?? 100 });
-    if (!parsed.ok) return parsed;
+    const window = parseInput(impactWindow, { withinDays });
+    if (!window.ok) return window;
+    const p = parseKeysetPage('expiring', page, isInstantText);
+    if (!p.ok) return p;
     const now = this.#deps.clock?.() ?? new Date();
-    const horizon = new Date(now.getTime() + parsed.value.withinDays * 86_400_000);
-    const rows = await expiringWithin(this.#deps.db, now, horizon, parsed.value.first);
+    const horizon = new Date(now.getTime() + window.value.withinDays * 86_400_000);
+    const rows = await expiringWithin(this.#deps.db, {
+      now,
+      horizon,
+      after: p.value.after,
+      limit: p.value.first + 1,
+    });
     const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
     return Ok(
-      rows.map(({ certificateId, notAfter, affects }) => ({
-        certificateId,
-        notAfter,
-        daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / 86_400_000),
-        accessRequestIds: affects.accessRequests.map((r) => r.id),
-        productIds: sorted(affects.accessRequests.map((r) => r.productId)),
-        apiIds: sorted(affects.accessRequests.flatMap((r) => r.apiIds)),
-        appIds: sorted(affects.accessRequests.map((r) => r.appId)),
-        organisationIds: sorted(affects.accessRequests.map((r) => r.organisationId)),
-        liveKeys: affects.credentials.length,
-      })),
+      keysetConnection(
+        'expiring',
+        rows,
+        p.value.first,
+        ({ certificateId, notAfter, notAfterKey, affects }) => ({
+          position: { key: notAfterKey, id: certificateId },
+          node: {
+            certificateId,
+            notAfter,
+            daysLeft: Math.floor((notAfter.getTime() - now.getTime()) / 86_400_000),
+            accessRequestIds: affects.accessRequests.map((r) => r.id),
+            productIds: sorted(affects.accessRequests.map((r) => r.productId)),
+            apiIds: sorted(affects.accessRequests.flatMap((r) => r.apiIds)),
+            appIds: sorted(affects.accessRequests.map((r) => r.appId)),
+            organisationIds: sorted(affects.accessRequests.map((r) => r.organisationId)),
+            liveKeys: affects.credentials.length,
+          },
+        }),
+      ),
     );
   }
 

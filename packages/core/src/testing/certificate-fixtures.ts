@@ -1,6 +1,7 @@
 import { insertMany } from '../db/insert-many.ts';
 import type { Db } from '../db/open-database.ts';
 import { accessRequestCertificates } from '../db/schema/access-requests.ts';
+import { certificateRotations } from '../db/schema/certificate-rotations.ts';
 import { certificateOrganisations, certificates } from '../db/schema/certificates.ts';
 import { credentials } from '../db/schema/credentials.ts';
 import type { providers } from '../db/schema/providers.ts';
@@ -46,4 +47,16 @@ export async function insertTestCertificateOrganisations(
   links: readonly { readonly certificateId: string; readonly organisationId: string }[],
 ): Promise<void> {
   await insertMany(db, certificateOrganisations, [...links]);
+}
+
+/** Finished rotations between stored certificates, inserted straight into the table (listing tests). */
+export async function insertTestRotations(
+  db: Db,
+  pairs: readonly { readonly fromCertificateId: string; readonly toCertificateId: string }[],
+): Promise<void> {
+  await insertMany(
+    db,
+    certificateRotations,
+    pairs.map((p) => ({ ...p, status: 'CANCELLED' as const })),
+  );
 }

@@ -10,6 +10,7 @@ export {
   insertTestCertificateOrganisations,
   insertTestCertificates,
   insertTestCredential,
+  insertTestRotations,
 } from './certificate-fixtures.ts';
 export {
   makeCertificate,

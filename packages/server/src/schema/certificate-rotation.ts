@@ -12,6 +12,7 @@ import { loadAll } from '../loaders.ts';
 import { AccessRequest } from './access-requests.ts';
 import { builder } from './builder.ts';
 import { Certificate } from './certificates.ts';
+import { forwardPage, forwardPageArgs, keysetPageConnection } from './connections.ts';
 import { payloadType } from './payloads.ts';
 import { registerNodeIdPrefix, settle } from './user-errors.ts';
 
@@ -169,13 +170,40 @@ builder.mutationFields((t) => ({
   }),
 }));
 
+const CertificateRotationConnection = builder.connectionObject(
+  { type: CertificateRotation, name: 'CertificateRotationConnection', description: 'A page of rotations.' },
+  { name: 'CertificateRotationEdge', description: 'A rotation in a page, with its cursor.' },
+);
+
+const RotationFilter = builder.inputType('CertificateRotationFilter', {
+  description: 'Which rotations to list.',
+  fields: (t) => ({
+    status: t.field({ type: [RotationStatus], description: 'Only rotations in any of these states.' }),
+    from: t.globalID({ for: Certificate, description: 'Only rotations that replace this certificate.' }),
+    to: t.globalID({ for: Certificate, description: 'Only rotations that bring this certificate in.' }),
+  }),
+});
+
 builder.queryField('certificateRotations', (t) =>
   t.field({
     authScopes: { admin: true },
-    type: [CertificateRotation],
-    description: 'The latest 500 rotations, newest first, optionally of one status. Admins only.',
-    args: { status: t.arg({ type: RotationStatus, description: 'Only rotations in this state.' }) },
-    resolve: (_root, args, ctx) =>
-      ctx.core.certificates.rotations(viewerOf(ctx).actor, args.status ?? undefined),
+    type: CertificateRotationConnection,
+    description: 'Rotations, newest first. Admins only. Pages forwards (`first`, `after`).',
+    args: {
+      ...forwardPageArgs(t.arg),
+      filter: t.arg({ type: RotationFilter, description: 'Which rotations to list.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const page = forwardPage(args);
+      const filter = {
+        status: args.filter?.status ?? undefined,
+        fromCertificateId: args.filter?.from?.id,
+        toCertificateId: args.filter?.to?.id,
+      };
+      return keysetPageConnection(
+        args,
+        await ctx.core.certificates.rotations(filter, page, viewerOf(ctx).actor),
+      );
+    },
   }),
 );

@@ -5,10 +5,11 @@ import { AccessRequest } from './access-requests.ts';
 import { App } from './apps.ts';
 import { builder } from './builder.ts';
 import { Certificate } from './certificates.ts';
+import { forwardPage, forwardPageArgs, keysetPageConnection } from './connections.ts';
 import { Organisation } from './organisations.ts';
 import { payloadType } from './payloads.ts';
 import { Product } from './products.ts';
-import { domainGraphQLError, settle } from './user-errors.ts';
+import { settle } from './user-errors.ts';
 
 const ExpiryScan = builder.objectRef<ExpiryScanResult>('ExpiryScan').implement({
   description:
@@ -90,24 +91,31 @@ const ExpiryImpact = builder.objectRef<ExpiryImpactModel>('CertificateExpiryImpa
   }),
 });
 
+const ExpiryImpactConnection = builder.connectionObject(
+  {
+    type: ExpiryImpact,
+    name: 'CertificateExpiryImpactConnection',
+    description: 'A page of certificates that expire within a window.',
+  },
+  { name: 'CertificateExpiryImpactEdge', description: 'An expiring certificate in a page, with its cursor.' },
+);
+
 builder.queryField('expiringCertificates', (t) =>
   t.field({
     authScopes: { admin: true },
-    type: [ExpiryImpact],
+    type: ExpiryImpactConnection,
     description:
       'Live certificates, valid now, that expire within `withinDays`, soonest first, with the requests, ' +
-      'products, APIs, apps, organisations and keys that lose access. Admins only.',
+      'products, APIs, apps, organisations and keys that lose access. Admins only. Pages forwards ' +
+      '(`first`, `after`).',
     args: {
+      ...forwardPageArgs(t.arg),
       withinDays: t.arg.int({ required: true, description: 'The window, 1 to 3,650 days.' }),
-      first: t.arg.int({ description: 'At most this many (default 100, at most 500).' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const impact = await ctx.core.expiry.expiring(
-        { withinDays: args.withinDays, first: args.first ?? undefined },
-        viewerOf(ctx).actor,
-      );
-      if (!impact.ok) throw domainGraphQLError(impact.error);
-      return impact.value;
-    },
+    resolve: async (_root, args, ctx) =>
+      keysetPageConnection(
+        args,
+        await ctx.core.expiry.expiring(args.withinDays, forwardPage(args), viewerOf(ctx).actor),
+      ),
   }),
 );

@@ -50,5 +50,7 @@ export const certificateRotations = table(
         AND (${t.status} NOT IN ('OVERLAP', 'COMPLETED') OR ${t.toCertificateId} IS NOT NULL)`,
     ),
     index('certificate_rotations_to_idx').on(t.toCertificateId),
+    // The listing's keyset order (certificate-rotation-list.ts).
+    index('certificate_rotations_created_at_id_idx').on(t.createdAt, t.id),
   ],
 );

@@ -6,8 +6,8 @@ export {
   CertificateRotationCancelDocument as CertificateRotationCancelMutation,
   CertificateRotationCompleteDocument as CertificateRotationCompleteMutation,
   CertificateRotationStartDocument as CertificateRotationStartMutation,
-  RotationsInOverlapDocument as RotationsInOverlapQuery,
+  RotationInOverlapDocument as RotationInOverlapQuery,
 } from '../generated.ts';
 
 export type RotationStep = G.RotationStepFieldsFragment;
-export type RotationInOverlap = G.RotationsInOverlapQuery['certificateRotations'][number];
+export type RotationInOverlap = G.RotationInOverlapQuery['certificateRotations']['nodes'][number];

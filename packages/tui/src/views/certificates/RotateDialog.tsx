@@ -14,8 +14,8 @@ import {
   CertificateRotationCancelMutation,
   CertificateRotationCompleteMutation,
   CertificateRotationStartMutation,
+  RotationInOverlapQuery,
   type RotationStep,
-  RotationsInOverlapQuery,
 } from '../../graphql/operations/rotations.ts';
 import { useQuery } from '../../graphql/use-query.ts';
 import { flash } from '../../state/app-state.ts';
@@ -29,7 +29,7 @@ export function RotateDialog({
   onClose: (changed: boolean) => void;
 }) {
   const { client, dispatch, cwd } = useApp();
-  const rotations = useQuery(RotationsInOverlapQuery, {});
+  const rotations = useQuery(RotationInOverlapQuery, { from: certificate.id });
   const [step, setStep] = useState<RotationStep | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +39,7 @@ export function RotateDialog({
       ? step.rotation
       : step
         ? undefined
-        : rotations.data?.certificateRotations.find((r) => r.from?.id === certificate.id);
+        : rotations.data?.certificateRotations.nodes[0];
 
   useInput(
     (input) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "certificate_rotations_created_at_id_idx" ON "certificate_rotations" ("created_at","id");
