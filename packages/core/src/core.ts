@@ -39,7 +39,7 @@ export function createCore(deps: CoreDeps): Core {
   const plans = new PlanService(deps);
   const apps = new AppService(deps);
   const provisioning = new ProvisioningService(deps, { providers, products, plans, apps });
-  const certificates = new CertificateService(deps, providers, () => provisioning.kick());
+  const certificates = new CertificateService(deps, providers);
   const sync = new SyncService(deps, providers);
   const organisations = new OrganisationService(deps);
   const users = new UserService(deps);

@@ -409,7 +409,7 @@ describeDatabases('access requests', (ctx) => {
     expect(await statuses('admin', `(filter: { product: "${f.ids.selfServe}" })`)).toEqual([]);
   });
 
-  it('the worker is woken by an approval and counts the jobs it ran', async () => {
+  it('the worker is woken by an approval (through the database, never polling) and counts the jobs it ran', async () => {
     await uploaded(h, { organisationIds: [h.orgA.id] });
     const metrics = createMetrics(h.core);
     const running = startProvisioningWorker(h.core, {
@@ -417,6 +417,7 @@ describeDatabases('access requests', (ctx) => {
       logger: createLogger('silent'),
       jobs: metrics.provisioningJobs,
     });
+    await running.ready;
     try {
       const id = (await submit('consumerA', { app: f.ids.appA, product: f.ids.managed })).data
         .accessRequestSubmit.accessRequest.id;

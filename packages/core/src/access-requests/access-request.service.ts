@@ -304,7 +304,6 @@ export class AccessRequestService {
     });
     if (!after)
       return Err(new AccessRequestStateError(action, (await this.get(id, actor))?.status ?? before.status));
-    if (then.job) this.services.provisioning.kick();
     return Ok(after);
   }
 

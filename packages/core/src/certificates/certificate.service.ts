@@ -49,21 +49,11 @@ export class CertificateService {
   /** Progress of imports given a `progressKey`, for the GraphQL subscription. */
   readonly importEvents = new ImportEvents();
   readonly #ctx: CertificateContext;
-  readonly #convergenceQueued: () => void;
 
-  /**
-   * `convergenceQueued` wakes the provisioning worker after a change queued grants to converge
-   * (delete, organisations, trusted issuer, suspension), so they do not wait for its next poll.
-   */
-  constructor(deps: CoreDeps, providers: ProviderService, convergenceQueued: () => void = () => {}) {
+  // A change that queues grants to converge (delete, organisations, trusted issuer, suspension,
+  // rotation) wakes the provisioning worker through the database: see ProvisioningService.onWork.
+  constructor(deps: CoreDeps, providers: ProviderService) {
     this.#ctx = { deps, providers, now: () => deps.clock?.() ?? new Date() };
-    this.#convergenceQueued = convergenceQueued;
-  }
-
-  /** Passes a result through, waking the worker when it is a success. */
-  #woke<R extends Result<unknown, unknown>>(result: R): R {
-    if (result.ok) this.#convergenceQueued();
-    return result;
   }
 
   /** Soft-deleted ones included. */
@@ -159,7 +149,7 @@ export class CertificateService {
     organisationIds: readonly string[],
     actor: Actor,
   ): Promise<Result<Certificate, EditError | UnknownOrganisationError>> {
-    return setCertificateOrganisations(this.#ctx, id, organisationIds, actor).then((r) => this.#woke(r));
+    return setCertificateOrganisations(this.#ctx, id, organisationIds, actor);
   }
 
   /**
@@ -173,7 +163,7 @@ export class CertificateService {
     trusted: boolean,
     actor: Actor,
   ): Promise<Result<Certificate, TrustedIssuerError>> {
-    return setTrustedIssuer(this.#ctx, id, organisationId, trusted, actor).then((r) => this.#woke(r));
+    return setTrustedIssuer(this.#ctx, id, organisationId, trusted, actor);
   }
 
   /**
@@ -182,22 +172,22 @@ export class CertificateService {
    */
   /** Starts a rotation with overlap (certificate-rotation.ts): both certificates admitted. */
   startRotation(input: RotationStartInput, actor: Actor): Promise<Result<RotationStep, RotationError>> {
-    return startRotation(this.#ctx, input, actor).then((r) => this.#woke(r));
+    return startRotation(this.#ctx, input, actor);
   }
 
   /** Approves a consumer's requested rotation: the new certificate is stored and the overlap starts. */
   approveRotation(id: string, actor: Actor): Promise<Result<RotationStep, RotationError>> {
-    return approveRotation(this.#ctx, id, actor).then((r) => this.#woke(r));
+    return approveRotation(this.#ctx, id, actor);
   }
 
   /** Ends a rotation's overlap: the old certificate leaves its grants and organisations. */
   completeRotation(id: string, actor: Actor): Promise<Result<RotationStep, RotationError>> {
-    return completeRotation(this.#ctx, id, actor).then((r) => this.#woke(r));
+    return completeRotation(this.#ctx, id, actor);
   }
 
   /** Abandons a rotation: the new certificate leaves the grants it joined. */
   cancelRotation(id: string, actor: Actor): Promise<Result<RotationStep, RotationError>> {
-    return cancelRotation(this.#ctx, id, actor).then((r) => this.#woke(r));
+    return cancelRotation(this.#ctx, id, actor);
   }
 
   /** Rotations by id (admins; a consumer sees none through this). */
@@ -216,12 +206,12 @@ export class CertificateService {
 
   /** Takes the certificate out of every grant until resumed (certificate-suspension.ts). */
   suspend(id: string, reason: string, actor: Actor): Promise<Result<SuspensionResult, SuspensionError>> {
-    return suspendCertificate(this.#ctx, id, reason, actor).then((r) => this.#woke(r));
+    return suspendCertificate(this.#ctx, id, reason, actor);
   }
 
   /** Gives a suspended certificate back to its grants, exactly as they had it. */
   resume(id: string, actor: Actor): Promise<Result<SuspensionResult, SuspensionError>> {
-    return resumeCertificate(this.#ctx, id, actor).then((r) => this.#woke(r));
+    return resumeCertificate(this.#ctx, id, actor);
   }
 
   delete(
@@ -229,7 +219,7 @@ export class CertificateService {
     options: { readonly force?: boolean },
     actor: Actor,
   ): Promise<Result<Certificate, DeleteError>> {
-    return deleteCertificate(this.#ctx, id, options, actor).then((r) => this.#woke(r));
+    return deleteCertificate(this.#ctx, id, options, actor);
   }
 
   /**

@@ -6,6 +6,7 @@ import { type Actor, isAdmin, systemActor } from '../actor.ts';
 import type { AppService } from '../apps/app.service.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
+import { listen } from '../db/notifications.ts';
 import type { Db } from '../db/open-database.ts';
 import type { AccessLossReason } from '../db/schema/access-requests.ts';
 import type { CoreDeps } from '../deps.ts';
@@ -40,6 +41,9 @@ import { provisionRequest, StepFailure } from './provision-request.ts';
 
 const system = systemActor('provisioning');
 
+/** Where the database announces every statement that queues jobs (migration 20261204053249). */
+export const JOBS_QUEUED_CHANNEL = 'jobs_queued';
+
 /** A worker renews its jobs' leases this often; a lease older than LEASE_MS is a dead worker's. */
 export const LEASE_RENEW_MS = 10_000;
 export const LEASE_MS = 30_000;
@@ -57,6 +61,7 @@ class LeaseLost extends Error {}
 export class ProvisioningService {
   readonly #worker = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
   #onWork: (() => void) | undefined;
+  #listening: Promise<() => Promise<void>> | undefined;
 
   constructor(
     private readonly deps: CoreDeps,
@@ -78,13 +83,30 @@ export class ProvisioningService {
     return enqueueForCertificates(tx, certificateIds);
   }
 
-  /** The server's worker registers here to be woken when a job is queued. */
-  onWork(listener: (() => void) | undefined): void {
+  /**
+   * The server's worker registers here to be woken whenever jobs are queued, by any code path and
+   * any replica: the database announces each queuing statement on commit (JOBS_QUEUED_CHANNEL), so
+   * nothing that queues a job has to remember to wake anyone. Resolves once LISTEN is in place;
+   * rejects when it cannot be (the worker's poll still finds the jobs). `undefined` stops it.
+   */
+  async onWork(listener: (() => void) | undefined): Promise<void> {
     this.#onWork = listener;
-  }
-
-  kick(): void {
-    this.#onWork?.();
+    if (listener) {
+      this.#listening ??= listen(this.deps.db, JOBS_QUEUED_CHANNEL, () => this.#onWork?.()).catch(
+        (error: unknown) => {
+          this.#listening = undefined; // the next registration tries again
+          throw error;
+        },
+      );
+      await this.#listening;
+      return;
+    }
+    const listening = this.#listening;
+    this.#listening = undefined;
+    const stop = await listening?.catch(() => undefined);
+    await stop?.().catch(() => {
+      // The database may be closing already: nothing is listening either way.
+    });
   }
 
   /** Managed approval needs at least one live certificate in the organisation; checked before anything changes. */
@@ -154,7 +176,6 @@ export class ProvisioningService {
         },
       ]);
     });
-    this.kick();
     return Ok(findings);
   }
 

@@ -5,6 +5,8 @@ import type { Counter } from 'prom-client';
 export interface ProvisioningWorker {
   /** Runs due jobs now (tests); resolves when the round, and any round it asked for, has ended. */
   tick(): Promise<void>;
+  /** Resolves once the worker hears queued jobs (LISTEN in place, or given up on). */
+  readonly ready: Promise<void>;
   /** No new round starts; resolves once the current one, if any, has finished. */
   stop(): Promise<void>;
 }
@@ -21,9 +23,10 @@ export interface ProvisioningWorkerOptions {
 }
 
 /**
- * Runs queued provisioning jobs: woken by core when an approval (retry, re-provision, revoke)
- * queues one in this process, and every `intervalMs` for jobs queued by other processes or left
- * by a crash. Safe beside other replicas: core claims jobs with SKIP LOCKED, so each job runs once.
+ * Runs queued jobs (provisioning, convergence, webhook deliveries): woken whenever any replica
+ * commits a statement that queues one (core's `jobs_queued` NOTIFY), and every `intervalMs` for
+ * retries that come due and as the fallback when LISTEN is not possible. Safe beside other
+ * replicas: core claims jobs with SKIP LOCKED, so each job runs once.
  */
 export function startProvisioningWorker(core: Core, options: ProvisioningWorkerOptions): ProvisioningWorker {
   const log = options.logger.child({ job: 'provisioning-worker' });
@@ -66,16 +69,22 @@ export function startProvisioningWorker(core: Core, options: ProvisioningWorkerO
     timer = setTimeout(() => void tick().then(schedule), options.intervalMs);
   }
 
-  core.provisioning.onWork(() => {
-    if (!stopped) void tick();
-  });
+  const listening = core.provisioning
+    .onWork(() => {
+      if (!stopped) void tick();
+    })
+    .catch((error: unknown) =>
+      log.warn({ err: error }, 'cannot LISTEN for queued jobs: they wait for the next poll'),
+    );
   schedule();
   return {
     tick,
+    ready: listening,
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      core.provisioning.onWork(undefined);
+      await listening;
+      await core.provisioning.onWork(undefined);
       await current;
     },
   };
