@@ -2,9 +2,11 @@ import { makeCertificate } from '@repo/core/testing';
 import { describe, expect, it } from 'vitest';
 import { callGateway, servers } from './support/portal.ts';
 import { portal } from './support/stories.ts';
+import { portalId, receivedWebhooks } from './support/webhooks.ts';
 
 // The lifecycle beyond Tyk's portal, through the server's GraphQL API and its provisioning worker,
-// ending in real TLS requests at the mock Gateway.
+// ending in real TLS requests at the mock Gateway. The servers run with MTLS_WEBHOOK_URL set to the
+// suite's receiver: the stories that lose access or near an expiry read the signed events it got.
 describe.each(servers().map((s) => [s.database, s] as const))(
   '[%s] certificate lifecycle',
   (database, server) => {
@@ -40,6 +42,18 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       expect(await p.suspend(twoId, 'the whole fleet')).toEqual([]);
       await expect.poll(() => p.accessLost(request), POLL).toBe('CERTIFICATE_SUSPENDED');
       expect(await status(two)).toBe(403);
+      // The operator hears of it: access.lost, signed, POSTed by the server's job runner.
+      const lost = async () =>
+        (await receivedWebhooks()).filter(
+          (e) => e.type === 'access.lost' && e.data.accessRequestId === portalId(request),
+        );
+      await expect.poll(async () => (await lost()).length, POLL).toBeGreaterThan(0);
+      expect((await lost())[0]).toMatchObject({
+        id: expect.stringMatching(/^whe_/),
+        data: { reason: 'CERTIFICATE_SUSPENDED' },
+        ageSeconds: expect.any(Number),
+      });
+      expect((await lost())[0]!.ageSeconds).toBeLessThan(300);
 
       for (const id of [oneId, twoId]) expect(await p.resume(id)).toEqual([]);
       await expect.poll(() => p.accessLost(request), POLL).toBeNull();
@@ -128,6 +142,21 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       });
       expect((await p.expiring(3)).some((i) => i.certificate.id === soonId)).toBe(false);
       expect((await callGateway('/payments/orders', { cert: soon, token })).status).toBe(200);
+
+      // The expiry scan records it once and the server POSTs certificate.expiring, signed, with
+      // the request that loses access; a second scan records (so sends) nothing new.
+      expect((await p.expiryScan()).expiringSoon).toBeGreaterThan(0);
+      const expiring = async () =>
+        (await receivedWebhooks()).filter(
+          (e) => e.type === 'certificate.expiring' && e.data.certificateId === portalId(soonId),
+        );
+      await expect.poll(async () => (await expiring()).length, POLL).toBe(1);
+      expect((await expiring())[0]!.data).toMatchObject({
+        notAfter: expect.any(String),
+        affects: { accessRequests: [{ id: portalId(request) }], credentials: [expect.any(Object)] },
+      });
+      expect(await p.expiryScan()).toEqual({ ran: true, expiringSoon: 0, expired: 0 });
+      expect(await expiring()).toHaveLength(1);
     });
   },
 );

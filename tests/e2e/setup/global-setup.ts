@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { ACCESS_SEED, DASHBOARD_KEY } from '../../support/access-fixtures.ts';
 import { ORG_ID } from '../../support/core-harness.ts';
 import { startProcess, stopAll } from './processes.ts';
+import { startWebhookReceiver } from './webhook-receiver.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -22,14 +23,22 @@ export interface E2eServer {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { dashboardUrl: string; gatewayUrl: string; mockAdminKey: string; servers: E2eServer[] };
+    e2e: {
+      dashboardUrl: string;
+      gatewayUrl: string;
+      mockAdminKey: string;
+      servers: E2eServer[];
+      /** Where the servers POST their webhooks' events, read back at `receivedUrl`, and the signing secret. */
+      webhook: { receivedUrl: string; secret: string };
+    };
   }
 }
 
 /**
  * Starts the mock Dashboard (its CLI) and the server (its start command) as separate processes, the
  * way a tester runs them: PGlite in a scratch directory, or a scratch PostgreSQL database when
- * TEST_DATABASE_URL is set. Everything started is stopped in teardown.
+ * TEST_DATABASE_URL is set; each server sends its webhooks to a receiver this process runs.
+ * Everything started is stopped in teardown.
  */
 export default async function setup(project: TestProject) {
   const work = mkdtempSync(join(tmpdir(), 'mtls-e2e-'));
@@ -59,12 +68,21 @@ export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
     scratch = await createScratchDatabase({ dialect: 'postgres', adminUrl: process.env.TEST_DATABASE_URL });
   }
-  const config = { work, dashboardUrl: dashboardUrl!, gatewayUrl: gatewayUrl! };
+  const receiver = await startWebhookReceiver();
+  const webhook = { url: receiver.hookUrl, secret: randomBytes(24).toString('base64url') };
+  const config = { work, dashboardUrl: dashboardUrl!, gatewayUrl: gatewayUrl!, webhook };
   const servers = [await startServer('pglite', config)];
   if (scratch?.url) servers.push(await startServer('postgres', { ...config, databaseUrl: scratch.url }));
-  project.provide('e2e', { dashboardUrl: dashboardUrl!, gatewayUrl: gatewayUrl!, mockAdminKey, servers });
+  project.provide('e2e', {
+    dashboardUrl: dashboardUrl!,
+    gatewayUrl: gatewayUrl!,
+    mockAdminKey,
+    servers,
+    webhook: { receivedUrl: receiver.receivedUrl, secret: webhook.secret },
+  });
   return async () => {
     await stopAll();
+    await receiver.close();
     await scratch?.destroy();
     rmSync(work, { recursive: true, force: true });
   };
@@ -72,7 +90,13 @@ export default async function setup(project: TestProject) {
 
 async function startServer(
   database: E2eServer['database'],
-  config: { work: string; dashboardUrl: string; gatewayUrl: string; databaseUrl?: string },
+  config: {
+    work: string;
+    dashboardUrl: string;
+    gatewayUrl: string;
+    webhook: { url: string; secret: string };
+    databaseUrl?: string;
+  },
 ): Promise<E2eServer> {
   const adminToken = `mtp_${randomBytes(24).toString('base64url')}`;
   const logFile = join(config.work, `server-${database}.log`);
@@ -90,6 +114,8 @@ async function startServer(
       DASHBOARD_ORG_ID: ORG_ID,
       DASHBOARD_GATEWAY_URL: config.gatewayUrl,
       SYNC_INTERVAL_SECONDS: '0',
+      MTLS_WEBHOOK_URL: config.webhook.url,
+      MTLS_WEBHOOK_SECRET: config.webhook.secret,
       LOG_LEVEL: 'debug',
       ...(config.databaseUrl ? { DATABASE_URL: config.databaseUrl } : {}),
     },

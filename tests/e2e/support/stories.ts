@@ -94,6 +94,15 @@ export function portal(server: E2eServer) {
         )
       ).certificateResume.userErrors,
     /** Why an APPROVED request has no access now (null when it has). */
+    /** expiryScanRun: what the scan recorded (each transition also becomes a webhook event). */
+    expiryScan: async () =>
+      (
+        await admin<{
+          expiryScanRun: { expiryScan: { ran: boolean; expiringSoon: number; expired: number } };
+        }>(
+          `mutation Scan { expiryScanRun { expiryScan { ran expiringSoon expired } userErrors { code message } } }`,
+        )
+      ).expiryScanRun.expiryScan,
     accessLost: async (request: string) =>
       (
         await admin<{ node: { accessLostReason: string | null } }>(
