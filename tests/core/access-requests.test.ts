@@ -292,6 +292,68 @@ describeDatabases('access requests', (ctx) => {
     expect(event).toMatchObject({ before: { planId: plan.id }, after: { planId: silver.id } });
   });
 
+  it("enforces the plan's quota at the gateway; a binding change keeps the count, a plan change starts it again", async () => {
+    const { consumer, product } = await setup('MANAGED', true);
+    const [first, second] = await Promise.all(
+      ['CN=metered one', 'CN=metered two'].map((name) => makeCertificate({ name, freshKey: true })),
+    );
+    const upload = async (cert: typeof first) =>
+      must(
+        await h.core.certificates.upload(
+          { providerId: h.provider.id, pem: cert!.pem, organisationIds: [consumer.organisationId] },
+          ADMIN,
+        ),
+      );
+    await upload(first);
+    const metered = must(
+      await h.core.plans.create(
+        { name: 'metered', rate: 100, per: 1, quotaMax: 2n, quotaRenewalRate: 3600 },
+        ADMIN,
+      ),
+    );
+    const request = must(
+      await h.core.accessRequests.submit(
+        { appId: consumer.app.id, productId: product.id, planId: metered.id },
+        consumer.actor,
+      ),
+    );
+    must(await h.core.accessRequests.approve(request.id, h.admin));
+    while ((await h.core.provisioning.runDue()) > 0);
+    const [credential] = await h.core.accessRequests.credentials([request.id], consumer.actor);
+    const token = credential!.token!;
+    const call = async (cert: typeof first) => {
+      const answer = await callGateway(h.mock, '/payments/a', { cert: cert!, token });
+      return answer.status === 200 ? 200 : [answer.status, answer.body];
+    };
+    const exceeded = [403, { error: 'Quota exceeded' }];
+    expect([await call(first), await call(first), await call(first)]).toEqual([200, 200, exceeded]);
+
+    // A second certificate, re-provisioned, rewrites the key's bindings with the same limits: the
+    // count stays (Tyk would start it again had the portal not asked suppress_reset=1).
+    await upload(second);
+    must(await h.core.accessRequests.reprovision(request.id, h.admin));
+    while ((await h.core.provisioning.runDue()) > 0);
+    expect(await call(second)).toEqual(exceeded);
+
+    // A larger plan rewrites the limits: Tyk starts the quota again, the token is the same.
+    const larger = must(
+      await h.core.plans.create(
+        { name: 'larger', rate: 100, per: 1, quotaMax: 3n, quotaRenewalRate: 3600 },
+        ADMIN,
+      ),
+    );
+    must(await h.core.accessRequests.changePlan(request.id, larger.id, h.admin));
+    while ((await h.core.provisioning.runDue()) > 0);
+    expect([await call(first), await call(second), await call(first), await call(second)]).toEqual([
+      200,
+      200,
+      200,
+      exceeded,
+    ]);
+    const [after] = await h.core.accessRequests.credentials([request.id], consumer.actor);
+    expect(after!.token).toBe(token);
+  });
+
   it('re-provisions Managed access when the organisation gains a certificate, and warns on a mode change', async () => {
     const { consumer, product, plan } = await setup('MANAGED', true);
     const first = await makeCertificate({ name: 'CN=first', freshKey: true });

@@ -65,6 +65,36 @@ describe('AuthKey, KeyExpired and AccessRightsCheck after the allow list', () =>
     expect((await call('/payments/x', identity(certs.exact), 'empty-rights-token')).status).toBe(200);
   });
 
+  it('counts the quota after the other checks: quota_max requests pass, then 403 until the key is rewritten', async () => {
+    const statuses = async (n: number) => {
+      const seen: [number, unknown][] = [];
+      for (let i = 0; i < n; i++) {
+        const res = await call('/payments/x', identity(certs.exact), 'quota-token');
+        seen.push([res.status, res.body]);
+      }
+      return seen;
+    };
+    const exceeded = [403, { error: 'Quota exceeded' }];
+    expect((await statuses(3)).map(([status]) => status)).toEqual([200, 200, 403]);
+    expect(await statuses(1)).toEqual([exceeded]);
+    // A refusal before the quota (a certificate the allow list lacks) does not count.
+    expect((await call('/payments/x', identity(certs.unknown), 'quota-token')).status).toBe(403);
+
+    const { data: session } = (await fixture.mock.dashboard('/api/keys/quota-token')).json as {
+      data: object;
+    };
+    const put = (query: string) =>
+      fixture.mock.dashboard(`/api/keys/quota-token${query}`, {
+        method: 'PUT',
+        body: JSON.stringify(session),
+      });
+    // Rewritten with suppress_reset=1 the counter stays; a plain rewrite (a plan change) resets it.
+    expect((await put('?suppress_reset=1')).status).toBe(200);
+    expect(await statuses(1)).toEqual([exceeded]);
+    expect((await put('')).status).toBe(200);
+    expect((await statuses(3)).map(([status]) => status)).toEqual([200, 200, 403]);
+  });
+
   it('ignores bindings on an API without static mTLS', async () => {
     const res = await call('/open/x', undefined, 'bound-open-token');
     expect(res.body).toMatchObject({

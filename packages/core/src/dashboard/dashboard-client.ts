@@ -209,8 +209,15 @@ export class DashboardClient {
     return dashboardCall(this.http, { method: 'GET', path: keyPath(key), schema: s.keyData });
   }
 
-  updateKey(key: KeyRef, session: s.SessionState) {
-    return dashboardCall(this.http, { method: 'PUT', path: keyPath(key), json: session, schema: s.keyData });
+  /**
+   * Rewrites a key's session. Tyk starts the key's quota and rate counters again on every write
+   * (gateway/api.go `handleAddOrUpdate` → `doAddOrUpdate` → `ResetQuota`) unless asked with
+   * `suppress_reset=1`: `keepCounters` asks it, for a write that leaves the limits as they were.
+   */
+  updateKey(key: KeyRef, session: s.SessionState, options: { keepCounters?: boolean } = {}) {
+    const path = keyPath(key);
+    const query = options.keepCounters ? `${path.includes('?') ? '&' : '?'}suppress_reset=1` : '';
+    return dashboardCall(this.http, { method: 'PUT', path: path + query, json: session, schema: s.keyData });
   }
 
   async deleteKey(key: KeyRef): Promise<Result<void, DashboardError>> {

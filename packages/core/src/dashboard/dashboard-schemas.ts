@@ -122,6 +122,7 @@ export const sessionState = z.looseObject({
   per: z.number().optional(),
   /** Tyk's int64: a number as read back, a bigint as the portal writes it (see json-body.ts). */
   quota_max: z.union([z.number(), z.bigint()]).optional(),
+  quota_renewal_rate: z.number().optional(),
   meta_data: z.record(z.string(), z.unknown()).nullish(),
   mtls_static_certificate_bindings: z.array(z.string()).nullish(),
 });

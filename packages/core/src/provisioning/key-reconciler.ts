@@ -4,7 +4,7 @@ import { systemActor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { KeyRef } from '../dashboard/dashboard-client.ts';
-import type { KeyData } from '../dashboard/dashboard-schemas.ts';
+import type { KeyData, SessionState } from '../dashboard/dashboard-schemas.ts';
 import { credentials } from '../db/schema/credentials.ts';
 import { credentialSource } from '../products/credential-source.ts';
 import { Ok, type Result } from '../result.ts';
@@ -79,15 +79,32 @@ export interface WrittenKey {
   readonly expires: number;
 }
 
-/** Ok(undefined) when the Dashboard has no such key (404): the caller creates it. */
+/**
+ * Ok(undefined) when the Dashboard has no such key (404): the caller creates it. A write that keeps
+ * the key's limits (a binding change: rotation, suspension, a new certificate) keeps its quota and
+ * rate counters, so it cannot hand a consumer a fresh quota; a write that changes them (a plan
+ * change) lets Tyk start them again under the new plan.
+ */
 async function updateIfPresent(
   ctx: ProvisionContext,
   ref: KeyRef,
-  session: Parameters<ProvisionContext['client']['updateKey']>[1],
+  session: SessionState,
 ): Promise<Result<KeyData | undefined, DashboardError>> {
   const existing = await ctx.client.getKey(ref);
   if (!existing.ok) return existing.error.code === 'DASHBOARD_NOT_FOUND' ? Ok(undefined) : existing;
-  return ctx.client.updateKey(ref, session);
+  return ctx.client.updateKey(ref, session, { keepCounters: sameLimits(existing.value.data, session) });
+}
+
+/** Rate (`rate` per `per` seconds) and quota (`quota_max` per `quota_renewal_rate`) alike. */
+function sameLimits(a: SessionState, b: SessionState): boolean {
+  // quota_max is an int64 the portal writes as a bigint and reads back as a number.
+  const quota = (s: SessionState) => Number(s.quota_max ?? 0);
+  return (
+    (a.rate ?? 0) === (b.rate ?? 0) &&
+    (a.per ?? 0) === (b.per ?? 0) &&
+    quota(a) === quota(b) &&
+    (a.quota_renewal_rate ?? 0) === (b.quota_renewal_rate ?? 0)
+  );
 }
 
 /** Keeps the key's token, sealed, for the owning organisation: one live credential per request. */

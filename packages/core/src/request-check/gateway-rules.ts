@@ -10,6 +10,7 @@ export {
   keyActiveRule,
   keyExpiryRule,
   keyFoundRule,
+  quotaRule,
   type RuleOutcome,
   type SessionFacts,
   stripBearer,

@@ -4,7 +4,9 @@
  * Each rule answers its outcome with a reason code; a FAIL carries Tyk's status and message.
  * Sources (TykTechnologies/tyk): gateway/mw_auth_key.go `AuthKey.ProcessRequest` (token, binding),
  * gateway/mw_key_expired_check.go `KeyExpired.ProcessRequest`, gateway/mw_access_rights.go
- * `AccessRightsCheck.ProcessRequest`, gateway/handler_error.go (texts).
+ * `AccessRightsCheck.ProcessRequest`, gateway/mw_rate_limiting.go
+ * `RateLimitAndQuotaCheck.handleQuotaFailure` with gateway/session_manager.go
+ * `SessionLimiter.RedisQuotaExceeded` (quota), gateway/handler_error.go (texts).
  */
 
 /** The Gateway's texts, sent as `{"error": message}`. */
@@ -17,6 +19,7 @@ export const GATEWAY_MESSAGES = {
   keyExpired: 'Key has expired, please renew',
   keyNotAuthorized: 'Key not authorized',
   unexpectedSigningMethod: 'Key not authorized: Unexpected signing method',
+  quotaExceeded: 'Quota exceeded',
 } as const;
 
 const MSG = GATEWAY_MESSAGES;
@@ -37,6 +40,7 @@ export interface SessionFacts {
   readonly expires?: number | undefined;
   readonly access_rights?: Record<string, unknown> | null | undefined;
   readonly mtls_static_certificate_bindings?: readonly string[] | null | undefined;
+  readonly quota_max?: number | bigint | undefined;
 }
 
 /** Tyk's `stripBearer`: a case-insensitive `Bearer ` prefix is dropped. */
@@ -104,4 +108,16 @@ export function accessRightsRule(session: SessionFacts, apiId: string) {
 export function grantedApis(session: SessionFacts): string[] {
   const rights = session.access_rights;
   return typeof rights === 'object' && rights !== null ? Object.keys(rights) : [];
+}
+
+/**
+ * The quota, after the key's counter took this request (`counted`: requests in the current
+ * period, this one included). As `RedisQuotaExceeded`: a `quota_max` of 0 or less is no quota; the
+ * request is refused once `counted - 1 >= quota_max`, so `quota_max` requests pass per period and
+ * refused ones still count. The counter itself is the gateway's state (Redis in Tyk), not a rule.
+ */
+export function quotaRule(session: SessionFacts, counted: number) {
+  const max = session.quota_max ?? 0;
+  if (max <= 0) return skip('UNLIMITED');
+  return BigInt(counted - 1) >= BigInt(max) ? refuse('EXCEEDED', 403, MSG.quotaExceeded) : ok('WITHIN');
 }

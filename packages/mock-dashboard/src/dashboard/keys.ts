@@ -52,6 +52,8 @@ function saveKey(ctx: DashboardContext, req: DashboardRequest, keyId: string, pr
     session: normaliseSession(input, req.orgId, ctx.now(), previous?.session),
   };
   ctx.store.keys.set(keyId, key);
+  // Writing a key resets its quota unless asked not to (gateway/api.go `handleAddOrUpdate`).
+  if (req.url.searchParams.get('suppress_reset') !== '1') ctx.store.quotas.reset(key.keyHash);
   return keyData(key);
 }
 
@@ -74,7 +76,10 @@ export const getKey: DashboardHandler = (ctx, req) => {
   return keyData(key);
 };
 
-/** `PUT /api/keys/{keyId}`: replaces the session; only newly added bindings are validated. */
+/**
+ * `PUT /api/keys/{keyId}`: replaces the session; only newly added bindings are validated. The
+ * quota counter starts again unless `?suppress_reset=1`.
+ */
 export const putKey: DashboardHandler = (ctx, req) => {
   if (!readSession(req)) return dashboardMessage(403, MALFORMED);
   const key = findKey(ctx, req);
@@ -88,5 +93,6 @@ export const deleteKey: DashboardHandler = (ctx, req) => {
   if (!key) return dashboardMessage(404, NOT_FOUND);
   if (key.session.org_id !== req.orgId) return dashboardMessage(400, 'Attempted access to non-owned key.');
   ctx.store.keys.delete(key.keyId);
+  ctx.store.quotas.reset(key.keyHash);
   return dashboardMessage(200, 'Key deleted successfully.');
 };

@@ -19,6 +19,8 @@ export interface GatewayApi {
   readonly jwtSource: string;
   readonly jwtSigningMethod: string;
   readonly jwtIdentityBaseField: string;
+  /** `disable_quota`: the API counts no quota (`RateLimitAndQuotaCheck` skips it). */
+  readonly disableQuota: boolean;
 }
 
 /** The API as the Gateway loads it, or undefined when it is inactive or has no listen path. */
@@ -42,5 +44,6 @@ export function gatewayApi(api: StoredApi): GatewayApi | undefined {
     jwtSource: view.jwt_source,
     jwtSigningMethod: view.jwt_signing_method,
     jwtIdentityBaseField: view.jwt_identity_base_field,
+    disableQuota: view.disable_quota,
   };
 }

@@ -5,6 +5,7 @@ import {
   keyActiveRule,
   keyExpiryRule,
   keyFoundRule,
+  quotaRule,
   type RuleOutcome,
   stripBearer,
   tokenPresentRule,
@@ -63,6 +64,18 @@ export function checkSession(key: StoredKey, api: GatewayApi, now: Date): Reply 
   ])
     if (rule.outcome === 'FAIL') return gatewayError(rule.status, rule.message);
   return undefined;
+}
+
+/**
+ * `RateLimitAndQuotaCheck`, the quota half (the mock does not rate-limit): the key's counter takes
+ * the request, then core's rule decides. Runs last, after the session checks, as in Tyk's chain.
+ */
+export function checkQuota(store: MockStore, key: StoredKey, api: GatewayApi, now: Date): Reply | undefined {
+  const session = key.session as { quota_max?: number; quota_renewal_rate?: number };
+  if (api.disableQuota || !(typeof session.quota_max === 'number' && session.quota_max > 0)) return undefined;
+  const counted = store.quotas.take(key.keyHash, session.quota_renewal_rate ?? 0, now);
+  const rule = quotaRule(session, counted);
+  return rule.outcome === 'FAIL' ? gatewayError(rule.status, rule.message) : undefined;
 }
 
 function refuse(rule: Extract<RuleOutcome<string>, { outcome: 'FAIL' }>): AuthOutcome {

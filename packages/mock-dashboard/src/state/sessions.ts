@@ -14,6 +14,7 @@ const sessionInput = z.looseObject({
   rate: z.number().optional(),
   per: z.number().optional(),
   quota_max: z.number().optional(),
+  quota_renewal_rate: z.number().optional(),
   access_rights: z.record(z.string(), z.looseObject({})).nullable().optional(),
   apply_policies: z.array(z.string()).nullable().optional(),
   meta_data: z.record(z.string(), z.unknown()).nullable().optional(),

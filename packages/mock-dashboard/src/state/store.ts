@@ -1,3 +1,4 @@
+import { QuotaCounters } from './quota-counters.ts';
 import type { StoredApi } from './stored-api.ts';
 import type { StoredCertificate } from './stored-certificate.ts';
 
@@ -27,6 +28,8 @@ export class MockStore {
   /** By internal id (`dbId`). */
   readonly apis = new Map<string, StoredApi>();
   readonly keys = new Map<string, StoredKey>();
+  /** Requests counted against each key's quota, by key hash (Tyk keeps these in Redis). */
+  readonly quotas = new QuotaCounters();
   certsRevision = 0;
   apisRevision = 0;
 
@@ -42,6 +45,7 @@ export class MockStore {
     this.certificates.clear();
     this.apis.clear();
     this.keys.clear();
+    this.quotas.clear();
     this.certsRevision++;
     this.apisRevision++;
   }

@@ -99,6 +99,7 @@ function keys(exact: TestCertificate) {
       session: session({ access_rights: { 'another-api': { api_id: 'another-api' } } }),
     },
     { keyId: 'empty-rights-token', session: session({ access_rights: {} }) },
+    { keyId: 'quota-token', session: session({ quota_max: 2, quota_renewal_rate: 3600 }) },
     {
       keyId: 'bound-open-token',
       session: { org_id: ORG, mtls_static_certificate_bindings: [`${ORG}${'e'.repeat(64)}`] },
