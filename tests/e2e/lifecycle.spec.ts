@@ -114,6 +114,33 @@ describe.each(servers().map((s) => [s.database, s] as const))(
       await expect.poll(async () => [await status(old), await status(next)], POLL).toEqual([403, 200]);
     });
 
+    it("plan change: the key's quota is enforced; a larger plan admits the same token again", async () => {
+      const provider = await p.provider();
+      const acme = await p.organisation(`Metered Acme ${tag}`);
+      const cert = await makeCertificate({ name: 'CN=metered', freshKey: true });
+      await p.upload(provider, cert, acme);
+      const consumer = await p.consumer(acme, 'metered dev');
+      const request = await p.request(consumer, {
+        product: await p.product(provider, `Metered ${tag}`, 'MANAGED', true),
+        plan: await p.plan(`two an hour ${tag}`, 2),
+        appName: 'metered app',
+      });
+      await p.approve(request);
+      const token = await p.token(consumer, request);
+      const call = async () => {
+        const answer = await callGateway('/payments/orders', { cert, token });
+        return answer.status === 200 ? 200 : [answer.status, answer.body];
+      };
+      const exceeded = [403, { error: 'Quota exceeded' }];
+      expect([await call(), await call(), await call()]).toEqual([200, 200, exceeded]);
+
+      await p.changePlan(request, await p.plan(`five an hour ${tag}`, 5));
+      expect(await p.token(consumer, request)).toBe(token);
+      const five = [];
+      for (let i = 0; i < 6; i++) five.push(await call());
+      expect(five).toEqual([200, 200, 200, 200, 200, exceeded]);
+    });
+
     it('expiry impact: a certificate expiring in 5 days shows who loses access, and still passes today', async () => {
       const provider = await p.provider();
       const acme = await p.organisation(`Expiring Acme ${tag}`);

@@ -9,6 +9,19 @@ type Id = { id: string };
 export function portal(server: E2eServer) {
   const admin = <T>(query: string, variables?: Record<string, unknown>) =>
     graphql<T>(server, query, variables);
+  /** Waits while the request is PROVISIONING: APPROVED returns, FAILED throws its reason. */
+  const provisioned = async (request: string) => {
+    for (let i = 0; i < 150; i++) {
+      const { node } = await admin<{ node: { status: string; failureReason: string | null } }>(
+        `query State($id: ID!) { node(id: $id) { ... on AccessRequest { status failureReason } } }`,
+        { id: request },
+      );
+      if (node.status === 'APPROVED') return;
+      if (node.status === 'FAILED') throw new Error(`provisioning failed: ${node.failureReason}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('provisioning did not finish');
+  };
   return {
     provider: async () =>
       (
@@ -125,13 +138,29 @@ export function portal(server: E2eServer) {
           },
         )
       ).productCreate.product.id,
-    plan: async (name: string) =>
+    /** A plan of 100 requests a minute; `quota`: at most that many an hour (default: unlimited). */
+    plan: async (name: string, quota?: number) =>
       (
         await admin<{ planCreate: { plan: Id } }>(
-          `mutation Plan($name: String!) { planCreate(input: { name: $name, rate: 100, per: 60 }) { plan { id } userErrors { code message } } }`,
-          { name },
+          `mutation Plan($input: PlanCreateInput!) { planCreate(input: $input) { plan { id } userErrors { code message } } }`,
+          {
+            input: {
+              name,
+              rate: 100,
+              per: 60,
+              ...(quota === undefined ? {} : { quotaMax: quota, quotaRenewalRate: 3600 }),
+            },
+          },
         )
       ).planCreate.plan.id,
+    /** accessRequestChangePlan, then waits until the request is APPROVED on its new plan. */
+    changePlan: async (request: string, plan: string) => {
+      await admin(
+        `mutation ChangePlan($input: AccessRequestChangePlanInput!) { accessRequestChangePlan(input: $input) { accessRequest { id } userErrors { code message } } }`,
+        { input: { accessRequest: request, plan } },
+      );
+      await provisioned(request);
+    },
     request: async (
       token: string,
       input: { product: string; plan: string; appName: string; pem?: string },
@@ -156,16 +185,7 @@ export function portal(server: E2eServer) {
         `mutation Approve($id: ID!) { accessRequestApprove(input: { accessRequest: $id }) { accessRequest { id } userErrors { code message } } }`,
         { id: request },
       );
-      for (let i = 0; i < 150; i++) {
-        const { node } = await admin<{ node: { status: string; failureReason: string | null } }>(
-          `query State($id: ID!) { node(id: $id) { ... on AccessRequest { status failureReason } } }`,
-          { id: request },
-        );
-        if (node.status === 'APPROVED') return;
-        if (node.status === 'FAILED') throw new Error(`approval failed: ${node.failureReason}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('approval did not finish');
+      await provisioned(request);
     },
     token: async (consumerToken: string, request: string) => {
       const { node } = await graphql<{ node: { credentials: { token: string }[] } }>(
