@@ -36,6 +36,7 @@ describeDatabases('request check: agrees with the gateway', (ctx) => {
         keySeed('key-inactive', { is_inactive: true }),
         keySeed('key-expired', { expires: Math.floor(Date.now() / 1000) - 3600 }),
         keySeed('key-no-rights', { access_rights: { 'another-api': { api_id: 'another-api' } } }),
+        keySeed('key-quota', { quota_max: 2, quota_renewal_rate: 3600 }),
       ],
     });
 
@@ -58,6 +59,7 @@ describeDatabases('request check: agrees with the gateway', (ctx) => {
       KEY_ACTIVE: 'PASS',
       KEY_NOT_EXPIRED: 'PASS',
       ACCESS_RIGHTS: 'PASS',
+      QUOTA: 'NOT_APPLICABLE',
     });
     expect(report.certificate).toMatchObject({ sha256: sha256Hex(c.good.der), tykId: idOf(c.good) });
   });
@@ -114,6 +116,23 @@ describeDatabases('request check: agrees with the gateway', (ctx) => {
     // Everything after the first failure is not reached by the Gateway.
     const after = report.checks.slice(REQUEST_CHECKS.indexOf(check) + 1);
     expect(after.every((s) => s.outcome === 'SKIPPED' || s.outcome === 'NOT_APPLICABLE')).toBe(true);
+  });
+
+  it("judges the key's quota from the Gateway's count, and agrees with it before and after it runs out", async () => {
+    await seedTable();
+    const quota = async () => {
+      const { report, answer } = await explainAndSend(h, presenting(c.good), 'key-quota');
+      expectAgreement(report, answer);
+      const step = report.checks.find((s) => s.check === 'QUOTA')!;
+      return [answer.status, step.outcome, step.detail];
+    };
+    expect(await quota()).toEqual([200, 'PASS', "2 of the key's 2 requests (every 3600 s) are left."]);
+    expect(await quota()).toEqual([200, 'PASS', "1 of the key's 2 requests (every 3600 s) are left."]);
+    expect(await quota()).toEqual([
+      403,
+      'FAIL',
+      'The key has used all 2 requests of its quota (every 3600 s).',
+    ]);
   });
 
   it("names the leaf's hash in Tyk's not-allowed text and still judges the key", async () => {

@@ -123,6 +123,8 @@ export const sessionState = z.looseObject({
   /** Tyk's int64: a number as read back, a bigint as the portal writes it (see json-body.ts). */
   quota_max: z.union([z.number(), z.bigint()]).optional(),
   quota_renewal_rate: z.number().optional(),
+  /** As the Gateway reports it on a read: `quota_max` minus this period's count, at least 0. */
+  quota_remaining: z.number().optional(),
   meta_data: z.record(z.string(), z.unknown()).nullish(),
   mtls_static_certificate_bindings: z.array(z.string()).nullish(),
 });

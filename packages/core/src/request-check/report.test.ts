@@ -12,6 +12,7 @@ const allPass = (): Record<keyof Evaluations, Evaluations[keyof Evaluations]> =>
   KEY_ACTIVE: pass('active'),
   KEY_NOT_EXPIRED: pass('not expired'),
   ACCESS_RIGHTS: pass('rights'),
+  QUOTA: notApplicable('no quota'),
 });
 
 describe('assembleVerdict', () => {
@@ -28,6 +29,7 @@ describe('assembleVerdict', () => {
       'PASS',
       'PASS',
       'PASS',
+      'NOT_APPLICABLE',
     ]);
   });
 
@@ -46,6 +48,7 @@ describe('assembleVerdict', () => {
       { check: 'KEY_ACTIVE', outcome: 'FAIL', refusal: { status: 403 } },
       { check: 'KEY_NOT_EXPIRED', outcome: 'SKIPPED', ifReached: 'PASS' },
       { check: 'ACCESS_RIGHTS', outcome: 'SKIPPED', ifReached: 'FAIL' },
+      { check: 'QUOTA', outcome: 'NOT_APPLICABLE' },
     ]);
     expect(verdict.checks[8]!.detail).toMatch(/^Not reached: the Gateway answers at KEY_ACTIVE\./);
     expect(verdict.wouldPass).toBe(false);

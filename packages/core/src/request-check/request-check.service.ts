@@ -177,6 +177,7 @@ export class RequestCheckService {
       KEY_ACTIVE: token.keyActiveCheck(facts),
       KEY_NOT_EXPIRED: token.keyNotExpiredCheck(facts),
       ACCESS_RIGHTS: token.accessRightsCheck(facts),
+      QUOTA: token.quotaCheck(facts),
     });
     const { allowList, jwt: _jwt, ...summary } = api;
     return Ok({

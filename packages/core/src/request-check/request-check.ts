@@ -20,6 +20,8 @@ export const REQUEST_CHECKS = [
   'KEY_NOT_EXPIRED',
   /** `AccessRightsCheck`. */
   'ACCESS_RIGHTS',
+  /** `RateLimitAndQuotaCheck`: the key's quota has a request left in this period. */
+  'QUOTA',
 ] as const;
 export type RequestCheckName = (typeof REQUEST_CHECKS)[number];
 

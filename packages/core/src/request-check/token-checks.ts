@@ -10,6 +10,7 @@ import {
   keyActiveRule,
   keyExpiryRule,
   keyFoundRule,
+  quotaRule,
   type RuleOutcome,
   tokenPresentRule,
 } from './session-rules.ts';
@@ -127,6 +128,29 @@ export function accessRightsCheck(facts: TokenFacts): Evaluation {
     NOT_GRANTED: `The key has access rights to ${granted.slice(0, 5).join(', ')}${granted.length > 5 ? ' and more' : ''}, not to ${facts.api.apiId}.`,
   }[rule.why];
   return judged(rule, detail);
+}
+
+/**
+ * The quota as the Gateway would count this request: the key's read (`GET /api/keys`, which fills
+ * `quota_remaining` from the Gateway's counter as `handleGetDetail` does) says how many requests
+ * of the period are used, and core's `quotaRule` judges the next one. Sends nothing, counts nothing.
+ */
+export function quotaCheck(facts: TokenFacts): Evaluation {
+  const skipped = sessionNotChecked(facts);
+  if (skipped) return skipped;
+  const { session } = facts.key as Extract<KeyLookup, { state: 'FOUND' }>;
+  const max = Number(session.quota_max ?? 0);
+  if (max <= 0) return notApplicable('The key has no quota (quota_max of 0 or less).');
+  const remaining = Math.max(0, Math.min(max, session.quota_remaining ?? max));
+  const rule = quotaRule(session, max - remaining + 1);
+  const period =
+    (session.quota_renewal_rate ?? 0) > 0 ? `every ${session.quota_renewal_rate} s` : 'that never renews';
+  return judged(
+    rule,
+    rule.outcome === 'FAIL'
+      ? `The key has used all ${max} requests of its quota (${period}).`
+      : `${remaining} of the key's ${max} requests (${period}) are left.`,
+  );
 }
 
 /** A rule's outcome as the explainer reports it, with its detail. */

@@ -69,11 +69,18 @@ export const createCustomKey: DashboardHandler = (ctx, req) => {
   return saveKey(ctx, req, keyId);
 };
 
+/**
+ * `GET /api/keys/{keyId}`: with a quota, `quota_remaining` is read from the counter, as the
+ * Gateway's `handleGetDetail` does (`quota_max` minus the period's count, at least 0).
+ */
 export const getKey: DashboardHandler = (ctx, req) => {
   const key = findKey(ctx, req);
   if (!key) return dashboardMessage(404, NOT_FOUND);
   if (key.session.org_id !== req.orgId) return dashboardMessage(400, 'Attempted access to non-owned key.');
-  return keyData(key);
+  const max = typeof key.session.quota_max === 'number' ? key.session.quota_max : 0;
+  if (max <= 0) return keyData(key);
+  const used = ctx.store.quotas.peek(key.keyHash, ctx.now());
+  return keyData({ ...key, session: { ...key.session, quota_remaining: Math.max(0, max - used) } });
 };
 
 /**

@@ -18,6 +18,7 @@ const CHECK_DOCS: Record<(typeof REQUEST_CHECKS)[number], string> = {
   KEY_ACTIVE: '`KeyExpired`: the key is not inactive.',
   KEY_NOT_EXPIRED: '`KeyExpired`: the key has not expired.',
   ACCESS_RIGHTS: "`AccessRightsCheck`: the key's access rights include the API.",
+  QUOTA: "`RateLimitAndQuotaCheck`: the key's quota has a request left in this period.",
 };
 export const CheckName = builder.enumType('RequestCheckName', {
   description: "The Gateway's checks, in the order its middleware chain runs them.",

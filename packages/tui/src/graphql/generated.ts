@@ -355,6 +355,8 @@ export type RequestCheckName =
   | 'KEY_ACTIVE'
   /** `KeyExpired`: the key has not expired. */
   | 'KEY_NOT_EXPIRED'
+  /** `RateLimitAndQuotaCheck`: the key's quota has a request left in this period. */
+  | 'QUOTA'
   /** `CertificateCheckMW`: a client certificate was presented. */
   | 'TLS_CLIENT_CERTIFICATE'
   /** `AuthKey`: the token names a key. */
