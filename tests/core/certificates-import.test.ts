@@ -123,6 +123,13 @@ describeDatabases('certificate import', (ctx) => {
       Array.from({ length: 1_000 }, (_, i) => makeCertificate({ name: `CN=device-${i}` })),
     );
     const bundle = certs.map((c) => c.pem).join('');
+    const files = [{ name: 'devices.pem', text: bundle }];
+    // The dry run reads the store once for all 1,000, not once per item.
+    const dry = await ctx.countStatements(() =>
+      h.core.certificates.import({ providerId: h.provider.id, files, dryRun: true }, ADMIN),
+    );
+    expect(must(dry.result).counts).toEqual({ CREATED: 1_000, RESTORED: 0, UPDATED: 0, REFUSED: 0 });
+    expect(dry.statements.length).toBeLessThanOrEqual(3);
     const progress: ImportProgress[] = [];
     let events = 0;
     const unsubscribe = h.core.certificates.importEvents.subscribe((event) => {
@@ -130,11 +137,9 @@ describeDatabases('certificate import', (ctx) => {
       events++;
     });
     const report = must(
-      await h.core.certificates.import(
-        { providerId: h.provider.id, files: [{ name: 'devices.pem', text: bundle }], namePattern: '{cn}' },
-        ADMIN,
-        { progressKey: 'fleet-1000' },
-      ),
+      await h.core.certificates.import({ providerId: h.provider.id, files, namePattern: '{cn}' }, ADMIN, {
+        progressKey: 'fleet-1000',
+      }),
     );
     unsubscribe();
     expect(report.counts).toEqual({ CREATED: 1_000, RESTORED: 0, UPDATED: 0, REFUSED: 0 });

@@ -109,24 +109,45 @@ export async function importCertificates(
   const counts: Record<ImportOutcome, number> = { CREATED: 0, RESTORED: 0, UPDATED: 0, REFUSED: 0 };
   const items: ImportItem[] = new Array(pending.length);
   let done = 0;
-  let unreachable: { code: string; message: string } | undefined;
-  const one = async (item: Pending): Promise<ImportItem> => {
-    const checked = validateUpload(item.pem, ctx.now());
-    if (!checked.ok) return refused(item, checked.error);
-    const { leaf } = checked.value;
-    const subjectCn = leaf.subject.cn;
+  const record = (i: number, result: ImportItem) => {
+    items[i] = result;
+    counts[result.outcome]++;
+    done++;
+    onProgress({ done, total: pending.length, counts: { ...counts } });
+  };
+  const checked = pending.map((item): Checked | ImportItem => {
+    const valid = validateUpload(item.pem, ctx.now());
+    if (!valid.ok) return refused(item, valid.error);
+    const subjectCn = valid.value.leaf.subject.cn;
     const name = namePattern ? nameFrom(namePattern, item, subjectCn) : null;
-    const tykId = tykCertificateId(provider.orgId, leaf.fingerprints.sha256);
-    const base = { index: item.index, file: item.file, block: item.block, tykId, subjectCn, name };
-    if (dryRun) {
-      const existing = await repo.findByTykId(ctx.deps.db, providerId, tykId);
-      const outcome = !existing ? 'CREATED' : existing.deletedAt ? 'RESTORED' : 'UPDATED';
-      return { ...base, outcome, certificateId: existing?.id ?? null, error: null };
+    const tykId = tykCertificateId(provider.orgId, valid.value.leaf.fingerprints.sha256);
+    return { item, base: { index: item.index, file: item.file, block: item.block, tykId, subjectCn, name } };
+  });
+
+  if (dryRun) {
+    // What an import would do, from one read of the store for every item.
+    const tykIds = checked.flatMap((c) => ('base' in c ? [c.base.tykId] : []));
+    const existing = await repo.findByTykIds(ctx.deps.db, providerId, tykIds);
+    for (const [i, c] of checked.entries()) {
+      if (!('base' in c)) {
+        record(i, c);
+        continue;
+      }
+      const row = existing.get(c.base.tykId);
+      const outcome = !row ? 'CREATED' : row.deletedAt ? 'RESTORED' : 'UPDATED';
+      record(i, { ...c.base, outcome, certificateId: row?.id ?? null, error: null });
     }
+    return Ok({ dryRun, total: pending.length, counts, items });
+  }
+
+  let unreachable: { code: string; message: string } | undefined;
+  const one = async (c: Checked | ImportItem): Promise<ImportItem> => {
+    if (!('base' in c)) return c;
+    const { item, base } = c;
     if (unreachable) return { ...base, outcome: 'REFUSED', certificateId: null, error: unreachable };
     const uploaded = await uploadCertificate(
       ctx,
-      { providerId, pem: item.pem, organisationIds, ...(name ? { name } : {}) },
+      { providerId, pem: item.pem, organisationIds, ...(base.name ? { name: base.name } : {}) },
       actor,
     );
     if (!uploaded.ok) {
@@ -135,7 +156,7 @@ export async function importCertificates(
           code: uploaded.error.code,
           message: `Not tried: the Dashboard could not be reached (${uploaded.error.message}).`,
         };
-      return { ...base, ...refused(item, uploaded.error), tykId, subjectCn };
+      return { ...base, ...refused(item, uploaded.error), tykId: base.tykId, subjectCn: base.subjectCn };
     }
     const { certificate, outcome } = uploaded.value;
     return { ...base, name: certificate.name, outcome, certificateId: certificate.id, error: null };
@@ -143,13 +164,7 @@ export async function importCertificates(
 
   let next = 0;
   const lanes = Array.from({ length: Math.min(CONCURRENCY, pending.length) }, async () => {
-    for (let i = next++; i < pending.length; i = next++) {
-      const result = await one(pending[i]!);
-      items[i] = result;
-      counts[result.outcome]++;
-      done++;
-      onProgress({ done, total: pending.length, counts: { ...counts } });
-    }
+    for (let i = next++; i < pending.length; i = next++) record(i, await one(checked[i]!));
   });
   await Promise.all(lanes);
   return Ok({ dryRun, total: pending.length, counts, items });
@@ -166,6 +181,14 @@ function itemsOf(files: readonly { name?: string | null | undefined; text: strin
       items.push({ index: items.length + 1, file: name, block: i + 1, pem: block.pem });
   }
   return items;
+}
+
+/** An item that passed the single upload's checks, with what its report line says before the upload. */
+interface Checked {
+  readonly item: Pending;
+  readonly base: Pick<ImportItem, 'index' | 'file' | 'block' | 'subjectCn' | 'name'> & {
+    readonly tykId: string;
+  };
 }
 
 function refused(item: Pending, error: { code: string; message: string }): ImportItem {

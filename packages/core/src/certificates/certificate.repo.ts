@@ -96,31 +96,18 @@ function associatedWith(organisationId: string): SQL {
   );
 }
 
-/** The portal id of each Tyk id of a provider the portal has a row for (soft-deleted ones too), in one statement. */
-export async function idsByTykIds(
+/** A provider's rows (soft-deleted ones too) for these Tyk ids, by Tyk id, in one statement. */
+export async function findByTykIds(
   db: Db,
   providerId: string,
   tykIds: readonly string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, { id: string; deletedAt: Date | null }>> {
   if (tykIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: certificates.id, tykId: certificates.tykId })
+    .select({ id: certificates.id, tykId: certificates.tykId, deletedAt: certificates.deletedAt })
     .from(certificates)
     .where(and(eq(certificates.providerId, providerId), inArray(certificates.tykId, [...new Set(tykIds)])));
-  return new Map(rows.map((row) => [row.tykId, row.id]));
-}
-
-/** A provider's record of a Tyk id, soft-deleted or not: what an upload of it would find. */
-export async function findByTykId(
-  db: Db,
-  providerId: string,
-  tykId: string,
-): Promise<{ id: string; deletedAt: Date | null } | undefined> {
-  const [row] = await db
-    .select({ id: certificates.id, deletedAt: certificates.deletedAt })
-    .from(certificates)
-    .where(and(eq(certificates.providerId, providerId), eq(certificates.tykId, tykId)));
-  return row;
+  return new Map(rows.map(({ tykId, ...row }) => [tykId, row]));
 }
 
 /** Inside a transaction: the row, locked against concurrent edits until the transaction ends. */

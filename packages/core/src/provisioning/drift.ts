@@ -1,6 +1,6 @@
 import * as requests from '../access-requests/access-request.repo.ts';
 import type { AccessRequest } from '../access-requests/access-request.ts';
-import { idsByTykIds } from '../certificates/certificate.repo.ts';
+import { findByTykIds } from '../certificates/certificate.repo.ts';
 import { readAllowList } from '../dashboard/api-allow-list.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { DashboardClient, KeyRef } from '../dashboard/dashboard-client.ts';
@@ -156,14 +156,14 @@ async function withPortalCertificates(
   providerId: string,
   findings: readonly Found[],
 ): Promise<DriftFinding[]> {
-  const ids = await idsByTykIds(
+  const rows = await findByTykIds(
     db,
     providerId,
     findings.flatMap((f) => f.certificateIds),
   );
   return findings.map((f) => ({
     ...f,
-    certificates: f.certificateIds.map((tykId) => ({ tykId, certificateId: ids.get(tykId) ?? null })),
+    certificates: f.certificateIds.map((tykId) => ({ tykId, certificateId: rows.get(tykId)?.id ?? null })),
   }));
 }
 
