@@ -5,11 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Text, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { Bar } from '../../components/Bar.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
-import { Picker } from '../../components/Picker.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { mutate } from '../../graphql/mutate.ts';
 import {
@@ -18,10 +17,9 @@ import {
   type ImportCounts,
   type ImportReport,
 } from '../../graphql/operations/certificate-import.ts';
-import { ProvidersQuery } from '../../graphql/operations/providers.ts';
-import { useQuery } from '../../graphql/use-query.ts';
 import { flash } from '../../state/app-state.ts';
 import { OrganisationPicker } from './OrganisationPicker.tsx';
+import { ProviderStep } from './ProviderStep.tsx';
 import { resolvePath } from './resolve-path.ts';
 
 type Step = 'provider' | 'path' | 'pattern' | 'organisations' | 'checking' | 'checked' | 'importing' | 'done';
@@ -38,7 +36,6 @@ interface Files {
 
 export function ImportDialog({ onClose }: { onClose: (changed: boolean) => void }) {
   const { client, dispatch, cwd } = useApp();
-  const providers = useQuery(ProvidersQuery, {});
   const [step, setStep] = useState<Step>('provider');
   const [provider, setProvider] = useState<string | null>(null);
   const [files, setFiles] = useState<Files | null>(null);
@@ -47,15 +44,10 @@ export function ImportDialog({ onClose }: { onClose: (changed: boolean) => void 
   const [report, setReport] = useState<ImportReport | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const nodes = providers.data?.providers.nodes;
-
-  useEffect(() => {
-    if (step !== 'provider' || !nodes) return;
-    if (nodes.length === 1) {
-      setProvider(nodes[0]!.id);
-      setStep('path');
-    } else if (nodes.length === 0) setError('No provider: add a Dashboard first.');
-  }, [step, nodes]);
+  const chooseProvider = useCallback((id: string) => {
+    setProvider(id);
+    setStep('path');
+  }, []);
 
   useInput(
     (input) => {
@@ -124,19 +116,7 @@ export function ImportDialog({ onClose }: { onClose: (changed: boolean) => void 
       onCancel={() => onClose(step === 'done')}
       footer={footer(step, report)}
     >
-      {step === 'provider' && nodes && nodes.length > 1 ? (
-        <>
-          <Text>Provider:</Text>
-          <Picker
-            options={nodes.map((p) => ({ label: p.name, value: p.id }))}
-            onChange={(id) => {
-              setProvider(id);
-              setStep('path');
-            }}
-          />
-        </>
-      ) : null}
-      {step === 'provider' && !nodes ? <Text dimColor>{providers.error ?? 'Loading providers…'}</Text> : null}
+      {step === 'provider' ? <ProviderStep onChosen={chooseProvider} onError={setError} /> : null}
       {step === 'path' ? (
         <>
           <Text>Directory (its .pem, .crt and .cer files; a file may hold many certificates):</Text>

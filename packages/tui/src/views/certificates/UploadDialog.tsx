@@ -2,10 +2,9 @@
 // sent → name → organisations → upload. Each step renders only its own input.
 import { readFile } from 'node:fs/promises';
 import { Text, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useApp } from '../../app-context.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { Picker } from '../../components/Picker.tsx';
 import { TextField } from '../../components/TextField.tsx';
 import { describeError, describeUserErrors } from '../../graphql/describe-error.ts';
 import { mutate } from '../../graphql/mutate.ts';
@@ -14,11 +13,10 @@ import {
   CertificateUploadMutation,
   type Inspection,
 } from '../../graphql/operations/certificate-mutations.ts';
-import { ProvidersQuery } from '../../graphql/operations/providers.ts';
-import { useQuery } from '../../graphql/use-query.ts';
 import { flash } from '../../state/app-state.ts';
 import { InspectionSummary } from './InspectionSummary.tsx';
 import { OrganisationPicker } from './OrganisationPicker.tsx';
+import { ProviderStep } from './ProviderStep.tsx';
 import { resolvePath } from './resolve-path.ts';
 
 type Step = 'provider' | 'path' | 'inspecting' | 'inspected' | 'name' | 'organisations' | 'sending';
@@ -31,21 +29,14 @@ export function UploadDialog({
   provider?: string;
 }) {
   const { client, dispatch, cwd } = useApp();
-  const providers = useQuery(ProvidersQuery, {});
   const [step, setStep] = useState<Step>('provider');
   const [provider, setProvider] = useState<string | null>(fixedProvider ?? null);
   const [upload, setUpload] = useState<{ pem: string; inspection: Inspection; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const nodes = providers.data?.providers.nodes;
-
-  useEffect(() => {
-    if (step !== 'provider' || !nodes) return;
-    const only = fixedProvider ?? (nodes.length === 1 ? nodes[0]!.id : null);
-    if (only) {
-      setProvider(only);
-      setStep('path');
-    } else if (nodes.length === 0) setError('No provider: add a Dashboard first.');
-  }, [step, nodes, fixedProvider]);
+  const chooseProvider = useCallback((id: string) => {
+    setProvider(id);
+    setStep('path');
+  }, []);
 
   useInput(
     (_input, key) => {
@@ -106,19 +97,9 @@ export function UploadDialog({
       onCancel={() => onClose(false)}
       footer={footer(step, upload?.inspection)}
     >
-      {step === 'provider' && nodes && nodes.length > 1 ? (
-        <>
-          <Text>Provider:</Text>
-          <Picker
-            options={nodes.map((p) => ({ label: p.name, value: p.id }))}
-            onChange={(id) => {
-              setProvider(id);
-              setStep('path');
-            }}
-          />
-        </>
+      {step === 'provider' ? (
+        <ProviderStep fixed={fixedProvider} onChosen={chooseProvider} onError={setError} />
       ) : null}
-      {step === 'provider' && !nodes ? <Text dimColor>{providers.error ?? 'Loading providers…'}</Text> : null}
       {step === 'path' ? (
         <>
           <Text>PEM file (one leaf certificate, optionally its chain):</Text>
