@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ORG_ID } from '../support/core-harness.ts';
 import type { E2eServer } from './setup/global-setup.ts';
 import { dashboard, finishedRun, graphql, servers } from './support/portal.ts';
+import { portalId, receivedWebhooks } from './support/webhooks.ts';
 
 const PROVIDER = `query Provider { providers(first: 1) { nodes { id } } }`;
 const SYNC = `mutation SyncStart($provider: ID!) { syncRunStart(input: { provider: $provider }) { syncRun { id } userErrors { code message } } }`;
@@ -74,6 +75,13 @@ describe.each(servers().map((s) => [s.database, s] as const))(
         id: found!.id,
         deletedAt: expect.any(String),
       });
+      // The operator hears of it: certificate.soft_deleted, signed, naming the run that saw it go.
+      const softDeleted = async () =>
+        (await receivedWebhooks()).filter(
+          (e) => e.type === 'certificate.soft_deleted' && e.data.certificateId === portalId(found!.id),
+        );
+      await expect.poll(async () => (await softDeleted()).length, { timeout: 20_000 }).toBe(1);
+      expect((await softDeleted())[0]!.data).toMatchObject({ syncRunId: expect.stringMatching(/^syn/) });
 
       const again = new FormData();
       again.set('cert', new Blob([cert.pem]), 'cert.pem');
