@@ -34,6 +34,20 @@ describeDatabases('access requests', (ctx) => {
     );
     return { consumer, product, plan: await gold(h.core) };
   };
+  /** The consumer's Managed request for the product on the plan, approved and provisioned, with its token. */
+  const granted = async (
+    consumer: Awaited<ReturnType<typeof setup>>['consumer'],
+    productId: string,
+    planId: string,
+  ) => {
+    const request = must(
+      await h.core.accessRequests.submit({ appId: consumer.app.id, productId, planId }, consumer.actor),
+    );
+    must(await h.core.accessRequests.approve(request.id, h.admin));
+    while ((await h.core.provisioning.runDue()) > 0);
+    const [credential] = await h.core.accessRequests.credentials([request.id], consumer.actor);
+    return { request, token: credential!.token! };
+  };
 
   it('refuses mode and binding for JWT + mTLS; approval leaves the Dashboard allow list to the admin', async () => {
     const base = { providerId: h.provider.id, name: 'Reports', apiIds: [REPORTS_API] };
@@ -311,16 +325,7 @@ describeDatabases('access requests', (ctx) => {
         ADMIN,
       ),
     );
-    const request = must(
-      await h.core.accessRequests.submit(
-        { appId: consumer.app.id, productId: product.id, planId: metered.id },
-        consumer.actor,
-      ),
-    );
-    must(await h.core.accessRequests.approve(request.id, h.admin));
-    while ((await h.core.provisioning.runDue()) > 0);
-    const [credential] = await h.core.accessRequests.credentials([request.id], consumer.actor);
-    const token = credential!.token!;
+    const { request, token } = await granted(consumer, product.id, metered.id);
     const call = async (cert: typeof first) => {
       const answer = await callGateway(h.mock, '/payments/a', { cert: cert!, token });
       return answer.status === 200 ? 200 : [answer.status, answer.body];
@@ -364,15 +369,7 @@ describeDatabases('access requests', (ctx) => {
         ADMIN,
       ),
     );
-    const request = must(
-      await h.core.accessRequests.submit(
-        { appId: consumer.app.id, productId: product.id, planId: plan.id },
-        consumer.actor,
-      ),
-    );
-    must(await h.core.accessRequests.approve(request.id, h.admin));
-    await h.core.provisioning.runDue();
-    const token = (await h.core.accessRequests.credentials([request.id], consumer.actor))[0]!.token!;
+    const { request, token } = await granted(consumer, product.id, plan.id);
     must(
       await h.core.certificates.upload(
         { providerId: h.provider.id, pem: second.pem, organisationIds: [consumer.organisationId] },
