@@ -97,7 +97,12 @@ describe('POST /api/keys', () => {
   });
 
   it('answers 403 "Request body malformed." for a body that is not a session', async () => {
-    for (const body of ['{not json', JSON.stringify({ expires: 'tomorrow' }), JSON.stringify([1])]) {
+    for (const body of [
+      '{not json',
+      JSON.stringify({ expires: 'tomorrow' }),
+      JSON.stringify([1]),
+      JSON.stringify({ quota_max: 2.5 }), // an int64 in Go
+    ]) {
       const res = await mock.dashboard('/api/keys', { method: 'POST', body });
       expect(res.status).toBe(403);
       expect(res.json).toEqual({ Status: 'Error', Message: 'Request body malformed.', Meta: null });

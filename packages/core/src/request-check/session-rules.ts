@@ -117,7 +117,8 @@ export function grantedApis(session: SessionFacts): string[] {
  * refused ones still count. The counter itself is the gateway's state (Redis in Tyk), not a rule.
  */
 export function quotaRule(session: SessionFacts, counted: number) {
-  const max = session.quota_max ?? 0;
+  // An int64; past 2^53 it rounds, which no period's count comes near.
+  const max = Number(session.quota_max ?? 0);
   if (max <= 0) return skip('UNLIMITED');
-  return BigInt(counted - 1) >= BigInt(max) ? refuse('EXCEEDED', 403, MSG.quotaExceeded) : ok('WITHIN');
+  return counted - 1 >= max ? refuse('EXCEEDED', 403, MSG.quotaExceeded) : ok('WITHIN');
 }

@@ -13,8 +13,9 @@ const sessionInput = z.looseObject({
   is_inactive: z.boolean().optional(),
   rate: z.number().optional(),
   per: z.number().optional(),
-  quota_max: z.number().optional(),
-  quota_renewal_rate: z.number().optional(),
+  // int64 in Go: a fraction fails json.Unmarshal as any wrong type does.
+  quota_max: z.number().int().optional(),
+  quota_renewal_rate: z.number().int().optional(),
   access_rights: z.record(z.string(), z.looseObject({})).nullable().optional(),
   apply_policies: z.array(z.string()).nullable().optional(),
   meta_data: z.record(z.string(), z.unknown()).nullable().optional(),
