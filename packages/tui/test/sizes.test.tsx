@@ -19,6 +19,7 @@ const READY: Record<string, { title: string; header: string }> = {
   audit: { title: 'Audit events (', header: 'ACTION' },
   users: { title: 'Users (', header: 'ROLE' },
   plans: { title: 'Plans (', header: 'QUOTA' },
+  rotations: { title: 'Rotations (', header: 'STATUS' },
 };
 
 const widest = (frame: string) =>

@@ -1,5 +1,10 @@
 // Colours and labels of statuses, in one place for every table and detail.
-import type { AccessRequestStatus, CertificateStatus, SyncRunStatus } from '../graphql/generated.ts';
+import type {
+  AccessRequestStatus,
+  CertificateRotationStatus,
+  CertificateStatus,
+  SyncRunStatus,
+} from '../graphql/generated.ts';
 
 export interface Styled {
   readonly text: string;
@@ -30,6 +35,17 @@ const REQUEST: Record<AccessRequestStatus, Styled> = {
   REJECTED: { text: 'rejected', color: 'magenta' },
   REVOKED: { text: 'revoked', color: 'gray' },
 };
+
+const ROTATION: Record<CertificateRotationStatus, Styled> = {
+  REQUESTED: { text: 'requested', color: 'yellow' },
+  OVERLAP: { text: 'overlap', color: 'cyan' },
+  COMPLETED: { text: 'completed', color: 'green' },
+  CANCELLED: { text: 'cancelled', color: 'gray' },
+};
+
+export function rotationStatus(status: CertificateRotationStatus): Styled {
+  return ROTATION[status];
+}
 
 export function requestStatus(status: AccessRequestStatus): Styled {
   return REQUEST[status];

@@ -32,6 +32,7 @@ const LISTS: readonly ViewId[] = [
   'sync',
   'audit',
   'users',
+  'rotations',
 ];
 const SCROLLS: readonly ViewId[] = [
   ...LISTS,
@@ -66,7 +67,7 @@ type Row = readonly [
 
 // biome-ignore format: one binding per line reads as a table.
 const ROWS = [
-  ['command',       ':',             'cmd',          'General',    'all',       'visible',   'Switch view: :certs :orgs :products :requests :check :providers :sync :audit :users :q'],
+  ['command',       ':',             'cmd',          'General',    'all',       'visible',   'Switch view: :certs :orgs :products :requests :check :providers :sync :audit :users :rotations :q'],
   ['filter',        '/',             'filter',       'General',    LISTS,       'visible',   'Filter: text, or any fingerprint form'],
   ['help',          '?',             'help',         'General',    'all',       'visible',   'This help'],
   ['back',          'esc',           'back',         'General',    'all',       'visible',   'Clear the filter, then go back'],
@@ -108,6 +109,9 @@ const ROWS = [
   ['retry',         'R',             'retry',        'View',       REQUESTS,    'writes',    'Retry a FAILED provisioning from its failed step'],
   ['reprovision',   'P',             're-provision', 'View',       REQUESTS,    'writes',    "Write an APPROVED request's key and allow lists again"],
   ['revoke',        'ctrl+d',        'revoke',       'View',       REQUESTS,    'dangerous', 'Revoke: end its credential, take its certificates off (confirms)'],
+  ['rotationApprove', 'a',           'approve',      'View',       ['rotations'], 'writes',  "Approve a consumer's requested rotation: its overlap starts (confirms)"],
+  ['rotationComplete', 'c',          'complete',     'View',       ['rotations'], 'dangerous', 'Complete: the old certificate leaves every grant (confirms)'],
+  ['rotationCancel', 'x',            'cancel',       'View',       ['rotations'], 'dangerous', 'Cancel (or decline a request): the new certificate leaves the grants (confirms)'],
   ['checkRequest',  'C',             'check',        'View',       ['request'], 'visible',   "Would the Gateway let its client through? Asks for the client's PEM"],
   ['newCheck',      'n',             'new check',    'View',       ['check', 'requestCheck'], 'visible', 'Check another request'],
 ] as const satisfies readonly Row[];
@@ -138,6 +142,9 @@ const VALID_IN: Readonly<Partial<Record<ActionId, readonly string[]>>> = {
   revoke: ['APPROVED', 'FAILED'],
   confirm: ['HELD'],
   discard: ['HELD'],
+  rotationApprove: ['REQUESTED'],
+  rotationComplete: ['OVERLAP'],
+  rotationCancel: ['REQUESTED', 'OVERLAP'],
 };
 
 export interface KeymapOptions {

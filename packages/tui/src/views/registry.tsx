@@ -15,6 +15,7 @@ import { ProviderList } from './providers/ProviderList.tsx';
 import { RawView } from './raw/RawView.tsx';
 import { RequestDetail } from './requests/RequestDetail.tsx';
 import { RequestList } from './requests/RequestList.tsx';
+import { RotationList } from './rotations/RotationList.tsx';
 import { SyncList } from './sync/SyncList.tsx';
 import { SyncRunDetail } from './sync/SyncRunDetail.tsx';
 import { UserList } from './users/UserList.tsx';
@@ -38,5 +39,6 @@ export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   users: UserList,
   drift: DriftView,
   plans: PlanList,
+  rotations: RotationList,
   raw: RawView,
 };

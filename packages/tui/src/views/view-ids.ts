@@ -19,6 +19,7 @@ export const VIEW_IDS = [
   'users',
   'drift',
   'plans',
+  'rotations',
   'raw',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -43,6 +44,7 @@ export const VIEW_COMMANDS: readonly ViewCommand[] = [
   { view: 'audit', title: 'Audit events', aliases: ['audit', 'events', 'auditevents'] },
   { view: 'users', title: 'Users', aliases: ['users', 'user', 'usr'] },
   { view: 'plans', title: 'Plans', aliases: ['plans', 'plan'] },
+  { view: 'rotations', title: 'Rotations', aliases: ['rotations', 'rotation', 'rot'] },
 ];
 
 /** Commands that are not views. */

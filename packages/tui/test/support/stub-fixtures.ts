@@ -7,6 +7,7 @@ import { OrganisationsQuery } from '../../src/graphql/operations/organisations.t
 import { PlansQuery } from '../../src/graphql/operations/plans.ts';
 import { ProductsQuery } from '../../src/graphql/operations/products.ts';
 import { ProvidersQuery } from '../../src/graphql/operations/providers.ts';
+import { RotationsQuery } from '../../src/graphql/operations/rotations.ts';
 import { SyncRunsQuery } from '../../src/graphql/operations/sync.ts';
 import { UsersQuery } from '../../src/graphql/operations/users.ts';
 import { StubPortal } from '../../src/testing/stub-portal.ts';
@@ -39,6 +40,17 @@ export const CERTIFICATE = {
   tykId: `5e9d9544a1dcd60001d0ed20${'ab'.repeat(32)}`,
   provider: { name: PROVIDER.name },
   organisations: [ACME],
+} as const;
+
+/** A rotation of Acme's certificate to a new one with the longest name: in its overlap. */
+export const ROTATION = {
+  id: 'rot_acme',
+  status: 'OVERLAP',
+  createdAt: at(-1),
+  finishedAt: null,
+  from: { id: CERTIFICATE.id, name: CERTIFICATE.name, subjectCn: LONG_CN },
+  to: { id: 'crt_next', name: null, subjectCn: `next.${LONG_CN}` },
+  accessRequests: [{ id: 'req_mobile' }],
 } as const;
 
 /**
@@ -121,6 +133,7 @@ export function stubbedPortal(): StubPortal {
         },
       ]),
     }))
+    .on(RotationsQuery, () => ({ certificateRotations: page([ROTATION]) }))
     .on(SyncRunsQuery, () => ({
       syncRuns: page([
         {
