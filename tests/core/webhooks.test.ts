@@ -45,12 +45,12 @@ describeDatabases('webhooks', (ctx) => {
     return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received };
   }
 
-  const withWebhook = (url: string): Core =>
+  const withWebhook = (url: string, maxAttempts?: number): Core =>
     createCore({
       db: ctx.db,
       secrets: h.secrets,
       dashboard: { retries: 0, backoffMs: 1 },
-      webhook: { url, secret: SECRET },
+      webhook: { url, secret: SECRET, ...(maxAttempts ? { maxAttempts } : {}) },
     });
 
   it('delivers the four events, signed, and retries a failed delivery with the same id', async () => {
@@ -146,6 +146,71 @@ describeDatabases('webhooks', (ctx) => {
       reason: 'CERTIFICATE_DELETED',
       appId: acme.app.id,
       productId: product.id,
+    });
+  });
+
+  it('shows a delivery the receiver refused until attempts ran out, and redelivers it, same id', async () => {
+    // A receiver that is down (503) until told otherwise, keeping the delivery id of what it accepts.
+    let down = true;
+    const accepted: string[] = [];
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        if (!down) accepted.push(String(request.headers['x-mtls-portal-delivery']));
+        response.writeHead(down ? 503 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+    const core = withWebhook(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, 1);
+    await insertTestCertificates(ctx.db, h.provider, [
+      { name: 'expired', notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - DAY) },
+    ]);
+    must(await core.expiry.scan());
+    while ((await core.provisioning.runDue()) > 0);
+
+    const failed = must(await core.webhooks.deliveries({ status: ['FAILED'] }, {}, ADMIN)).nodes;
+    expect(failed).toEqual([
+      expect.objectContaining({
+        type: 'certificate.expired',
+        status: 'FAILED',
+        attempts: 1,
+        maxAttempts: 1,
+        lastError: 'the receiver answered HTTP 503',
+        nextAttemptAt: null,
+      }),
+    ]);
+    const id = failed[0]!.id;
+    expect(must(await core.webhooks.deliveries({ status: ['DELIVERED'] }, {}, ADMIN)).nodes).toEqual([]);
+    expect((await core.webhooks.deliveriesByIds([id], ADMIN)).map((d) => d.status)).toEqual(['FAILED']);
+
+    down = false;
+    expect(must(await core.webhooks.redeliver(id, ADMIN))).toMatchObject({
+      id,
+      status: 'PENDING',
+      attempts: 0,
+    });
+    while ((await core.provisioning.runDue()) > 0);
+    expect(must(await core.webhooks.deliveries({}, {}, ADMIN)).nodes).toEqual([
+      expect.objectContaining({ id, status: 'DELIVERED', attempts: 1, lastError: null }),
+    ]);
+    expect(accepted).toEqual([id]);
+    expect(
+      await ctx.db.query.auditEvents.findMany({ where: { action: 'webhook.redeliver', subjectId: id } }),
+    ).toHaveLength(1);
+
+    // Admins only; an unknown id; a server that sends no webhooks cannot redeliver.
+    const acme = await consumerOrganisation(core, 'Acme');
+    expect(await core.webhooks.deliveries({}, {}, acme.actor)).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await core.webhooks.deliveriesByIds([id], acme.actor)).toEqual([]);
+    expect(await core.webhooks.redeliver(id, acme.actor)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await core.webhooks.redeliver('whe_01m8gzzzzzzzzzzzzzzzzzzzzz', ADMIN)).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await h.core.webhooks.redeliver(id, ADMIN)).toMatchObject({
+      error: { code: 'WEBHOOKS_NOT_CONFIGURED' },
     });
   });
 

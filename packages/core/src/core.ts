@@ -13,6 +13,7 @@ import { ProvisioningService } from './provisioning/provisioning.service.ts';
 import { RequestCheckService } from './request-check/request-check.service.ts';
 import { SyncService } from './sync/sync.service.ts';
 import { UserService } from './users/user.service.ts';
+import { WebhookService } from './webhooks/webhook.service.ts';
 
 /** The services of core, wired to one database. Server, CLI and tests build one of these. */
 export interface Core {
@@ -31,6 +32,7 @@ export interface Core {
   readonly provisioning: ProvisioningService;
   readonly audit: AuditService;
   readonly expiry: ExpiryService;
+  readonly webhooks: WebhookService;
 }
 
 export function createCore(deps: CoreDeps): Core {
@@ -60,5 +62,6 @@ export function createCore(deps: CoreDeps): Core {
     provisioning,
     audit: new AuditService(deps),
     expiry: new ExpiryService(deps),
+    webhooks: new WebhookService(deps),
   };
 }

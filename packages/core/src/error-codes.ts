@@ -10,6 +10,7 @@ import { PRODUCT_ERROR_CODES } from './products/product.errors.ts';
 import { PROVIDER_ERROR_CODES } from './providers/provider.errors.ts';
 import { SECRET_ERROR_CODES } from './secrets/secret-box.ts';
 import { SYNC_ERROR_CODES } from './sync/sync.errors.ts';
+import { WEBHOOK_ERROR_CODES } from './webhooks/webhook-deliveries.ts';
 import { X509_ERROR_CODES } from './x509/x509.errors.ts';
 
 /**
@@ -30,6 +31,7 @@ export const ERROR_CODES = {
   ...PROVIDER_ERROR_CODES,
   ...SECRET_ERROR_CODES,
   ...SYNC_ERROR_CODES,
+  ...WEBHOOK_ERROR_CODES,
   ...X509_ERROR_CODES,
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;

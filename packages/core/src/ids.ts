@@ -18,6 +18,7 @@ export const ID_PREFIXES = {
   auditEvent: 'aud',
   job: 'job',
   rotation: 'rot',
+  webhookEvent: 'whe',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -165,6 +165,14 @@ export type { SyncProgress } from './sync/sync-events.ts';
 export { DEFAULT_HOLD_POLICY, type HoldPolicy } from './sync/sync-plan.ts';
 export type { SyncRunFilter } from './sync/sync-run-list.ts';
 export type { User, UserFilter, UserInput, UserService } from './users/user.service.ts';
+export type { WebhookService } from './webhooks/webhook.service.ts';
+export {
+  WEBHOOK_DELIVERY_STATUSES,
+  type WebhookDelivery,
+  type WebhookDeliveryFilter,
+  type WebhookDeliveryStatus,
+  WebhooksNotConfiguredError,
+} from './webhooks/webhook-deliveries.ts';
 export { SIGNATURE_HEADER, webhookSignature } from './webhooks/webhook-delivery.ts';
 export {
   WEBHOOK_EVENT_TYPES,

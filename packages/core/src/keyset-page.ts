@@ -5,7 +5,7 @@ import { Err, Ok, type Result } from './result.ts';
 import { parseInput } from './validation.ts';
 
 // Pure parts shared by the keyset listings of providers, organisations, users, sync runs, access
-// requests, rotations and expiring certificates: the page input, the opaque cursor, and the page
+// requests, rotations, expiring certificates and webhook deliveries: the page input, the opaque cursor, and the page
 // made of the `first + 1` rows a repository read.
 
 /** A forward page: `first` rows after the cursor `after` (one a listing made). */
@@ -42,7 +42,8 @@ export type KeysetListing =
   | 'accessRequests'
   | 'heldDeletions'
   | 'rotations'
-  | 'expiring';
+  | 'expiring'
+  | 'webhookDeliveries';
 
 export function encodeKeysetCursor(listing: KeysetListing, position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([listing, position.key, position.id])).toString('base64url');

@@ -13,6 +13,7 @@ import type {
   Rotation,
   SyncRun,
   User,
+  WebhookDelivery,
 } from '@repo/core';
 import DataLoader from 'dataloader';
 
@@ -38,6 +39,7 @@ export interface Loaders {
   readonly apps: DataLoader<string, App | null>;
   readonly accessRequests: DataLoader<string, AccessRequest | null>;
   readonly rotations: DataLoader<string, Rotation | null>;
+  readonly webhookDeliveries: DataLoader<string, WebhookDelivery | null>;
   /** The credentials of an access request, oldest first (the token only for its organisation). */
   readonly credentials: DataLoader<string, readonly Credential[]>;
 }
@@ -80,6 +82,7 @@ export function createLoaders(core: Core, actor: Actor | undefined): Loaders {
     apps: visible((ids, a) => core.apps.byIds(ids, a)),
     accessRequests: visible((ids, a) => core.accessRequests.byIds(ids, a)),
     rotations: visible((ids, a) => core.certificates.rotationsByIds(ids, a)),
+    webhookDeliveries: visible((ids, a) => core.webhooks.deliveriesByIds(ids, a)),
     credentials: new DataLoader(async (ids) => {
       const rows = actor ? await core.accessRequests.credentials(ids, actor) : [];
       return ids.map((id) => rows.filter((row) => row.accessRequestId === id));

@@ -37,6 +37,7 @@ const QUERIES: Record<string, Operation> = {
     query: '{ expiringCertificates(withinDays: 30) { nodes { daysLeft } } }',
   },
   certificateRotations: { admin: true, query: '{ certificateRotations { nodes { id } } }' },
+  webhookDeliveries: { admin: true, query: '{ webhookDeliveries { nodes { id status } } }' },
   products: { admin: false, query: '{ products { edges { cursor } } }' },
   plans: { admin: false, query: '{ plans { edges { cursor } } }' },
   apps: { admin: false, query: '{ apps { edges { cursor } } }' },
@@ -146,6 +147,11 @@ const MUTATIONS: Record<string, Operation> = {
     admin: true,
     query: `mutation($input: CertificateRotationInput!) { certificateRotationCancel(input: $input) ${payload} }`,
     variables: () => ({ input: { rotation: gid('CertificateRotation', 'rot_x') } }),
+  },
+  webhookRedeliver: {
+    admin: true,
+    query: `mutation($input: WebhookRedeliverInput!) { webhookRedeliver(input: $input) ${payload} }`,
+    variables: () => ({ input: { delivery: gid('WebhookDelivery', 'whe_x') } }),
   },
   certificateSuspend: {
     admin: true,

@@ -64,6 +64,7 @@ it('every object a client can refetch is a Node; lists are connections with a pa
     'Provider',
     'SyncRun',
     'User',
+    'WebhookDelivery',
   ]);
   const query = schema.getQueryType()!.getFields();
   for (const name of [

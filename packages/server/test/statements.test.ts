@@ -6,6 +6,7 @@ import {
   insertTestProvider,
   insertTestRotations,
   insertTestSyncRuns,
+  insertTestWebhookEvents,
 } from '@repo/core/testing';
 import { beforeEach, expect, it } from 'vitest';
 import { useServerHarness } from './support/harness.ts';
@@ -67,6 +68,8 @@ const LISTS = {
     'expiringCertificates(withinDays: 30, first: $first) { pageInfo { hasNextPage endCursor } nodes { daysLeft liveKeys certificate { name } } }',
   certificateRotations:
     'certificateRotations(first: $first) { pageInfo { hasNextPage endCursor } nodes { id status from { name } to { name } } }',
+  webhookDeliveries:
+    'webhookDeliveries(first: $first) { pageInfo { hasNextPage endCursor } nodes { id type status attempts data } }',
 } as const;
 
 // The other keyset listings: authentication, the page, and one batched load of what the rows
@@ -103,6 +106,7 @@ describeDatabases('SQL statements per page of the other listings', (ctx) => {
           })),
         );
     }
+    if (list === 'webhookDeliveries') await insertTestWebhookEvents(ctx.db, 120);
     for (let i = 0; i < 120; i++) {
       if (list === 'providers') await insertTestProvider(ctx.db, { name: `provider ${numbered(i)}` });
       if (list === 'organisations') await insertTestOrganisation(ctx.db, `organisation ${numbered(i)}`);

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = {
   'sync.merge_held': 'An admin confirmed a held sync: its soft deletes were applied.',
   'sync.discard': 'An admin discarded a held sync: nothing was soft-deleted.',
   'user.create': 'A user was created.',
+  'webhook.redeliver': 'An admin queued a webhook event again, same id, with fresh attempts.',
 } as const satisfies Record<`${string}.${string}`, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -71,6 +72,7 @@ export const AUDIT_SUBJECT_TYPES = {
   provider: 'A Dashboard provider (a portal id).',
   sync_run: 'A sync run (a portal id).',
   user: 'A user (a portal id).',
+  webhook_event: 'A webhook event (its delivery id, `whe_…`).',
 } as const;
 
 export type AuditSubjectType = keyof typeof AUDIT_SUBJECT_TYPES;

@@ -35,3 +35,4 @@ export {
   type TestTarget,
   testTargets,
 } from './test-databases.ts';
+export { insertTestWebhookEvents } from './webhook-fixtures.ts';

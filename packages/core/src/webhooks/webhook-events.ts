@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open-database.ts';
-import { enqueueJobs } from '../jobs/job-queue.ts';
+import { newId } from '../ids.ts';
+import { enqueueJobs, type JobSpec } from '../jobs/job-queue.ts';
 
 /*
  * Webhooks: the events an operator wants pushed (a certificate about to expire or gone, a grant
@@ -28,6 +28,8 @@ export interface WebhookConfig {
   readonly secret: string;
   /** Per delivery attempt (default 10 s). */
   readonly timeoutMs?: number;
+  /** Attempts before a delivery is given up as FAILED (default WEBHOOK_MAX_ATTEMPTS). */
+  readonly maxAttempts?: number;
 }
 
 /** One event as POSTed: `id` is the same on every attempt, so receivers can drop duplicates. */
@@ -51,14 +53,16 @@ export async function enqueueWebhooks(
   if (!config || events.length === 0) return;
   await enqueueJobs(
     tx,
-    events.map((event) => {
-      const id = `whe_${randomUUID()}`;
-      return {
-        kind: WEBHOOK_JOB,
-        payload: { ...event, id },
-        dedupeKey: `webhook:${id}`,
-        maxAttempts: WEBHOOK_MAX_ATTEMPTS,
-      };
-    }),
+    events.map((event) => webhookJob({ ...event, id: newId('whe') }, config)),
   );
+}
+
+/** The job that delivers `event`: keyed by its id, so queuing it again re-delivers the same event. */
+export function webhookJob(event: WebhookEvent, config: WebhookConfig): JobSpec {
+  return {
+    kind: WEBHOOK_JOB,
+    payload: { ...event },
+    dedupeKey: `webhook:${event.id}`,
+    maxAttempts: config.maxAttempts ?? WEBHOOK_MAX_ATTEMPTS,
+  };
 }

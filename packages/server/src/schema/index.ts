@@ -23,6 +23,7 @@ import './sync-mutations.ts';
 import './sync-progress.ts';
 import './audit-events.ts';
 import './expiry-scan.ts';
+import './webhook-deliveries.ts';
 import './products.ts';
 import './product-mutations.ts';
 import './plans.ts';

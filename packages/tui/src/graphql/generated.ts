@@ -139,7 +139,9 @@ export type AuditAction =
   /** An admin confirmed a held sync: its soft deletes were applied. */
   | 'SYNC_MERGE_HELD'
   /** A user was created. */
-  | 'USER_CREATE';
+  | 'USER_CREATE'
+  /** An admin queued a webhook event again, same id, with fresh attempts. */
+  | 'WEBHOOK_REDELIVER';
 
 /** One actor: a user, or a system job. */
 export type AuditActorFilter =
@@ -194,7 +196,9 @@ export type AuditSubjectType =
   /** A sync run (a portal id). */
   | 'SYNC_RUN'
   /** A user (a portal id). */
-  | 'USER';
+  | 'USER'
+  /** A webhook event (its delivery id, `whe_…`). */
+  | 'WEBHOOK_EVENT';
 
 /** Where the list of APIs came from. */
 export type CertificateApisSource =
@@ -526,7 +530,9 @@ export type UserErrorCode =
   /** Another run of the provider is in progress. */
   | 'SYNC_ALREADY_RUNNING'
   /** Confirm or discard of a run that is not HELD. */
-  | 'SYNC_NOT_HELD';
+  | 'SYNC_NOT_HELD'
+  /** No webhook URL is configured (MTLS_WEBHOOK_URL): nothing can be delivered. */
+  | 'WEBHOOKS_NOT_CONFIGURED';
 
 /** What a user may do. */
 export type UserRole =
@@ -632,6 +638,7 @@ export type AccessRequestQuery = { readonly node:
     | { readonly __typename: 'Provider' }
     | { readonly __typename: 'SyncRun' }
     | { readonly __typename: 'User' }
+    | { readonly __typename: 'WebhookDelivery' }
    | null };
 
 export type AuditEventsQueryVariables = Exact<{
@@ -654,6 +661,7 @@ export type AuditEventsQuery = { readonly auditEvents: { readonly pageInfo: { re
         | { readonly __typename: 'Provider', readonly name: string }
         | { readonly __typename: 'SyncRun', readonly id: string }
         | { readonly __typename: 'User', readonly name: string }
+        | { readonly __typename: 'WebhookDelivery' }
        | null }> } };
 
 export type CertificateImportMutationVariables = Exact<{
@@ -804,6 +812,7 @@ export type CertificateQuery = { readonly node:
     | { readonly __typename: 'Provider' }
     | { readonly __typename: 'SyncRun' }
     | { readonly __typename: 'User' }
+    | { readonly __typename: 'WebhookDelivery' }
    | null };
 
 export type CertificateUsageQueryVariables = Exact<{
@@ -836,6 +845,7 @@ export type CertificatePemQuery = { readonly node:
     | { readonly __typename: 'Provider' }
     | { readonly __typename: 'SyncRun' }
     | { readonly __typename: 'User' }
+    | { readonly __typename: 'WebhookDelivery' }
    | null };
 
 export type AccessDriftQueryVariables = Exact<{
@@ -1134,6 +1144,7 @@ export type SyncRunQuery = { readonly node:
     | { readonly __typename: 'Provider' }
     | { readonly __typename: 'SyncRun', readonly id: string, readonly status: SyncRunStatus, readonly trigger: SyncTrigger, readonly startedAt: string, readonly finishedAt: string | null, readonly durationMs: number | null, readonly error: string | null, readonly counts: { readonly added: number, readonly restored: number, readonly softDeleted: number, readonly unchanged: number }, readonly provider: { readonly id: string, readonly name: string } | null }
     | { readonly __typename: 'User' }
+    | { readonly __typename: 'WebhookDelivery' }
    | null };
 
 export type SyncRunStartMutationVariables = Exact<{
@@ -1198,6 +1209,7 @@ export type HeldDeletionsQuery = { readonly node:
     | { readonly __typename: 'Provider' }
     | { readonly __typename: 'SyncRun', readonly heldDeletions: { readonly totalCount: number, readonly nodes: ReadonlyArray<{ readonly id: string, readonly name: string | null, readonly subjectCn: string | null, readonly tykId: string, readonly notBefore: string, readonly notAfter: string }> } }
     | { readonly __typename: 'User' }
+    | { readonly __typename: 'WebhookDelivery' }
    | null };
 
 export type UserFieldsFragment = { readonly id: string, readonly name: string, readonly role: UserRole, readonly createdAt: string, readonly organisation: { readonly id: string, readonly name: string } | null };

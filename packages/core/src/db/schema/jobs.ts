@@ -48,6 +48,8 @@ export const jobs = table(
     // The poll: WHERE status = 'PENDING' AND run_after <= now()
     //           ORDER BY run_after, id LIMIT n FOR UPDATE SKIP LOCKED.
     index('jobs_pending_run_after_idx').on(t.runAfter, t.id).where(sql`${t.status} = 'PENDING'`),
+    // Webhook deliveries, newest first (webhooks/webhook-deliveries.ts).
+    index('jobs_webhook_created_at_id_idx').on(t.createdAt, t.id).where(sql`${t.kind} = 'webhook.deliver'`),
     // Reclaiming claims of crashed workers.
     index('jobs_running_locked_at_idx').on(t.lockedAt).where(sql`${t.status} = 'RUNNING'`),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_webhook_created_at_id_idx" ON "jobs" ("created_at","id") WHERE "kind" = 'webhook.deliver';

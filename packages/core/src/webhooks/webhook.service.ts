@@ -1,0 +1,46 @@
+import type { Actor } from '../actor.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
+import type { KeysetConnection, KeysetPage } from '../keyset-page.ts';
+import type { Result } from '../result.ts';
+import {
+  deliveriesByIds,
+  listDeliveries,
+  redeliver,
+  type WebhookDelivery,
+  type WebhookDeliveryFilter,
+  type WebhooksNotConfiguredError,
+} from './webhook-deliveries.ts';
+
+/** Webhook deliveries as an operator sees them, and redelivery (webhook-deliveries.ts). */
+export class WebhookService {
+  readonly #deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.#deps = deps;
+  }
+
+  /** Whether events are sent at all (MTLS_WEBHOOK_URL is set). */
+  get configured(): boolean {
+    return this.#deps.webhook !== undefined;
+  }
+
+  deliveries(
+    filter: WebhookDeliveryFilter,
+    page: KeysetPage,
+    actor: Actor,
+  ): Promise<Result<KeysetConnection<WebhookDelivery>, ForbiddenError | InvalidInputError>> {
+    return listDeliveries(this.#deps.db, filter, page, actor);
+  }
+
+  deliveriesByIds(ids: readonly string[], actor: Actor): Promise<WebhookDelivery[]> {
+    return deliveriesByIds(this.#deps.db, ids, actor);
+  }
+
+  redeliver(
+    id: string,
+    actor: Actor,
+  ): Promise<Result<WebhookDelivery, ForbiddenError | NotFoundError | WebhooksNotConfiguredError>> {
+    return redeliver(this.#deps.db, this.#deps.webhook, id, actor);
+  }
+}
