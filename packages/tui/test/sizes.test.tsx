@@ -20,6 +20,7 @@ const READY: Record<string, { title: string; header: string }> = {
   users: { title: 'Users (', header: 'ROLE' },
   plans: { title: 'Plans (', header: 'QUOTA' },
   rotations: { title: 'Rotations (', header: 'STATUS' },
+  webhooks: { title: 'Webhook deliveries (', header: 'STATUS' },
 };
 
 const widest = (frame: string) =>

@@ -4,6 +4,7 @@ import type {
   CertificateRotationStatus,
   CertificateStatus,
   SyncRunStatus,
+  WebhookDeliveryStatus,
 } from '../graphql/generated.ts';
 
 export interface Styled {
@@ -42,6 +43,16 @@ const ROTATION: Record<CertificateRotationStatus, Styled> = {
   COMPLETED: { text: 'completed', color: 'green' },
   CANCELLED: { text: 'cancelled', color: 'gray' },
 };
+
+const DELIVERY: Record<WebhookDeliveryStatus, Styled> = {
+  PENDING: { text: 'pending', color: 'yellow' },
+  DELIVERED: { text: 'delivered', color: 'green' },
+  FAILED: { text: 'failed', color: 'red' },
+};
+
+export function deliveryStatus(status: WebhookDeliveryStatus): Styled {
+  return DELIVERY[status];
+}
 
 export function rotationStatus(status: CertificateRotationStatus): Styled {
   return ROTATION[status];

@@ -33,6 +33,7 @@ const LISTS: readonly ViewId[] = [
   'audit',
   'users',
   'rotations',
+  'webhooks',
 ];
 const SCROLLS: readonly ViewId[] = [
   ...LISTS,
@@ -67,7 +68,7 @@ type Row = readonly [
 
 // biome-ignore format: one binding per line reads as a table.
 const ROWS = [
-  ['command',       ':',             'cmd',          'General',    'all',       'visible',   'Switch view: :certs :orgs :products :requests :check :providers :sync :audit :users :rotations :q'],
+  ['command',       ':',             'cmd',          'General',    'all',       'visible',   'Switch view: :certs :orgs :products :requests :check :providers :sync :audit :users :rotations :webhooks :q'],
   ['filter',        '/',             'filter',       'General',    LISTS,       'visible',   'Filter: text, or any fingerprint form'],
   ['help',          '?',             'help',         'General',    'all',       'visible',   'This help'],
   ['back',          'esc',           'back',         'General',    'all',       'visible',   'Clear the filter, then go back'],
@@ -112,6 +113,7 @@ const ROWS = [
   ['rotationApprove', 'a',           'approve',      'View',       ['rotations'], 'writes',  "Approve a consumer's requested rotation: its overlap starts (confirms)"],
   ['rotationComplete', 'c',          'complete',     'View',       ['rotations'], 'dangerous', 'Complete: the old certificate leaves every grant (confirms)'],
   ['rotationCancel', 'x',            'cancel',       'View',       ['rotations'], 'dangerous', 'Cancel (or decline a request): the new certificate leaves the grants (confirms)'],
+  ['redeliver',     'R',             'redeliver',    'View',       ['webhooks'], 'writes',   'Send the event again, same id, with fresh attempts (confirms)'],
   ['checkRequest',  'C',             'check',        'View',       ['request'], 'visible',   "Would the Gateway let its client through? Asks for the client's PEM"],
   ['newCheck',      'n',             'new check',    'View',       ['check', 'requestCheck'], 'visible', 'Check another request'],
 ] as const satisfies readonly Row[];
@@ -145,6 +147,7 @@ const VALID_IN: Readonly<Partial<Record<ActionId, readonly string[]>>> = {
   rotationApprove: ['REQUESTED'],
   rotationComplete: ['OVERLAP'],
   rotationCancel: ['REQUESTED', 'OVERLAP'],
+  redeliver: ['FAILED', 'DELIVERED'],
 };
 
 export interface KeymapOptions {

@@ -21,6 +21,7 @@ import { SyncRunDetail } from './sync/SyncRunDetail.tsx';
 import { UserList } from './users/UserList.tsx';
 import type { ViewId } from './view-ids.ts';
 import type { ViewProps } from './view-props.ts';
+import { WebhookList } from './webhooks/WebhookList.tsx';
 
 export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   certs: CertificateList,
@@ -40,5 +41,6 @@ export const VIEWS: Record<ViewId, ComponentType<ViewProps>> = {
   drift: DriftView,
   plans: PlanList,
   rotations: RotationList,
+  webhooks: WebhookList,
   raw: RawView,
 };

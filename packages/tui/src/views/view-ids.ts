@@ -20,6 +20,7 @@ export const VIEW_IDS = [
   'drift',
   'plans',
   'rotations',
+  'webhooks',
   'raw',
 ] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -45,6 +46,7 @@ export const VIEW_COMMANDS: readonly ViewCommand[] = [
   { view: 'users', title: 'Users', aliases: ['users', 'user', 'usr'] },
   { view: 'plans', title: 'Plans', aliases: ['plans', 'plan'] },
   { view: 'rotations', title: 'Rotations', aliases: ['rotations', 'rotation', 'rot'] },
+  { view: 'webhooks', title: 'Webhook deliveries', aliases: ['webhooks', 'webhook', 'hooks', 'deliveries'] },
 ];
 
 /** Commands that are not views. */

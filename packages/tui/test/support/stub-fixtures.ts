@@ -10,6 +10,7 @@ import { ProvidersQuery } from '../../src/graphql/operations/providers.ts';
 import { RotationsQuery } from '../../src/graphql/operations/rotations.ts';
 import { SyncRunsQuery } from '../../src/graphql/operations/sync.ts';
 import { UsersQuery } from '../../src/graphql/operations/users.ts';
+import { WebhookDeliveriesQuery } from '../../src/graphql/operations/webhooks.ts';
 import { StubPortal } from '../../src/testing/stub-portal.ts';
 
 const DAY = 86_400_000;
@@ -51,6 +52,20 @@ export const ROTATION = {
   from: { id: CERTIFICATE.id, name: CERTIFICATE.name, subjectCn: LONG_CN },
   to: { id: 'crt_next', name: null, subjectCn: `next.${LONG_CN}` },
   accessRequests: [{ id: 'req_mobile' }],
+} as const;
+
+/** A webhook event the receiver refused on every attempt, with the longest error a fetch gives. */
+export const DELIVERY = {
+  id: 'whe_failed',
+  type: 'CERTIFICATE_SOFT_DELETED',
+  status: 'FAILED',
+  attempts: 20,
+  maxAttempts: 20,
+  lastError: 'TypeError: fetch failed (connect ECONNREFUSED 127.0.0.1:9000 while posting to the receiver)',
+  nextAttemptAt: null,
+  occurredAt: at(-0.5),
+  queuedAt: at(-0.5),
+  data: { certificateId: 'crt_gone', providerId: 'prv_mock' },
 } as const;
 
 /**
@@ -134,6 +149,7 @@ export function stubbedPortal(): StubPortal {
       ]),
     }))
     .on(RotationsQuery, () => ({ certificateRotations: page([ROTATION]) }))
+    .on(WebhookDeliveriesQuery, () => ({ webhookDeliveries: page([DELIVERY]) }))
     .on(SyncRunsQuery, () => ({
       syncRuns: page([
         {
