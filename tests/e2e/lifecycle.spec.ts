@@ -54,6 +54,11 @@ describe.each(servers().map((s) => [s.database, s] as const))(
         ageSeconds: expect.any(Number),
       });
       expect((await lost())[0]!.ageSeconds).toBeLessThan(300);
+      // …and the server says it was delivered, under the id the receiver read.
+      const heard = (await lost())[0]!.id;
+      const delivery = async () => (await p.deliveries()).find((d) => portalId(d.id) === heard);
+      await expect.poll(async () => (await delivery())?.status, POLL).toBe('DELIVERED');
+      expect(await delivery()).toMatchObject({ type: 'ACCESS_LOST' });
 
       for (const id of [oneId, twoId]) expect(await p.resume(id)).toEqual([]);
       await expect.poll(() => p.accessLost(request), POLL).toBeNull();

@@ -116,6 +116,13 @@ export function portal(server: E2eServer) {
           `mutation Scan { expiryScanRun { expiryScan { ran expiringSoon expired } userErrors { code message } } }`,
         )
       ).expiryScanRun.expiryScan,
+    /** webhookDeliveries, newest first: each event's id, type and status. */
+    deliveries: async () =>
+      (
+        await admin<{ webhookDeliveries: { nodes: { id: string; type: string; status: string }[] } }>(
+          `query Deliveries { webhookDeliveries(first: 100) { nodes { id type status } } }`,
+        )
+      ).webhookDeliveries.nodes,
     accessLost: async (request: string) =>
       (
         await admin<{ node: { accessLostReason: string | null } }>(
