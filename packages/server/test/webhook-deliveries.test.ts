@@ -62,6 +62,9 @@ describeDatabases('webhook deliveries', (ctx) => {
       pageInfo: { hasNextPage: false },
     });
     const id = failed.nodes[0].id as string;
+    const metrics = await (await h.yoga.fetch('http://portal.test/metrics')).text();
+    expect(metrics).toContain('portal_webhook_deliveries{status="FAILED"} 1');
+    expect(metrics).toContain('portal_webhook_deliveries{status="DELIVERED"} 0');
     const node = await h.gql(
       'admin',
       `{ node(id: "${id}") { __typename ... on WebhookDelivery { status } } }`,

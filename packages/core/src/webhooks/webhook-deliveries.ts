@@ -117,6 +117,22 @@ export async function listDeliveries(
   );
 }
 
+/** How many deliveries are in each status, in one statement (for /metrics). Admins only. */
+export async function countDeliveries(
+  db: Db,
+  actor: Actor,
+): Promise<Result<Record<WebhookDeliveryStatus, number>, ForbiddenError>> {
+  if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins read webhook deliveries.'));
+  const rows = await db
+    .select({ status: jobs.status, count: sql<number>`count(*)::int` })
+    .from(jobs)
+    .where(eq(jobs.kind, WEBHOOK_JOB))
+    .groupBy(jobs.status);
+  const counts: Record<WebhookDeliveryStatus, number> = { PENDING: 0, DELIVERED: 0, FAILED: 0 };
+  for (const row of rows) counts[statusOf(row.status)] += Number(row.count);
+  return Ok(counts);
+}
+
 /** Deliveries by event id, for node loads (admins; a consumer gets none). */
 export async function deliveriesByIds(
   db: Db,
@@ -181,10 +197,13 @@ function eventOf(row: JobRow): WebhookEvent {
   return row.payload as unknown as WebhookEvent;
 }
 
+function statusOf(job: JobRow['status']): WebhookDeliveryStatus {
+  return job === 'SUCCEEDED' ? 'DELIVERED' : job === 'FAILED' ? 'FAILED' : 'PENDING';
+}
+
 function toDelivery(row: JobRow): WebhookDelivery {
   const event = eventOf(row);
-  const status: WebhookDeliveryStatus =
-    row.status === 'SUCCEEDED' ? 'DELIVERED' : row.status === 'FAILED' ? 'FAILED' : 'PENDING';
+  const status = statusOf(row.status);
   return {
     id: event.id,
     type: event.type,

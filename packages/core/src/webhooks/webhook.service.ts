@@ -4,11 +4,13 @@ import type { ForbiddenError, InvalidInputError, NotFoundError } from '../errors
 import type { KeysetConnection, KeysetPage } from '../keyset-page.ts';
 import type { Result } from '../result.ts';
 import {
+  countDeliveries,
   deliveriesByIds,
   listDeliveries,
   redeliver,
   type WebhookDelivery,
   type WebhookDeliveryFilter,
+  type WebhookDeliveryStatus,
   type WebhooksNotConfiguredError,
 } from './webhook-deliveries.ts';
 
@@ -31,6 +33,11 @@ export class WebhookService {
     actor: Actor,
   ): Promise<Result<KeysetConnection<WebhookDelivery>, ForbiddenError | InvalidInputError>> {
     return listDeliveries(this.#deps.db, filter, page, actor);
+  }
+
+  /** Deliveries in each status (one statement). Admins only. */
+  counts(actor: Actor): Promise<Result<Record<WebhookDeliveryStatus, number>, ForbiddenError>> {
+    return countDeliveries(this.#deps.db, actor);
   }
 
   deliveriesByIds(ids: readonly string[], actor: Actor): Promise<WebhookDelivery[]> {

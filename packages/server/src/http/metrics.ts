@@ -1,4 +1,4 @@
-import { CERTIFICATE_STATUSES, type Core, systemActor } from '@repo/core';
+import { CERTIFICATE_STATUSES, type Core, systemActor, WEBHOOK_DELIVERY_STATUSES } from '@repo/core';
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -17,8 +17,8 @@ const CERTIFICATE_COUNT_TTL_MS = 30_000;
 
 /**
  * Prometheus metrics: GraphQL operations by name (count and latency), sync runs by final status
- * (those this process ran or saw end), certificates by status (counted at scrape, cached 30 s), and
- * expiry transitions recorded by this process's scans.
+ * (those this process ran or saw end), certificates and webhook deliveries by status (counted at
+ * scrape, cached 30 s), and expiry transitions recorded by this process's scans.
  */
 export function createMetrics(core: Core, options: { processMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
@@ -55,6 +55,21 @@ export function createMetrics(core: Core, options: { processMetrics?: boolean } 
       CERTIFICATE_STATUSES.forEach((status, i) => {
         if (counts) this.set({ status }, counts[i]!);
       });
+    },
+  });
+  let deliveries: { at: number; counts: Promise<Record<string, number> | undefined> } | undefined;
+  new Gauge({
+    name: 'portal_webhook_deliveries',
+    help: 'Webhook events by delivery status (PENDING, DELIVERED, FAILED: alert on FAILED).',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      if (!deliveries || Date.now() - deliveries.at > CERTIFICATE_COUNT_TTL_MS) {
+        const counts = core.webhooks.counts(systemActor('metrics')).then((r) => (r.ok ? r.value : undefined));
+        deliveries = { at: Date.now(), counts };
+      }
+      const counts = await deliveries.counts.catch(() => undefined);
+      for (const status of WEBHOOK_DELIVERY_STATUSES) if (counts) this.set({ status }, counts[status] ?? 0);
     },
   });
   const operationDuration = new Histogram({
