@@ -326,10 +326,14 @@ describeDatabases('certificate rotation', (ctx) => {
     expect(await ids({ toCertificateId: rotations[2]!.toId })).toEqual([rotations[2]!.id]);
     expect(await ids({ toCertificateId: rotations[2]!.fromId })).toEqual([]);
 
-    expect(await h.core.certificates.rotations({}, {}, acme.actor)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    // A consumer lists the rotations of the certificates its organisation sees: Acme's three, not
+    // Globex's (none).
+    const globex = await consumerOrganisation(h.core, 'Globex');
+    expect(must(await h.core.certificates.rotations({}, {}, acme.actor)).nodes.map((r) => r.id)).toEqual(
+      newestFirst,
+    );
+    expect(must(await h.core.certificates.rotations({}, {}, globex.actor)).nodes).toEqual([]);
+    expect(await h.core.certificates.rotationsByIds([rotations[0]!.id], globex.actor)).toEqual([]);
     // Another listing's cursor, well formed, is refused as much as a mangled one.
     const foreign = Buffer.from(JSON.stringify(['syncRuns', '2031-01-01T00:00:00.000000Z', 'x'])).toString(
       'base64url',

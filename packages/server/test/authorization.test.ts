@@ -36,7 +36,7 @@ const QUERIES: Record<string, Operation> = {
     admin: true,
     query: '{ expiringCertificates(withinDays: 30) { nodes { daysLeft } } }',
   },
-  certificateRotations: { admin: true, query: '{ certificateRotations { nodes { id } } }' },
+  certificateRotations: { admin: false, query: '{ certificateRotations { nodes { id } } }' },
   webhookDeliveries: { admin: true, query: '{ webhookDeliveries { nodes { id status } } }' },
   products: { admin: false, query: '{ products { edges { cursor } } }' },
   plans: { admin: false, query: '{ plans { edges { cursor } } }' },

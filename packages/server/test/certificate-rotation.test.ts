@@ -79,8 +79,14 @@ describeDatabases('certificate rotation over GraphQL', (ctx) => {
       (await finish('Complete', gid('CertificateRotation', 'rot_01m8gzzzzzzzzzzzzzzzzzzzzz'))).data
         .certificateRotationComplete.userErrors,
     ).toEqual([{ code: 'NOT_FOUND', path: ['input', 'rotation'] }]);
-    expect(
-      (await h.gql('consumerA', '{ certificateRotations { nodes { id } } }')).errors?.[0]?.extensions?.code,
-    ).toBe('FORBIDDEN');
+    // Org A's consumer sees the rotation of its certificate (and the node); org B's sees neither.
+    const seen = async (caller: 'consumerA' | 'consumerB') =>
+      (await h.gql(caller, '{ certificateRotations { nodes { id status } } }')).data.certificateRotations
+        .nodes;
+    expect(await seen('consumerA')).toEqual([{ id: rotation, status: 'COMPLETED' }]);
+    expect(await seen('consumerB')).toEqual([]);
+    const nodeAs = async (caller: 'consumerA' | 'consumerB') =>
+      (await h.gql(caller, `{ node(id: "${rotation}") { id } }`)).data.node;
+    expect([await nodeAs('consumerA'), await nodeAs('consumerB')]).toEqual([{ id: rotation }, null]);
   });
 });

@@ -1,14 +1,14 @@
 import { and, desc, eq, getColumns, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Actor, isAdmin } from '../actor.ts';
+import { type Actor, organisationScope } from '../actor.ts';
 import { instantText, isInstantText } from '../db/instant-text.ts';
 import type { Db } from '../db/open-database.ts';
 import { certificateRotations, ROTATION_STATUSES } from '../db/schema/certificate-rotations.ts';
-import { ForbiddenError, type InvalidInputError } from '../errors.ts';
+import type { InvalidInputError } from '../errors.ts';
 import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
-import { Err, Ok, type Result } from '../result.ts';
+import { Ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
-import { type Rotation, toRotation } from './certificate-rotation.ts';
+import { type Rotation, rotationVisibleTo, toRotation } from './certificate-rotation.ts';
 
 const rotationFilter = z.object({
   /** Any of these statuses; an empty list matches nothing (as a filter that admits none). */
@@ -24,16 +24,17 @@ const createdKey = instantText(certificateRotations.createdAt);
 
 /**
  * One page of rotations, newest first (`createdAt`, then id), in one statement with a keyset cursor,
- * so every rotation stays reachable however many there are. Admins only.
- * Errors: FORBIDDEN, INVALID_INPUT (a filter field, `first`, or an `after` this listing did not make).
+ * so every rotation stays reachable however many there are. A consumer sees those its organisation
+ * sees (rotationVisibleTo): its own requests to rotate, and what became of them.
+ * Errors: INVALID_INPUT (a filter field, `first`, or an `after` this listing did not make).
  */
 export async function listRotations(
   db: Db,
   filter: RotationFilter,
   page: KeysetPage,
   actor: Actor,
-): Promise<Result<KeysetConnection<Rotation>, ForbiddenError | InvalidInputError>> {
-  if (!isAdmin(actor)) return Err(new ForbiddenError('Only admins list rotations.'));
+): Promise<Result<KeysetConnection<Rotation>, InvalidInputError>> {
+  const scope = organisationScope(actor);
   const f = parseInput(rotationFilter, filter);
   if (!f.ok) return f;
   const p = parseKeysetPage('rotations', page, isInstantText);
@@ -54,6 +55,7 @@ export async function listRotations(
           ? undefined
           : eq(certificateRotations.fromCertificateId, fromCertificateId),
         toCertificateId === undefined ? undefined : eq(certificateRotations.toCertificateId, toCertificateId),
+        scope === undefined ? undefined : rotationVisibleTo(scope),
         // A row comparison, so an index scan can start right after the cursor.
         after === undefined
           ? undefined

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Db } from '../db/open-database.ts';
@@ -351,12 +351,33 @@ export function cancelRotation(ctx: CertificateContext, id: string, actor: Actor
   });
 }
 
-export async function rotationsByIds(db: Db, ids: readonly string[]): Promise<Rotation[]> {
+/**
+ * The organisation sees the rotation: it sees the certificate being replaced or its replacement
+ * (after completion the old one has left the organisation, the new one has joined it).
+ */
+export function rotationVisibleTo(organisationId: string) {
+  return or(
+    repo.visibleToOrganisation(certificateRotations.fromCertificateId, organisationId),
+    repo.visibleToOrganisation(certificateRotations.toCertificateId, organisationId),
+  );
+}
+
+/** Rotations by id; with a `scope`, only those that organisation sees (rotationVisibleTo). */
+export async function rotationsByIds(
+  db: Db,
+  ids: readonly string[],
+  scope: string | undefined,
+): Promise<Rotation[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .select()
     .from(certificateRotations)
-    .where(inArray(certificateRotations.id, [...ids]));
+    .where(
+      and(
+        inArray(certificateRotations.id, [...ids]),
+        scope === undefined ? undefined : rotationVisibleTo(scope),
+      ),
+    );
   return rows.map(toRotation);
 }
 

@@ -9,6 +9,7 @@ import {
   notInArray,
   or,
   type SQL,
+  type SQLWrapper,
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../db/open-database.ts';
@@ -56,15 +57,11 @@ export async function certificatesByIds(
     .where(
       and(
         inArray(certificates.id, [...ids]),
-        scope === undefined ? undefined : or(associatedWith(scope), requestedBy(scope)),
+        scope === undefined ? undefined : visibleToOrganisation(certificates.id, scope),
       ),
     );
 }
 
-/**
- * One of the organisation's access requests names the certificate: a Self-Serve certificate its
- * consumer supplied, which is linked to the organisation only once approved, stays visible to it.
- */
 /** The stored public PEMs of `ids` (null where none is kept), scoped as {@link certificatesByIds}. */
 export async function certificatePems(
   db: Db,
@@ -78,22 +75,25 @@ export async function certificatePems(
     .where(
       and(
         inArray(certificates.id, [...ids]),
-        scope === undefined ? undefined : or(associatedWith(scope), requestedBy(scope)),
+        scope === undefined ? undefined : visibleToOrganisation(certificates.id, scope),
       ),
     );
 }
 
-function requestedBy(organisationId: string): SQL {
-  return exists(
-    sql`(select 1 from ${accessRequests} join ${apps} on ${apps.id} = ${accessRequests.appId} where ${accessRequests.certificateId} = ${certificates.id} and ${apps.organisationId} = ${organisationId})`,
-  );
-}
-
-/** The certificate row (of the outer query) is associated with the organisation. */
-function associatedWith(organisationId: string): SQL {
-  return exists(
-    sql`(select 1 from ${certificateOrganisations} where ${certificateOrganisations.certificateId} = ${certificates.id} and ${certificateOrganisations.organisationId} = ${organisationId})`,
-  );
+/**
+ * The certificate `id` names (a column of the outer query) is the organisation's to see: associated
+ * with it, or named by one of its access requests (a Self-Serve certificate its consumer supplied,
+ * linked to the organisation only once approved, stays visible to it).
+ */
+export function visibleToOrganisation(id: SQLWrapper, organisationId: string): SQL {
+  return or(
+    exists(
+      sql`(select 1 from ${certificateOrganisations} where ${certificateOrganisations.certificateId} = ${id} and ${certificateOrganisations.organisationId} = ${organisationId})`,
+    ),
+    exists(
+      sql`(select 1 from ${accessRequests} join ${apps} on ${apps.id} = ${accessRequests.appId} where ${accessRequests.certificateId} = ${id} and ${apps.organisationId} = ${organisationId})`,
+    ),
+  )!;
 }
 
 /** A provider's rows (soft-deleted ones too) for these Tyk ids, by Tyk id, in one statement. */

@@ -1,7 +1,7 @@
 import { type Actor, organisationScope } from '../actor.ts';
 import type { DashboardError } from '../dashboard/dashboard.errors.ts';
 import type { CoreDeps } from '../deps.ts';
-import { type ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
+import { type InvalidInputError, NotFoundError } from '../errors.ts';
 import type { KeysetConnection, KeysetPage } from '../keyset-page.ts';
 import type { ProviderService } from '../providers/provider.service.ts';
 import { Err, type Result } from '../result.ts';
@@ -190,17 +190,17 @@ export class CertificateService {
     return cancelRotation(this.#ctx, id, actor);
   }
 
-  /** Rotations by id (admins; a consumer sees none through this). */
-  async rotationsByIds(ids: readonly string[], actor: Actor): Promise<Rotation[]> {
-    return actor.kind === 'CONSUMER' ? [] : rotationsByIds(this.#ctx.deps.db, ids);
+  /** Rotations by id; a consumer's, of the certificates its organisation sees. */
+  rotationsByIds(ids: readonly string[], actor: Actor): Promise<Rotation[]> {
+    return rotationsByIds(this.#ctx.deps.db, ids, organisationScope(actor));
   }
 
-  /** A page of rotations, newest first (certificate-rotation-list.ts). Admins only. */
+  /** A page of rotations, newest first (certificate-rotation-list.ts); a consumer's, scoped. */
   rotations(
     filter: RotationFilter,
     page: KeysetPage,
     actor: Actor,
-  ): Promise<Result<KeysetConnection<Rotation>, ForbiddenError | InvalidInputError>> {
+  ): Promise<Result<KeysetConnection<Rotation>, InvalidInputError>> {
     return listRotations(this.#ctx.deps.db, filter, page, actor);
   }
 

@@ -186,9 +186,12 @@ const RotationFilter = builder.inputType('CertificateRotationFilter', {
 
 builder.queryField('certificateRotations', (t) =>
   t.field({
-    authScopes: { admin: true },
+    authScopes: { loggedIn: true },
     type: CertificateRotationConnection,
-    description: 'Rotations, newest first. Admins only. Pages forwards (`first`, `after`).',
+    description:
+      'Rotations, newest first: all for admins; for a consumer, those of the certificates its ' +
+      'organisation sees (its own requests to rotate, and what became of them). Pages forwards ' +
+      '(`first`, `after`).',
     args: {
       ...forwardPageArgs(t.arg),
       filter: t.arg({ type: RotationFilter, description: 'Which rotations to list.' }),
