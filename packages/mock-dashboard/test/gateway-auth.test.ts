@@ -95,6 +95,33 @@ describe('AuthKey, KeyExpired and AccessRightsCheck after the allow list', () =>
     expect((await statuses(3)).map(([status]) => status)).toEqual([200, 200, 403]);
   });
 
+  it('rate-limits before the quota: `rate` per `per` seconds, then 429, and a refusal costs no quota', async () => {
+    const statuses = async (n: number) => {
+      const seen: unknown[] = [];
+      for (let i = 0; i < n; i++) {
+        const res = await call('/payments/x', identity(certs.exact), 'rate-token');
+        seen.push(res.status === 200 ? 200 : [res.status, res.body]);
+      }
+      return seen;
+    };
+    const limited = [429, { error: 'Rate Limit Exceeded' }];
+    expect(await statuses(3)).toEqual([200, 200, limited]);
+    const read = async () =>
+      ((await fixture.mock.dashboard('/api/keys/rate-token')).json as { data: Record<string, unknown> }).data;
+    expect((await read()).quota_remaining).toBe(3); // 5 less the two admitted
+    const session = await read();
+    const put = (query: string) =>
+      fixture.mock.dashboard(`/api/keys/rate-token${query}`, {
+        method: 'PUT',
+        body: JSON.stringify(session),
+      });
+    expect((await put('?suppress_reset=1')).status).toBe(200);
+    expect(await statuses(1)).toEqual([limited]);
+    expect((await read()).last_updated).toBe(session.last_updated);
+    expect((await put('')).status).toBe(200);
+    expect(await statuses(3)).toEqual([200, 200, limited]);
+  });
+
   it('ignores bindings on an API without static mTLS', async () => {
     const res = await call('/open/x', undefined, 'bound-open-token');
     expect(res.body).toMatchObject({

@@ -12,6 +12,7 @@ export {
   keyFoundRule,
   quotaRule,
   type RuleOutcome,
+  rateLimitRule,
   type SessionFacts,
   stripBearer,
   tokenPresentRule,

@@ -6,7 +6,8 @@
  * gateway/mw_key_expired_check.go `KeyExpired.ProcessRequest`, gateway/mw_access_rights.go
  * `AccessRightsCheck.ProcessRequest`, gateway/mw_rate_limiting.go
  * `RateLimitAndQuotaCheck.handleQuotaFailure` with gateway/session_manager.go
- * `SessionLimiter.RedisQuotaExceeded` (quota), gateway/handler_error.go (texts).
+ * `SessionLimiter.RedisQuotaExceeded` (quota) and `SessionLimiter.newRateLimitChecker` (rate),
+ * gateway/middleware.go `handleRateLimitFailure` (429), gateway/handler_error.go (texts).
  */
 
 /** The Gateway's texts, sent as `{"error": message}`. */
@@ -20,6 +21,7 @@ export const GATEWAY_MESSAGES = {
   keyNotAuthorized: 'Key not authorized',
   unexpectedSigningMethod: 'Key not authorized: Unexpected signing method',
   quotaExceeded: 'Quota exceeded',
+  rateLimitExceeded: 'Rate Limit Exceeded',
 } as const;
 
 const MSG = GATEWAY_MESSAGES;
@@ -41,6 +43,8 @@ export interface SessionFacts {
   readonly access_rights?: Record<string, unknown> | null | undefined;
   readonly mtls_static_certificate_bindings?: readonly string[] | null | undefined;
   readonly quota_max?: number | bigint | undefined;
+  readonly rate?: number | undefined;
+  readonly per?: number | undefined;
 }
 
 /** Tyk's `stripBearer`: a case-insensitive `Bearer ` prefix is dropped. */
@@ -121,4 +125,14 @@ export function quotaRule(session: SessionFacts, counted: number) {
   const max = Number(session.quota_max ?? 0);
   if (max <= 0) return skip('UNLIMITED');
   return counted - 1 >= max ? refuse('EXCEEDED', 403, MSG.quotaExceeded) : ok('WITHIN');
+}
+
+/**
+ * The rate limit, once the gateway's limiter said whether this request fits the key's window
+ * (`admitted`). As `newRateLimitChecker`: a `rate` of 0 or less is no limit; a refusal is 429
+ * "Rate Limit Exceeded", checked before the quota (a refused request does not count against it).
+ */
+export function rateLimitRule(session: SessionFacts, admitted: boolean) {
+  if ((session.rate ?? 0) <= 0) return skip('UNLIMITED');
+  return admitted ? ok('WITHIN') : refuse('EXCEEDED', 429, MSG.rateLimitExceeded);
 }

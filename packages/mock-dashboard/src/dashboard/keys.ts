@@ -52,8 +52,12 @@ function saveKey(ctx: DashboardContext, req: DashboardRequest, keyId: string, pr
     session: normaliseSession(input, req.orgId, ctx.now(), previous?.session),
   };
   ctx.store.keys.set(keyId, key);
-  // Writing a key resets its quota unless asked not to (gateway/api.go `handleAddOrUpdate`).
-  if (req.url.searchParams.get('suppress_reset') !== '1') ctx.store.quotas.reset(key.keyHash);
+  // Writing a key resets its quota and rate window unless asked not to (gateway/api.go
+  // `handleAddOrUpdate`, which then also keeps `last_updated`, the rate bucket's name).
+  if (req.url.searchParams.get('suppress_reset') !== '1') {
+    ctx.store.quotas.reset(key.keyHash);
+    ctx.store.rates.reset(key.keyHash);
+  } else if (previous) key.session.last_updated = previous.session.last_updated;
   return keyData(key);
 }
 
@@ -101,5 +105,6 @@ export const deleteKey: DashboardHandler = (ctx, req) => {
   if (key.session.org_id !== req.orgId) return dashboardMessage(400, 'Attempted access to non-owned key.');
   ctx.store.keys.delete(key.keyId);
   ctx.store.quotas.reset(key.keyHash);
+  ctx.store.rates.reset(key.keyHash);
   return dashboardMessage(200, 'Key deleted successfully.');
 };

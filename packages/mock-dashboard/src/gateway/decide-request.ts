@@ -6,7 +6,7 @@ import type { AllowListCache } from './allow-list-cache.ts';
 import type { GatewayApi } from './gateway-api.ts';
 import { MSG } from './gateway-messages.ts';
 import { authenticateJwt } from './jwt-auth.ts';
-import { authenticateToken, checkQuota, checkSession } from './token-auth.ts';
+import { authenticateToken, checkLimits, checkSession } from './token-auth.ts';
 
 export interface GatewayEnv {
   readonly store: MockStore;
@@ -28,7 +28,7 @@ export interface GatewayCall {
 /**
  * Tyk's chain for one API (`gateway/api_loader.go` `Gateway.processSpec`): `CertificateCheckMW`
  * (static mTLS only) → `AuthKey` (incl. Certificate-Token Binding) or `JWTMiddleware` →
- * `KeyExpired` → `AccessRightsCheck` → `RateLimitAndQuotaCheck` (the quota; Auth Token keys). The first refusal answers; an admitted request echoes what
+ * `KeyExpired` → `AccessRightsCheck` → `RateLimitAndQuotaCheck` (rate, then quota; Auth Token keys). The first refusal answers; an admitted request echoes what
  * was decided.
  */
 export function decideRequest(env: GatewayEnv, api: GatewayApi, call: GatewayCall): Reply {
@@ -48,7 +48,7 @@ export function decideRequest(env: GatewayEnv, api: GatewayApi, call: GatewayCal
   } else if (!api.useKeyless) {
     const auth = authenticateToken(env.store, api, header(call.headers, api.tokenHeader), call.peers[0], now);
     if (!auth.ok) return auth.reply;
-    const refused = checkSession(auth.key, api, now) ?? checkQuota(env.store, auth.key, api, now);
+    const refused = checkSession(auth.key, api, now) ?? checkLimits(env.store, auth.key, api, now);
     if (refused) return refused;
     keyId = auth.key.keyId;
   }

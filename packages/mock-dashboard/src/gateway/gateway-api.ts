@@ -21,6 +21,8 @@ export interface GatewayApi {
   readonly jwtIdentityBaseField: string;
   /** `disable_quota`: the API counts no quota (`RateLimitAndQuotaCheck` skips it). */
   readonly disableQuota: boolean;
+  /** `disable_rate_limit`: the API applies no rate limit. */
+  readonly disableRateLimit: boolean;
 }
 
 /** The API as the Gateway loads it, or undefined when it is inactive or has no listen path. */
@@ -45,5 +47,6 @@ export function gatewayApi(api: StoredApi): GatewayApi | undefined {
     jwtSigningMethod: view.jwt_signing_method,
     jwtIdentityBaseField: view.jwt_identity_base_field,
     disableQuota: view.disable_quota,
+    disableRateLimit: view.disable_rate_limit,
   };
 }

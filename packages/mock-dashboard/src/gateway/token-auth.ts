@@ -7,6 +7,7 @@ import {
   keyFoundRule,
   quotaRule,
   type RuleOutcome,
+  rateLimitRule,
   stripBearer,
   tokenPresentRule,
 } from '@repo/core/gateway-rules';
@@ -67,11 +68,21 @@ export function checkSession(key: StoredKey, api: GatewayApi, now: Date): Reply 
 }
 
 /**
- * `RateLimitAndQuotaCheck`, the quota half (the mock does not rate-limit): the key's counter takes
- * the request, then core's rule decides. Runs last, after the session checks, as in Tyk's chain.
+ * `RateLimitAndQuotaCheck` (`SessionLimiter.ForwardMessage`): the rate limit first (the key's
+ * window takes the request, core's rule decides), then the quota (the key's counter takes it).
+ * Runs last, after the session checks, as in Tyk's chain.
  */
-export function checkQuota(store: MockStore, key: StoredKey, api: GatewayApi, now: Date): Reply | undefined {
-  const session = key.session as { quota_max?: number; quota_renewal_rate?: number };
+export function checkLimits(store: MockStore, key: StoredKey, api: GatewayApi, now: Date): Reply | undefined {
+  const session = key.session as {
+    rate?: number;
+    per?: number;
+    quota_max?: number;
+    quota_renewal_rate?: number;
+  };
+  if (!api.disableRateLimit && (session.rate ?? 0) > 0 && (session.per ?? 0) > 0) {
+    const rule = rateLimitRule(session, store.rates.take(key.keyHash, session.rate!, session.per!, now));
+    if (rule.outcome === 'FAIL') return gatewayError(rule.status, rule.message);
+  }
   if (api.disableQuota || !(typeof session.quota_max === 'number' && session.quota_max > 0)) return undefined;
   const counted = store.quotas.take(key.keyHash, session.quota_renewal_rate ?? 0, now);
   const rule = quotaRule(session, counted);

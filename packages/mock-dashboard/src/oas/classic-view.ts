@@ -23,6 +23,7 @@ const classicSchema = z.object({
   jwt_signing_method: z.string().catch(''),
   jwt_identity_base_field: z.string().catch(''),
   disable_quota: z.boolean().catch(false),
+  disable_rate_limit: z.boolean().catch(false),
   auth: authConfig,
   auth_configs: z.record(z.string(), authConfig).catch({}),
   proxy: z.object({ listen_path: z.string().catch('') }).catch({ listen_path: '' }),

@@ -1,4 +1,5 @@
 import { QuotaCounters } from './quota-counters.ts';
+import { RateWindows } from './rate-windows.ts';
 import type { StoredApi } from './stored-api.ts';
 import type { StoredCertificate } from './stored-certificate.ts';
 
@@ -30,6 +31,8 @@ export class MockStore {
   readonly keys = new Map<string, StoredKey>();
   /** Requests counted against each key's quota, by key hash (Tyk keeps these in Redis). */
   readonly quotas = new QuotaCounters();
+  /** Each key's rate-limit window, by key hash (a Tyk node's in-memory DRL buckets). */
+  readonly rates = new RateWindows();
   certsRevision = 0;
   apisRevision = 0;
 
@@ -46,6 +49,7 @@ export class MockStore {
     this.apis.clear();
     this.keys.clear();
     this.quotas.clear();
+    this.rates.clear();
     this.certsRevision++;
     this.apisRevision++;
   }

@@ -101,6 +101,10 @@ function keys(exact: TestCertificate) {
     { keyId: 'empty-rights-token', session: session({ access_rights: {} }) },
     { keyId: 'quota-token', session: session({ quota_max: 2, quota_renewal_rate: 3600 }) },
     {
+      keyId: 'rate-token',
+      session: session({ rate: 2, per: 3600, quota_max: 5, quota_renewal_rate: 3600 }),
+    },
+    {
       keyId: 'bound-open-token',
       session: { org_id: ORG, mtls_static_certificate_bindings: [`${ORG}${'e'.repeat(64)}`] },
     },
