@@ -2,13 +2,12 @@
 // approves a consumer's requested rotation (`a`), completes an overlap (`c`) or cancels one (`x`,
 // which also declines a request); each asks first, then says how many grants the step touched.
 import { Text } from 'ink';
-import { useEffect } from 'react';
-import { useApp, useRowState, useSelection, useViewKeys } from '../../app-context.ts';
+import { useApp, useViewKeys } from '../../app-context.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useDialog } from '../../components/use-dialog.ts';
-import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { usePagedRows } from '../../components/use-paged-rows.ts';
 import { rotationStatus } from '../../format/status.ts';
 import { ago } from '../../format/time.ts';
 import { mutate } from '../../graphql/mutate.ts';
@@ -20,9 +19,7 @@ import {
   type RotationStep,
   RotationsQuery,
 } from '../../graphql/operations/rotations.ts';
-import { usePager } from '../../graphql/use-pager.ts';
 import { flash } from '../../state/app-state.ts';
-import { wantsMore } from '../../state/pager.ts';
 import type { ViewProps } from '../view-props.ts';
 
 type Certificate = RotationRow['from'];
@@ -51,25 +48,18 @@ const CONFIRM: Record<Step, (r: RotationRow) => string> = {
       : `Cancel: ${certificateName(r.to)} leaves the grants it joined; only ${certificateName(r.from)} is admitted.`,
 };
 
-export function RotationList({ entry, height, width }: ViewProps) {
+export function RotationList(view: ViewProps) {
   const { client, dispatch } = useApp();
-  const { pager, loadMore, reload } = usePager(RotationsQuery, {}, (d) => d.certificateRotations, 100);
-  const filter = entry.filter.toLowerCase();
-  const rows = pager.rows.filter(
-    (r) =>
-      !filter ||
-      `${r.status} ${certificateName(r.from)} ${certificateName(r.to)}`.toLowerCase().includes(filter),
+  const { pager, rows, rowsHeight, cursor, move, selected, reload, summary } = usePagedRows(
+    RotationsQuery,
+    (d) => d.certificateRotations,
+    view,
+    {
+      text: (r) => `${r.status} ${certificateName(r.from)} ${certificateName(r.to)}`,
+      state: (r) => r.status,
+    },
   );
-  const rowsHeight = Math.max(1, height - 2);
-  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
-  const selected = rows[cursor.index];
   const asking = useDialog<{ step: Step; rotation: RotationRow }>();
-
-  useRowState(selected?.status);
-  useSelection(selected);
-  useEffect(() => {
-    if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();
-  }, [pager, cursor.index, rowsHeight, loadMore]);
 
   useViewKeys((id) => {
     if (move(id)) return true;
@@ -127,13 +117,13 @@ export function RotationList({ entry, height, width }: ViewProps) {
   return (
     <ListView
       title="Rotations"
-      summary={` (${rows.length}${pager.hasNextPage ? '+' : ''}, ${waiting} requested)${pager.loading ? '  loading…' : ''}`}
+      summary={summary(`${waiting} requested`)}
       error={pager.error}
       columns={COLUMNS}
       rows={rows}
       cursor={cursor}
       height={rowsHeight}
-      width={width}
+      width={view.width}
       rowKey={(r) => r.id}
       empty="No rotations."
     />

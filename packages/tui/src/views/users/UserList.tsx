@@ -1,23 +1,20 @@
 // `:users`: who can use the portal. `n` creates a user and shows its bearer token once (only a
 // hash is kept, so it cannot be shown again); `c` there copies it (OSC 52).
 import { Text, useInput } from 'ink';
-import { useEffect } from 'react';
-import { useApp, useSelection, useViewKeys } from '../../app-context.ts';
+import { useApp, useViewKeys } from '../../app-context.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useDialog } from '../../components/use-dialog.ts';
-import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { usePagedRows } from '../../components/use-paged-rows.ts';
 import { dateTime } from '../../format/time.ts';
 import { userRole } from '../../format/words.ts';
 import { describeError } from '../../graphql/describe-error.ts';
 import { mutate } from '../../graphql/mutate.ts';
 import { OrganisationsQuery } from '../../graphql/operations/organisations.ts';
 import { UserCreateMutation, type UserRow, UsersQuery } from '../../graphql/operations/users.ts';
-import { usePager } from '../../graphql/use-pager.ts';
 import { flash } from '../../state/app-state.ts';
-import { wantsMore } from '../../state/pager.ts';
 import type { ViewProps } from '../view-props.ts';
 import { userInput } from './user-form.ts';
 
@@ -30,22 +27,18 @@ const COLUMNS: Column<UserRow>[] = [
 
 type Dialogs = { kind: 'form' } | { kind: 'token'; name: string; token: string } | null;
 
-export function UserList({ entry, height, width }: ViewProps) {
+export function UserList(view: ViewProps) {
   const { client, dispatch, writeRaw } = useApp();
-  const { pager, loadMore, reload } = usePager(UsersQuery, {}, (d) => d.users, 100);
-  const filter = entry.filter.toLowerCase();
-  const rows = pager.rows.filter(
-    (u) => !filter || `${u.name} ${u.role} ${u.organisation?.name ?? ''}`.toLowerCase().includes(filter),
+  const { pager, rows, rowsHeight, cursor, move, reload, summary } = usePagedRows(
+    UsersQuery,
+    (d) => d.users,
+    view,
+    {
+      text: (u) => `${u.name} ${u.role} ${u.organisation?.name ?? ''}`,
+    },
   );
-  const rowsHeight = Math.max(1, height - 2);
-  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
-  useSelection(rows[cursor.index]);
   const dialogState = useDialog<NonNullable<Dialogs>>();
   const dialog = dialogState.value;
-
-  useEffect(() => {
-    if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();
-  }, [pager, cursor.index, rowsHeight, loadMore]);
 
   const close = dialogState.close;
 
@@ -110,13 +103,13 @@ export function UserList({ entry, height, width }: ViewProps) {
   return (
     <ListView
       title="Users"
-      summary={` (${rows.length}${pager.hasNextPage ? '+' : ''})${pager.loading ? '  loading…' : ''}`}
+      summary={summary()}
       error={pager.error}
       columns={COLUMNS}
       rows={rows}
       cursor={cursor}
       height={rowsHeight}
-      width={width}
+      width={view.width}
       rowKey={(u) => u.id}
       empty="No users."
     />

@@ -2,13 +2,12 @@
 // it: delivered, still being tried (when next), or given up (why). `R` sends one again, same id,
 // after asking: for a receiver that was down longer than the retries last.
 import { Text } from 'ink';
-import { useEffect } from 'react';
-import { useApp, useRowState, useSelection, useViewKeys } from '../../app-context.ts';
+import { useApp, useViewKeys } from '../../app-context.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
 import { useDialog } from '../../components/use-dialog.ts';
-import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { usePagedRows } from '../../components/use-paged-rows.ts';
 import { deliveryStatus } from '../../format/status.ts';
 import { ago, dateTime } from '../../format/time.ts';
 import { mutate } from '../../graphql/mutate.ts';
@@ -17,9 +16,7 @@ import {
   type WebhookDeliveryRow,
   WebhookRedeliverMutation,
 } from '../../graphql/operations/webhooks.ts';
-import { usePager } from '../../graphql/use-pager.ts';
 import { flash } from '../../state/app-state.ts';
-import { wantsMore } from '../../state/pager.ts';
 import type { ViewProps } from '../view-props.ts';
 
 /** `CERTIFICATE_SOFT_DELETED` as the event is named on the wire: `certificate.soft_deleted`. */
@@ -42,23 +39,15 @@ const COLUMNS: Column<WebhookDeliveryRow>[] = [
   },
 ];
 
-export function WebhookList({ entry, height, width }: ViewProps) {
+export function WebhookList(view: ViewProps) {
   const { client, dispatch } = useApp();
-  const { pager, loadMore, reload } = usePager(WebhookDeliveriesQuery, {}, (d) => d.webhookDeliveries, 100);
-  const filter = entry.filter.toLowerCase();
-  const rows = pager.rows.filter(
-    (d) => !filter || `${eventName(d.type)} ${d.status} ${d.lastError ?? ''}`.toLowerCase().includes(filter),
+  const { pager, rows, rowsHeight, cursor, move, selected, reload, summary } = usePagedRows(
+    WebhookDeliveriesQuery,
+    (d) => d.webhookDeliveries,
+    view,
+    { text: (d) => `${eventName(d.type)} ${d.status} ${d.lastError ?? ''}`, state: (d) => d.status },
   );
-  const rowsHeight = Math.max(1, height - 2);
-  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
-  const selected = rows[cursor.index];
   const asking = useDialog<WebhookDeliveryRow>();
-
-  useRowState(selected?.status);
-  useSelection(selected);
-  useEffect(() => {
-    if (wantsMore(pager, cursor.index, rowsHeight)) loadMore();
-  }, [pager, cursor.index, rowsHeight, loadMore]);
 
   useViewKeys((id) => {
     if (move(id)) return true;
@@ -99,13 +88,13 @@ export function WebhookList({ entry, height, width }: ViewProps) {
   return (
     <ListView
       title="Webhook deliveries"
-      summary={` (${rows.length}${pager.hasNextPage ? '+' : ''}, ${failed} failed)${pager.loading ? '  loading…' : ''}`}
+      summary={summary(`${failed} failed`)}
       error={pager.error}
       columns={COLUMNS}
       rows={rows}
       cursor={cursor}
       height={rowsHeight}
-      width={width}
+      width={view.width}
       rowKey={(d) => d.id}
       empty="No webhook events (none sent yet, or MTLS_WEBHOOK_URL is not set)."
     />
