@@ -40,5 +40,7 @@ export function usePagedRows<Data, Variables extends { first: number; after?: st
   /** The title's count: rows shown, `+` while more pages remain, then `extra`, and `loading…`. */
   const summary = (extra?: string) =>
     ` (${rows.length}${pager.hasNextPage ? '+' : ''}${extra ? `, ${extra}` : ''})${pager.loading ? '  loading…' : ''}`;
-  return { pager, rows, rowsHeight, cursor, move, selected, reload, summary };
+  /** The ListView props that come from the listing: spread them (`<ListView {...table} …/>`). */
+  const table = { error: pager.error, rows, cursor, height: rowsHeight, width: view.width };
+  return { pager, rows, cursor, move, selected, reload, summary, table };
 }

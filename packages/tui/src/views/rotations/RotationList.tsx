@@ -50,7 +50,7 @@ const CONFIRM: Record<Step, (r: RotationRow) => string> = {
 
 export function RotationList(view: ViewProps) {
   const { client, dispatch } = useApp();
-  const { pager, rows, rowsHeight, cursor, move, selected, reload, summary } = usePagedRows(
+  const { rows, move, selected, reload, summary, table } = usePagedRows(
     RotationsQuery,
     (d) => d.certificateRotations,
     view,
@@ -118,12 +118,8 @@ export function RotationList(view: ViewProps) {
     <ListView
       title="Rotations"
       summary={summary(`${waiting} requested`)}
-      error={pager.error}
       columns={COLUMNS}
-      rows={rows}
-      cursor={cursor}
-      height={rowsHeight}
-      width={view.width}
+      {...table}
       rowKey={(r) => r.id}
       empty="No rotations."
     />

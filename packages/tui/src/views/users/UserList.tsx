@@ -29,14 +29,9 @@ type Dialogs = { kind: 'form' } | { kind: 'token'; name: string; token: string }
 
 export function UserList(view: ViewProps) {
   const { client, dispatch, writeRaw } = useApp();
-  const { pager, rows, rowsHeight, cursor, move, reload, summary } = usePagedRows(
-    UsersQuery,
-    (d) => d.users,
-    view,
-    {
-      text: (u) => `${u.name} ${u.role} ${u.organisation?.name ?? ''}`,
-    },
-  );
+  const { move, reload, summary, table } = usePagedRows(UsersQuery, (d) => d.users, view, {
+    text: (u) => `${u.name} ${u.role} ${u.organisation?.name ?? ''}`,
+  });
   const dialogState = useDialog<NonNullable<Dialogs>>();
   const dialog = dialogState.value;
 
@@ -104,12 +99,8 @@ export function UserList(view: ViewProps) {
     <ListView
       title="Users"
       summary={summary()}
-      error={pager.error}
       columns={COLUMNS}
-      rows={rows}
-      cursor={cursor}
-      height={rowsHeight}
-      width={view.width}
+      {...table}
       rowKey={(u) => u.id}
       empty="No users."
     />

@@ -41,7 +41,7 @@ const COLUMNS: Column<WebhookDeliveryRow>[] = [
 
 export function WebhookList(view: ViewProps) {
   const { client, dispatch } = useApp();
-  const { pager, rows, rowsHeight, cursor, move, selected, reload, summary } = usePagedRows(
+  const { rows, move, selected, reload, summary, table } = usePagedRows(
     WebhookDeliveriesQuery,
     (d) => d.webhookDeliveries,
     view,
@@ -89,12 +89,8 @@ export function WebhookList(view: ViewProps) {
     <ListView
       title="Webhook deliveries"
       summary={summary(`${failed} failed`)}
-      error={pager.error}
       columns={COLUMNS}
-      rows={rows}
-      cursor={cursor}
-      height={rowsHeight}
-      width={view.width}
+      {...table}
       rowKey={(d) => d.id}
       empty="No webhook events (none sent yet, or MTLS_WEBHOOK_URL is not set)."
     />
