@@ -62,6 +62,11 @@ export class Terminal {
       ]);
   }
 
+  /** Types `text` as it is (tmux `send-keys -l`: no word is read as a key name). */
+  type(text: string): void {
+    execFileSync('tmux', ['send-keys', '-t', this.session, '-l', text]);
+  }
+
   screen(): string {
     return execFileSync('tmux', ['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
   }

@@ -12,24 +12,61 @@ export interface PickerOption {
 
 const MOVES: Readonly<Record<string, number>> = { j: 1, down: 1, k: -1, up: -1 };
 
-/** The focused row, moved by the list keys; `onKey` gets every other key by name. */
-function usePickerFocus(count: number, isActive: boolean, onKey: (name: string, focus: number) => void) {
-  const [focus, setFocus] = useState(0);
-  // Keys can arrive faster than React renders (`jj` in one read): move from the latest focus.
-  const latest = useRef(0);
+/** The options whose label holds `filter` (case-insensitive). */
+function matching(options: readonly PickerOption[], filter: string): readonly PickerOption[] {
+  const wanted = filter.toLowerCase();
+  return wanted ? options.filter((o) => o.label.toLowerCase().includes(wanted)) : options;
+}
+
+/**
+ * The focused row and the `/` filter (as in every list of the TUI): `/` starts typing one, letters
+ * (`j` and `k` too) go into it, backspace takes one back, enter ends the typing and the list keys
+ * move again. `onKey` gets every other key by name, with the focused option of the shown list.
+ */
+function usePickerState(
+  options: readonly PickerOption[],
+  isActive: boolean,
+  onKey: (name: string, option: PickerOption | undefined, shown: readonly PickerOption[]) => void,
+) {
+  const [state, setState] = useState({ focus: 0, filter: '', typing: false });
+  // Keys can arrive faster than React renders (`jj` in one read): work from the latest state.
+  const latest = useRef(state);
   useInput(
     (input, key) => {
       for (const [one, k] of splitChunk(input, key)) {
         const name = keyName(one, k);
+        const now = latest.current;
+        const shown = matching(options, now.filter);
+        if (now.typing) {
+          if (name === 'enter') latest.current = { ...now, typing: false };
+          else if (name === 'backspace')
+            latest.current = { ...now, filter: now.filter.slice(0, -1), focus: 0 };
+          else if ([...name].length === 1) latest.current = { ...now, filter: now.filter + name, focus: 0 };
+          continue;
+        }
         const move = MOVES[name];
-        if (move !== undefined) latest.current = Math.max(0, Math.min(count - 1, latest.current + move));
-        else onKey(name, latest.current);
+        if (name === '/') latest.current = { ...now, typing: true };
+        else if (move !== undefined)
+          latest.current = { ...now, focus: Math.max(0, Math.min(shown.length - 1, now.focus + move)) };
+        else onKey(name, shown[now.focus], shown);
       }
-      setFocus(latest.current);
+      setState(latest.current);
     },
     { isActive },
   );
-  return focus;
+  const shown = matching(options, state.filter);
+  return { ...state, focus: Math.min(state.focus, Math.max(0, shown.length - 1)), shown };
+}
+
+/** The filter line, while one is typed or applied. */
+function FilterLine({ filter, typing, shown }: { filter: string; typing: boolean; shown: number }) {
+  if (!typing && !filter) return null;
+  return (
+    <Text dimColor={!typing}>
+      /{filter}
+      {typing ? '▏' : ''} ({shown} match{shown === 1 ? '' : 'es'})
+    </Text>
+  );
 }
 
 /** The rows shown around the focus when there are more than fit. */
@@ -50,12 +87,13 @@ export interface PickerProps {
 
 /** One choice: enter picks the focused option. */
 export function Picker({ options, onChange, isDisabled = false, visibleOptionCount = 5 }: PickerProps) {
-  const focus = usePickerFocus(options.length, !isDisabled, (name, at) => {
-    if (name === 'enter' && options[at]) onChange(options[at].value);
+  const { focus, filter, typing, shown } = usePickerState(options, !isDisabled, (name, option) => {
+    if (name === 'enter' && option) onChange(option.value);
   });
   return (
     <Box flexDirection="column">
-      {windowed(options, focus, visibleOptionCount).map(({ item, index }) => (
+      <FilterLine filter={filter} typing={typing} shown={shown.length} />
+      {windowed(shown, focus, visibleOptionCount).map(({ item, index }) => (
         <Text key={item.value} color={index === focus && !isDisabled ? 'cyan' : undefined}>
           {index === focus ? '❯ ' : '  '}
           {item.label}
@@ -73,7 +111,11 @@ export interface MultiPickerProps {
   readonly visibleOptionCount?: number;
 }
 
-/** Several choices: space toggles the focused option, enter submits the chosen ones. */
+/**
+ * Several choices: space toggles the focused option, enter submits every chosen one, those the
+ * filter hides and those given in `defaultValue` that are not among the options included (a
+ * choice is never dropped because it is out of sight).
+ */
 export function MultiPicker({
   options,
   defaultValue = [],
@@ -83,8 +125,7 @@ export function MultiPicker({
 }: MultiPickerProps) {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set(defaultValue));
   const latest = useRef(chosen);
-  const focus = usePickerFocus(options.length, !isDisabled, (name, at) => {
-    const option = options[at];
+  const { focus, filter, typing, shown } = usePickerState(options, !isDisabled, (name, option) => {
     if (name === ' ' && option) {
       const next = new Set(latest.current);
       if (next.has(option.value)) next.delete(option.value);
@@ -92,12 +133,15 @@ export function MultiPicker({
       latest.current = next;
       setChosen(next);
     } else if (name === 'enter') {
-      onSubmit(options.filter((o) => latest.current.has(o.value)).map((o) => o.value));
+      // In the options' order, then any chosen value the options do not hold.
+      const listed = options.filter((o) => latest.current.has(o.value)).map((o) => o.value);
+      onSubmit([...listed, ...[...latest.current].filter((v) => !listed.includes(v))]);
     }
   });
   return (
     <Box flexDirection="column">
-      {windowed(options, focus, visibleOptionCount).map(({ item, index }) => (
+      <FilterLine filter={filter} typing={typing} shown={shown.length} />
+      {windowed(shown, focus, visibleOptionCount).map(({ item, index }) => (
         <Text key={item.value} color={index === focus && !isDisabled ? 'cyan' : undefined}>
           {index === focus ? '❯ ' : '  '}
           {chosen.has(item.value) ? '◉ ' : '○ '}
