@@ -19,6 +19,8 @@ export function usePagedRows<Data, Variables extends { first: number; after?: st
     /** The row's status, when actions depend on it (keymap VALID_IN). */
     readonly state?: (row: T) => string;
     readonly variables?: Omit<Variables, 'first' | 'after'>;
+    /** Read the loaded pages again every few seconds while on screen (usePager's `live`). */
+    readonly live?: boolean;
   },
 ) {
   const { pager, loadMore, reload } = usePager(
@@ -26,6 +28,7 @@ export function usePagedRows<Data, Variables extends { first: number; after?: st
     options.variables ?? ({} as Omit<Variables, 'first' | 'after'>),
     pick,
     100,
+    { live: options.live },
   );
   const filter = view.entry.filter.toLowerCase();
   const rows = pager.rows.filter((row) => !filter || options.text(row).toLowerCase().includes(filter));

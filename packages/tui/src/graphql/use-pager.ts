@@ -23,6 +23,7 @@ export function usePager<Data, Variables extends Paged, T>(
   variables: Omit<Variables, 'first' | 'after'>,
   pick: (data: Data) => Page<T>,
   pageSize = 100,
+  options: { readonly live?: boolean } = {},
 ): PagerHandle<T> {
   const { client, refresh, dispatch: appDispatch, online, idle, liveRefreshMs } = useApp();
   const active = useContext(ViewActiveContext);
@@ -73,6 +74,35 @@ export function usePager<Data, Variables extends Paged, T>(
       return;
     fetchPage(current.generation, current.endCursor);
   }, [fetchPage]);
+
+  // Live: while on top and nothing else is open, read again every page loaded so far, quietly (no
+  // "loading…"), and swap the rows in at once: statuses change under the cursor, which stays.
+  useEffect(() => {
+    if (!options.live || !online || !active || !idle || liveRefreshMs <= 0) return;
+    const timer = setInterval(() => {
+      const current = latest.current;
+      if (inFlight.current !== null || current.loading || current.replacing) return;
+      const gen = current.generation;
+      const wanted = Math.max(current.rows.length, 1);
+      void (async () => {
+        const rows: T[] = [];
+        let after: string | null = null;
+        let pageInfo: Page<T>['pageInfo'] = { endCursor: null, hasNextPage: false };
+        do {
+          const vars = { ...inputs.current.variables, first: pageSize, after } as Variables;
+          const result = await client.query(document, vars).toPromise();
+          appDispatch(connectionOutcome(result));
+          if (result.error || !result.data || latest.current.generation !== gen) return;
+          const page = inputs.current.pick(result.data);
+          rows.push(...page.nodes);
+          pageInfo = page.pageInfo;
+          after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+        } while (after !== null && rows.length < wanted);
+        dispatch({ type: 'refreshed', generation: gen, rows, pageInfo });
+      })();
+    }, liveRefreshMs);
+    return () => clearInterval(timer);
+  }, [options.live, online, active, idle, liveRefreshMs, client, document, pageSize, appDispatch]);
 
   useRefetchOnReturn(bump);
   // While the server is away, try again now and then: the view recovers without ctrl-r.

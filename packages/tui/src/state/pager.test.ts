@@ -55,4 +55,25 @@ describe('pagerReducer', () => {
     pager = pagerReducer(pager, { type: 'loaded', generation: 1, page: page([1, 9], 'c9', true) });
     expect(pager).toMatchObject({ rows: [1, 9], replacing: false, endCursor: 'c9' });
   });
+
+  it('a live refresh replaces the loaded rows at once, unless a page or a new query came meanwhile', () => {
+    const loaded = pagerReducer(emptyPager<number>(), {
+      type: 'loaded',
+      generation: 0,
+      page: page([1, 2, 3], 'c3', true),
+    });
+    const refreshed = {
+      type: 'refreshed',
+      generation: 0,
+      rows: [1, 5, 3],
+      pageInfo: { endCursor: 'c3', hasNextPage: false },
+    } as const;
+    expect(pagerReducer(loaded, refreshed)).toMatchObject({
+      rows: [1, 5, 3],
+      hasNextPage: false,
+      loading: false,
+    });
+    expect(pagerReducer({ ...loaded, loading: true }, refreshed)).toMatchObject({ rows: [1, 2, 3] });
+    expect(pagerReducer({ ...loaded, generation: 1 }, refreshed)).toMatchObject({ rows: [1, 2, 3] });
+  });
 });

@@ -25,7 +25,14 @@ export type PagerAction<T> =
   | { readonly type: 'reset'; readonly generation: number; readonly keepRows?: boolean }
   | { readonly type: 'loading' }
   | { readonly type: 'loaded'; readonly generation: number; readonly page: Page<T> }
-  | { readonly type: 'failed'; readonly generation: number; readonly error: string };
+  | { readonly type: 'failed'; readonly generation: number; readonly error: string }
+  /** A live refresh read again every page loaded so far: its rows replace them at once. */
+  | {
+      readonly type: 'refreshed';
+      readonly generation: number;
+      readonly rows: readonly T[];
+      readonly pageInfo: Page<T>['pageInfo'];
+    };
 
 export function emptyPager<T>(generation = 0): Pager<T> {
   return {
@@ -62,6 +69,15 @@ export function pagerReducer<T>(pager: Pager<T>, action: PagerAction<T>): Pager<
     case 'failed':
       if (action.generation !== pager.generation) return pager;
       return { ...pager, loading: false, error: action.error };
+    case 'refreshed':
+      // A page asked for meanwhile, or a new query, wins: this refresh read an older state.
+      if (action.generation !== pager.generation || pager.loading || pager.replacing) return pager;
+      return {
+        ...pager,
+        rows: action.rows,
+        endCursor: action.pageInfo.endCursor,
+        hasNextPage: action.pageInfo.hasNextPage,
+      };
   }
 }
 

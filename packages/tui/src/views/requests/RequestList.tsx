@@ -1,11 +1,10 @@
-import { useApp, useRowState, useSelection, useViewKeys } from '../../app-context.ts';
+import { useApp, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
-import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { usePagedRows } from '../../components/use-paged-rows.ts';
 import { requestStatus } from '../../format/status.ts';
 import { ago } from '../../format/time.ts';
 import { type AccessRequestRow, AccessRequestsQuery } from '../../graphql/operations/access-requests.ts';
-import { useQuery } from '../../graphql/use-query.ts';
 import type { ViewProps } from '../view-props.ts';
 import { useRequestActions } from './use-request-actions.tsx';
 
@@ -34,24 +33,22 @@ const COLUMNS: Column<AccessRequestRow>[] = [
   },
 ];
 
-export function RequestList({ entry, height, width }: ViewProps) {
+export function RequestList(view: ViewProps) {
   const { dispatch } = useApp();
-  const { data, error, fetching, refetch } = useQuery(AccessRequestsQuery, { first: 100 }, { live: true });
-  const filter = entry.filter.toLowerCase();
-  const rows = (data?.accessRequests.nodes ?? []).filter(
-    (r) =>
-      !filter ||
-      `${r.status} ${r.app.name} ${r.app.organisation?.name} ${r.product.name} ${r.plan.name}`
-        .toLowerCase()
-        .includes(filter),
+  // Paged as the table scrolls (not the newest 100 only), and live: the loaded pages are read
+  // again every few seconds, so a status changed elsewhere shows where the cursor is.
+  const { rows, move, selected, reload, summary, table } = usePagedRows(
+    AccessRequestsQuery,
+    (d) => d.accessRequests,
+    view,
+    {
+      text: (r) => `${r.status} ${r.app.name} ${r.app.organisation?.name} ${r.product.name} ${r.plan.name}`,
+      state: (r) => r.status,
+      live: true,
+    },
   );
-  const rowsHeight = Math.max(1, height - 2);
-  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
-  const selected = rows[cursor.index];
-  const actions = useRequestActions(refetch);
+  const actions = useRequestActions(reload);
 
-  useRowState(selected?.status);
-  useSelection(selected);
   useViewKeys((id) => {
     if (move(id)) return true;
     if (!selected) return false;
@@ -76,13 +73,9 @@ export function RequestList({ entry, height, width }: ViewProps) {
   return (
     <ListView
       title="Access requests"
-      summary={` (${rows.length}, ${pending} pending)${fetching ? '  loading…' : ''}`}
-      error={error}
+      summary={summary(`${pending} pending`)}
       columns={COLUMNS}
-      rows={rows}
-      cursor={cursor}
-      height={rowsHeight}
-      width={width}
+      {...table}
       rowKey={(r) => r.id}
       empty="No access requests."
     />
