@@ -32,6 +32,7 @@ export function usePager<Data, Variables extends Paged, T>(
   latest.current = pager;
   const generation = useRef(0);
   const inFlight = useRef<number | null>(null);
+  const refreshing = useRef(false);
   const [nonce, bump] = useReducer((n: number) => n + 1, 0);
   const key = JSON.stringify(variables);
   const inputs = useRef({ variables, pick });
@@ -81,7 +82,9 @@ export function usePager<Data, Variables extends Paged, T>(
     if (!options.live || !online || !active || !idle || liveRefreshMs <= 0) return;
     const timer = setInterval(() => {
       const current = latest.current;
-      if (inFlight.current !== null || current.loading || current.replacing) return;
+      // One refresh at a time: a slow server must not stack them up tick after tick.
+      if (refreshing.current || inFlight.current !== null || current.loading || current.replacing) return;
+      refreshing.current = true;
       const gen = current.generation;
       const wanted = Math.max(current.rows.length, 1);
       void (async () => {
@@ -99,7 +102,9 @@ export function usePager<Data, Variables extends Paged, T>(
           after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
         } while (after !== null && rows.length < wanted);
         dispatch({ type: 'refreshed', generation: gen, rows, pageInfo });
-      })();
+      })().finally(() => {
+        refreshing.current = false;
+      });
     }, liveRefreshMs);
     return () => clearInterval(timer);
   }, [options.live, online, active, idle, liveRefreshMs, client, document, pageSize, appDispatch]);
