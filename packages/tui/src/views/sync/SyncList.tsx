@@ -1,15 +1,14 @@
-// `:sync`: recent runs, newest first, under the progress of the run being watched. `s` starts a
+// `:sync`: the runs, newest first, under the progress of the run being watched. `s` starts a
 // sync, `c` applies a HELD run (asks first), ctrl-d discards it, `enter` shows a run.
 import { Box } from 'ink';
 import { useEffect, useSyncExternalStore } from 'react';
-import { useApp, useRowState, useSelection, useViewKeys } from '../../app-context.ts';
+import { useApp, useViewKeys } from '../../app-context.ts';
 import { ListView } from '../../components/ListView.tsx';
 import type { Column } from '../../components/Table.tsx';
-import { useTableCursor } from '../../components/use-table-cursor.ts';
+import { usePagedRows } from '../../components/use-paged-rows.ts';
 import { syncStatus } from '../../format/status.ts';
 import { ago, elapsed } from '../../format/time.ts';
 import { type SyncRunRow, SyncRunsQuery } from '../../graphql/operations/sync.ts';
-import { useQuery } from '../../graphql/use-query.ts';
 import type { ViewProps } from '../view-props.ts';
 import { SyncProgressPanel } from './SyncProgressPanel.tsx';
 import { useHeldRun } from './use-held-run.tsx';
@@ -38,33 +37,32 @@ const COLUMNS: Column<SyncRunRow>[] = [
   },
 ];
 
-export function SyncList({ entry, height, width }: ViewProps) {
+export function SyncList(view: ViewProps) {
+  const { entry, width } = view;
   const { dispatch, syncTracker } = useApp();
-  const runs = useQuery(
-    SyncRunsQuery,
-    { first: 100, provider: entry.params.provider ?? null },
-    { live: true },
-  );
   const tracked = useSyncExternalStore(syncTracker.subscribe, syncTracker.get);
-  const filter = entry.filter.toLowerCase();
-  const rows = (runs.data?.syncRuns.nodes ?? []).filter(
-    (r) => !filter || `${r.provider?.name} ${r.status} ${r.error ?? ''}`.toLowerCase().includes(filter),
-  );
   const panel = tracked ? (tracked.progress?.counts ? 6 : 5) : 0;
-  const rowsHeight = Math.max(1, height - 2 - panel);
-  const { cursor, move } = useTableCursor(rows.length, rowsHeight, entry.filter);
-  const selected = rows[cursor.index];
-  const held = useHeldRun(runs.refetch);
-  const start = useStartSync(runs.refetch);
+  // Paged as the table scrolls, and live over every loaded page (as :requests).
+  const { move, selected, reload, summary, table } = usePagedRows(
+    SyncRunsQuery,
+    (d) => d.syncRuns,
+    { ...view, height: view.height - panel },
+    {
+      text: (r) => `${r.provider?.name} ${r.status} ${r.error ?? ''}`,
+      state: (r) => r.status,
+      variables: { provider: entry.params.provider ?? null },
+      live: true,
+    },
+  );
+  const held = useHeldRun(reload);
+  const start = useStartSync(reload);
 
   // The watched run ended: show how the listing changed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refetch when the run reaches DONE.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload when the run reaches DONE.
   useEffect(() => {
-    if (tracked?.done) runs.refetch();
+    if (tracked?.done) reload();
   }, [tracked?.done, tracked?.runId]);
 
-  useRowState(selected?.status);
-  useSelection(selected);
   useViewKeys((id) => {
     if (move(id)) return true;
     switch (id) {
@@ -96,13 +94,9 @@ export function SyncList({ entry, height, width }: ViewProps) {
       {tracked ? <SyncProgressPanel run={tracked} width={width} /> : null}
       <ListView
         title="Sync runs"
-        summary={` (${rows.length})${runs.fetching ? '  loading…' : ''}`}
-        error={runs.error}
+        summary={summary()}
         columns={COLUMNS}
-        rows={rows}
-        cursor={cursor}
-        height={rowsHeight}
-        width={width}
+        {...table}
         rowKey={(r) => r.id}
         empty="No sync runs yet: press s to start one."
       />
