@@ -4,7 +4,7 @@ import { type Actor, isAdmin } from '../actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { instantText, isInstantText } from '../db/instant-text.ts';
 import type { Db } from '../db/open-database.ts';
-import { jobs } from '../db/schema/jobs.ts';
+import { JOB_STATUSES, type JobStatus, jobs } from '../db/schema/jobs.ts';
 import { DomainError, ForbiddenError, type InvalidInputError, NotFoundError } from '../errors.ts';
 import { enqueueJobs } from '../jobs/job-queue.ts';
 import { type KeysetConnection, type KeysetPage, keysetConnection, parseKeysetPage } from '../keyset-page.ts';
@@ -65,11 +65,15 @@ const deliveryFilter = z.object({
 });
 export type WebhookDeliveryFilter = z.input<typeof deliveryFilter>;
 
-const JOB_STATUSES_OF: Record<WebhookDeliveryStatus, readonly string[]> = {
-  PENDING: ['PENDING', 'RUNNING'],
-  DELIVERED: ['SUCCEEDED'],
-  FAILED: ['FAILED'],
+/** The delivery status of each job status: the one mapping, read both ways. */
+const STATUS_OF_JOB: Record<JobStatus, WebhookDeliveryStatus> = {
+  PENDING: 'PENDING',
+  RUNNING: 'PENDING',
+  SUCCEEDED: 'DELIVERED',
+  FAILED: 'FAILED',
 };
+const jobStatusesOf = (status: WebhookDeliveryStatus) =>
+  JOB_STATUSES.filter((job) => STATUS_OF_JOB[job] === status);
 
 const createdKey = instantText(jobs.createdAt);
 
@@ -88,7 +92,7 @@ export async function listDeliveries(
   if (!f.ok) return f;
   const p = parseKeysetPage('webhookDeliveries', page, isInstantText);
   if (!p.ok) return p;
-  const statuses = f.value.status?.flatMap((s) => JOB_STATUSES_OF[s]);
+  const statuses = f.value.status?.flatMap(jobStatusesOf);
   const after = p.value.after;
   const rows = await db
     .select({ ...getColumns(jobs), createdKey: createdKey.as('created_key') })
@@ -100,7 +104,7 @@ export async function listDeliveries(
           ? undefined
           : statuses.length === 0
             ? sql`false`
-            : inArray(jobs.status, statuses as (typeof jobs.$inferSelect)['status'][]),
+            : inArray(jobs.status, statuses),
         // A row comparison, so the partial index scan starts right after the cursor.
         after === undefined
           ? undefined
@@ -129,7 +133,7 @@ export async function countDeliveries(
     .where(eq(jobs.kind, WEBHOOK_JOB))
     .groupBy(jobs.status);
   const counts: Record<WebhookDeliveryStatus, number> = { PENDING: 0, DELIVERED: 0, FAILED: 0 };
-  for (const row of rows) counts[statusOf(row.status)] += Number(row.count);
+  for (const row of rows) counts[STATUS_OF_JOB[row.status]] += Number(row.count);
   return Ok(counts);
 }
 
@@ -197,13 +201,9 @@ function eventOf(row: JobRow): WebhookEvent {
   return row.payload as unknown as WebhookEvent;
 }
 
-function statusOf(job: JobRow['status']): WebhookDeliveryStatus {
-  return job === 'SUCCEEDED' ? 'DELIVERED' : job === 'FAILED' ? 'FAILED' : 'PENDING';
-}
-
 function toDelivery(row: JobRow): WebhookDelivery {
   const event = eventOf(row);
-  const status = statusOf(row.status);
+  const status = STATUS_OF_JOB[row.status];
   return {
     id: event.id,
     type: event.type,

@@ -22,11 +22,6 @@ export class WebhookService {
     this.#deps = deps;
   }
 
-  /** Whether events are sent at all (MTLS_WEBHOOK_URL is set). */
-  get configured(): boolean {
-    return this.#deps.webhook !== undefined;
-  }
-
   deliveries(
     filter: WebhookDeliveryFilter,
     page: KeysetPage,
